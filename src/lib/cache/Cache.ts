@@ -1,0 +1,17 @@
+/**
+ * Shared short-lived state: rate-limit counters, locks, memoised settings. In memory for one process,
+ * in Redis when several bot processes must agree. Values are JSON-serialisable.
+ */
+export interface Cache {
+	readonly kind: 'memory' | 'redis';
+	get<T>(key: string): Promise<T | undefined>;
+	set(key: string, value: unknown, ttlMs?: number): Promise<void>;
+	delete(key: string): Promise<void>;
+	/** Sets the value only when the key is absent; true when this call set it (a lock or a once-only mark). */
+	setIfAbsent(key: string, value: unknown, ttlMs: number): Promise<boolean>;
+	/** Adds one and returns the new count; the window starts with the first increment and lasts ttlMs. */
+	increment(key: string, ttlMs: number): Promise<number>;
+	/** Milliseconds before the key expires; undefined when it is absent or never expires. */
+	ttl(key: string): Promise<number | undefined>;
+	close(): Promise<void>;
+}

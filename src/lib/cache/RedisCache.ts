@@ -1,0 +1,47 @@
+import type { Redis } from 'ioredis';
+import type { Cache } from './Cache.js';
+
+// INCR and the expiry of a new window in one atomic step, so a crash between them cannot leave a counter that never expires.
+const INCREMENT = `local n = redis.call('INCR', KEYS[1]) if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end return n`;
+
+/** The shared cache for several bot processes. Keys are prefixed so one Redis can serve other apps too. */
+export class RedisCache implements Cache {
+	public readonly kind = 'redis';
+
+	public constructor(
+		private readonly redis: Redis,
+		private readonly prefix = 'ticketbot:'
+	) {}
+
+	public async get<T>(key: string): Promise<T | undefined> {
+		const raw = await this.redis.get(this.prefix + key);
+		return raw === null ? undefined : (JSON.parse(raw) as T);
+	}
+
+	public async set(key: string, value: unknown, ttlMs?: number): Promise<void> {
+		const raw = JSON.stringify(value);
+		if (ttlMs) await this.redis.set(this.prefix + key, raw, 'PX', ttlMs);
+		else await this.redis.set(this.prefix + key, raw);
+	}
+
+	public async delete(key: string): Promise<void> {
+		await this.redis.del(this.prefix + key);
+	}
+
+	public async setIfAbsent(key: string, value: unknown, ttlMs: number): Promise<boolean> {
+		return (await this.redis.set(this.prefix + key, JSON.stringify(value), 'PX', ttlMs, 'NX')) === 'OK';
+	}
+
+	public async increment(key: string, ttlMs: number): Promise<number> {
+		return Number(await this.redis.eval(INCREMENT, 1, this.prefix + key, ttlMs));
+	}
+
+	public async ttl(key: string): Promise<number | undefined> {
+		const ms = await this.redis.pttl(this.prefix + key);
+		return ms >= 0 ? ms : undefined;
+	}
+
+	public async close(): Promise<void> {
+		await this.redis.quit().catch(() => this.redis.disconnect());
+	}
+}

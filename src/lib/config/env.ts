@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { ConfigError, describeIssues } from './ConfigError.js';
+
+const snowflake = z.string().regex(/^\d{17,20}$/, 'expected a Discord ID (17 to 20 digits)');
+const emptyAsUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
+
+const booleanText = z
+	.enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
+	.transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+/** A size such as 20m or 1g (bytes when no unit), as accepted by the log rotation. */
+const sizeText = z.string().regex(/^\d+[kmg]?$/i, 'expected a size such as 500k, 20m or 1g');
+/** A retention such as 14d (days) or 10 (files). */
+const retentionText = z.string().regex(/^\d+d?$/, 'expected a number of files such as 10, or of days such as 14d');
+
+export const DEFAULT_DATABASE_URL = 'file:./data/ticket-bot.db';
+
+export const databaseUrl = z
+	.string()
+	.refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), 'expected file:<path> (SQLite) or postgresql://… (PostgreSQL)');
+
+export const envSchema = z.object({
+	DISCORD_TOKEN: z
+		.string({ message: 'required: the bot token from the Discord developer portal' })
+		.min(1, 'required: the bot token from the Discord developer portal'),
+	DISCORD_APPLICATION_ID: optional(snowflake),
+	DISCORD_API_URL: optional(
+		z.url({ protocol: /^https?$/, message: 'expected an http(s) URL such as http://127.0.0.1:8080/api' })
+	),
+	DATABASE_URL: z.preprocess(emptyAsUndefined, databaseUrl.default(DEFAULT_DATABASE_URL)),
+	REDIS_URL: optional(z.string().regex(/^rediss?:\/\//, 'expected redis://host:port or rediss://host:port')),
+	OWNER_IDS: z.preprocess(
+		emptyAsUndefined,
+		z
+			.string()
+			.default('')
+			.transform((value) =>
+				value
+					.split(',')
+					.map((id) => id.trim())
+					.filter(Boolean)
+			)
+			.pipe(z.array(snowflake))
+	),
+	CONFIG_PATH: z.preprocess(emptyAsUndefined, z.string().default('config/config.yaml')),
+	LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal']).default('info')),
+	LOG_DIR: z.preprocess(emptyAsUndefined, z.string().default('logs')),
+	LOG_FILES: z.preprocess(emptyAsUndefined, booleanText.default(true)),
+	LOG_MAX_SIZE: z.preprocess(emptyAsUndefined, sizeText.default('20m')),
+	LOG_RETENTION: z.preprocess(emptyAsUndefined, retentionText.default('14d')),
+	SHARD_COUNT: z.preprocess(
+		emptyAsUndefined,
+		z
+			.union([z.literal('auto'), z.coerce.number().int().min(1).max(16384)], {
+				message: "expected 'auto' or a whole number from 1"
+			})
+			.default('auto')
+	),
+	SHARD_IDS: optional(
+		z
+			.string()
+			.regex(/^\d+(,\d+)*$/, 'expected shard numbers separated by commas, such as 0,1')
+			.transform((value) => value.split(',').map(Number))
+	)
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Settings that tools such as the migrator need, without a bot token. */
+export const toolEnvSchema = envSchema.pick({ DATABASE_URL: true, LOG_LEVEL: true });
+
+/** Parses the environment; a bad value throws a one-line ConfigError naming the variable. */
+export function parseEnv<T extends z.ZodType>(schema: T, source: NodeJS.ProcessEnv = process.env): z.infer<T> {
+	const result = schema.safeParse(source);
+	if (!result.success) throw new ConfigError(describeIssues('environment', result.error, source));
+	const env = result.data as Env;
+	if ('SHARD_IDS' in env && env.SHARD_IDS && typeof env.SHARD_COUNT === 'number') {
+		const outside = env.SHARD_IDS.find((id) => id >= (env.SHARD_COUNT as number));
+		if (outside !== undefined)
+			throw new ConfigError(
+				`environment: SHARD_IDS = "${outside}": every shard number must be below SHARD_COUNT (${env.SHARD_COUNT})`
+			);
+	}
+	return result.data;
+}

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { SUPPORTED_LOCALES } from '../i18n/locales.js';
+
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent', 'critical'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+const count = (min: number, max: number) => {
+	const message = `expected a whole number from ${min} to ${max}`;
+	return z.number({ message }).int(message).min(min, message).max(max, message);
+};
+
+const questionSchema = z
+	.object({
+		label: z.string().trim().min(1).max(45),
+		placeholder: z.string().max(100).optional(),
+		style: z.enum(['short', 'paragraph']).default('short'),
+		required: z.boolean().default(true),
+		minLength: count(0, 4000).optional(),
+		maxLength: count(1, 4000).optional(),
+		pattern: z
+			.string()
+			.max(200)
+			.refine((pattern) => isValidRegExp(pattern), 'expected a valid regular expression')
+			.optional()
+	})
+	.strict()
+	.refine((q) => q.minLength === undefined || q.maxLength === undefined || q.minLength <= q.maxLength, {
+		message: 'minLength must not exceed maxLength',
+		path: ['minLength']
+	});
+
+const categorySchema = z
+	.object({
+		key: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, 'expected 1 to 32 lowercase letters, digits, - or _'),
+		displayName: z.string().trim().min(1).max(80),
+		description: z.string().max(100).optional(),
+		emoji: z.string().max(64).optional(),
+		slaMinutes: count(1, 525_600).optional(),
+		defaultPriority: z.enum(PRIORITIES).default('normal'),
+		defaultTags: z.array(z.string().trim().min(1).max(32)).max(10).default([]),
+		anonymousAllowed: z.boolean().default(false),
+		captcha: z.boolean().default(false),
+		questions: z.array(questionSchema).max(5, 'a Discord modal holds at most 5 questions').default([])
+	})
+	.strict();
+
+export const configSchema = z
+	.object({
+		defaults: z
+			.object({
+				prefix: z.string().min(1).max(5).regex(/^\S+$/, 'expected 1 to 5 characters without spaces').default('!'),
+				locale: z.enum(SUPPORTED_LOCALES).default('en-US')
+			})
+			.strict()
+			.prefault({}),
+		tickets: z
+			.object({
+				channelNamePattern: z
+					.string()
+					.min(1)
+					.max(90)
+					.refine((pattern) => pattern.includes('{number}'), 'must contain {number} so every channel name is unique')
+					.default('ticket-{number}'),
+				maxOpenPerUser: count(1, 50).default(3),
+				cooldownSeconds: count(0, 86_400).default(60),
+				hourlyLimit: count(1, 1000).default(10),
+				allowOpenerClose: z.boolean().default(true),
+				inactivity: z
+					.object({
+						warnAfterHours: count(0, 8760).default(48),
+						closeAfterHours: count(1, 8760).default(24)
+					})
+					.strict()
+					.prefault({})
+			})
+			.strict()
+			.prefault({}),
+		categories: z
+			.array(categorySchema)
+			.max(25, 'a panel can offer at most 25 categories')
+			.refine((list) => new Set(list.map((c) => c.key)).size === list.length, 'category keys must be unique')
+			.default([
+				{
+					key: 'general',
+					displayName: 'General support',
+					defaultPriority: 'normal',
+					defaultTags: [],
+					anonymousAllowed: false,
+					captcha: false,
+					questions: []
+				}
+			]),
+		security: z
+			.object({
+				antiSpam: z
+					.object({
+						messages: count(2, 100).default(8),
+						perSeconds: count(1, 600).default(10),
+						timeoutMinutes: count(0, 40_320).default(0)
+					})
+					.strict()
+					.prefault({}),
+				antiRaid: z
+					.object({
+						joins: count(2, 10_000).default(15),
+						perSeconds: count(1, 3600).default(60),
+						raidModeMinutes: count(1, 1440).default(15)
+					})
+					.strict()
+					.prefault({})
+			})
+			.strict()
+			.prefault({}),
+		storage: z
+			.object({
+				transcriptsDir: z.string().min(1).default('data/transcripts'),
+				backupsDir: z.string().min(1).default('data/backups')
+			})
+			.strict()
+			.prefault({})
+	})
+	.strict();
+
+export type BotConfig = z.infer<typeof configSchema>;
+export type CategoryDefaults = BotConfig['categories'][number];
+
+function isValidRegExp(pattern: string): boolean {
+	try {
+		new RegExp(pattern, 'u');
+		return true;
+	} catch {
+		return false;
+	}
+}

@@ -1,0 +1,52 @@
+import type { Prisma } from '../../generated/sqlite/client.js';
+import type { Database } from './client.js';
+import { scopeToGuild, type GuildDatabase } from './guildScope.js';
+
+type SettingsChanges = Omit<Prisma.GuildSettingsUncheckedCreateInput, 'guildId' | 'createdAt' | 'updatedAt'>;
+
+/**
+ * The data-access entry point: `forGuild(id)` is the only way the bot reads or writes guild data.
+ * Domain services (src/lib/tickets, panels …) take a GuildData and never see the unscoped client.
+ */
+export class GuildData {
+	public readonly db: GuildDatabase;
+
+	public constructor(
+		prisma: Database,
+		public readonly guildId: string
+	) {
+		this.db = scopeToGuild(prisma, guildId);
+	}
+
+	/** The guild's settings row, created with defaults on first use. */
+	public settings() {
+		return this.db.guildSettings.upsert({ where: { guildId: this.guildId }, create: { guildId: this.guildId }, update: {} });
+	}
+
+	public updateSettings(data: SettingsChanges) {
+		return this.db.guildSettings.upsert({
+			where: { guildId: this.guildId },
+			create: { ...data, guildId: this.guildId },
+			update: data
+		});
+	}
+
+	/** Hands out the guild's next ticket number; the increment is one atomic statement. */
+	public async nextTicketNumber(): Promise<number> {
+		const counter = await this.db.ticketCounter.upsert({
+			where: { guildId: this.guildId },
+			create: { guildId: this.guildId, value: 1 },
+			update: { value: { increment: 1 } }
+		});
+		return counter.value;
+	}
+}
+
+/** Creates GuildData views over one client. */
+export class DataStore {
+	public constructor(public readonly prisma: Database) {}
+
+	public forGuild(guildId: string): GuildData {
+		return new GuildData(this.prisma, guildId);
+	}
+}

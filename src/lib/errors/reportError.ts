@@ -1,0 +1,77 @@
+import { container } from '@sapphire/framework';
+import { resolveKey } from '@sapphire/plugin-i18next';
+import { MessageFlags, type BaseInteraction, type Message } from 'discord.js';
+import { classifyError } from './classifyError.js';
+
+export type ErrorTarget = BaseInteraction | Message;
+
+export interface ErrorSource {
+	/** The event that carried the error, e.g. chatInputSubcommandError. */
+	event: string;
+	/** The piece that failed (command, handler, listener). */
+	piece?: string;
+}
+
+export interface ErrorReporterDeps {
+	translate(target: ErrorTarget, key: string, args: Record<string, unknown>): Promise<string>;
+	log: Pick<typeof container.logger, 'debug' | 'warn' | 'error'>;
+}
+
+const defaultDeps = (): ErrorReporterDeps => ({
+	translate: (target, key, args) => resolveKey(target, key, args),
+	log: container.logger
+});
+
+/**
+ * The one error handler behind every error listener. The user gets a translated, ephemeral line (with a
+ * reference for unexpected errors, never a stack trace); the log gets the error, its reference and context.
+ * It never throws: a failure to answer is logged.
+ */
+export async function reportError(
+	error: unknown,
+	target: ErrorTarget | null,
+	source: ErrorSource,
+	deps = defaultDeps()
+): Promise<void> {
+	const outcome = classifyError(error);
+	const where = { event: source.event, piece: source.piece, guildId: target?.guildId ?? undefined, userId: userOf(target) };
+	switch (outcome.kind) {
+		case 'silent':
+			return;
+		case 'unanswerable':
+			deps.log.warn(`Interaction could not be answered [${outcome.ref}]`, { ...where, ref: outcome.ref, error });
+			return;
+		case 'unexpected':
+			deps.log.error(`Unexpected error [${outcome.ref}] in ${source.piece ?? source.event}`, {
+				...where,
+				ref: outcome.ref,
+				error
+			});
+			break;
+		case 'user':
+			deps.log.debug(`Refused: ${outcome.key}`, where);
+	}
+	if (!target) return;
+	try {
+		const content = await deps.translate(target, outcome.key, outcome.args);
+		await respond(target, content);
+	} catch (replyError) {
+		deps.log.warn('Could not tell the user about an error', { ...where, error: replyError });
+	}
+}
+
+async function respond(target: ErrorTarget, content: string): Promise<void> {
+	const allowedMentions = { parse: [] };
+	if ('author' in target) {
+		await target.reply({ content, allowedMentions });
+		return;
+	}
+	if (!target.isRepliable()) return;
+	if (target.replied || target.deferred) await target.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions });
+	else await target.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions });
+}
+
+function userOf(target: ErrorTarget | null): string | undefined {
+	if (!target) return undefined;
+	return 'author' in target ? target.author.id : target.user.id;
+}

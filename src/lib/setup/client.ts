@@ -1,0 +1,62 @@
+import { type LogLevel, SapphireClient, container, type SapphireClientOptions } from '@sapphire/framework';
+import { GatewayIntentBits, Partials, type ClientOptions } from 'discord.js';
+import { closestLocale } from '../i18n/locales.js';
+import { LANGUAGES_DIRECTORY } from '../i18n/loadLanguages.js';
+import type { AppLogger } from '../logging/AppLogger.js';
+import { redisOptionsFromUrl } from './redis.js';
+
+export interface ClientSetup {
+	/** The folder Sapphire scans for pieces (src/ under tsx and vitest, dist/ when built). */
+	baseUserDirectory: string;
+	logger: AppLogger;
+}
+
+/** Registers the plugins this deployment uses; must run before the client is constructed. */
+export async function registerPlugins(redisUrl: string | undefined): Promise<void> {
+	await import('@sapphire/plugin-subcommands/register');
+	await import('@sapphire/plugin-i18next/register');
+	// The tasks plugin opens its BullMQ queue and worker as soon as the client exists: Redis only.
+	if (redisUrl) await import('@sapphire/plugin-scheduled-tasks/register');
+}
+
+export function createClient(setup: ClientSetup): SapphireClient {
+	const { env, config } = container;
+	const options: SapphireClientOptions & Omit<ClientOptions, 'tasks'> = {
+		intents: [
+			GatewayIntentBits.Guilds,
+			GatewayIntentBits.GuildMembers,
+			GatewayIntentBits.GuildMessages,
+			GatewayIntentBits.MessageContent,
+			GatewayIntentBits.DirectMessages
+		],
+		partials: [Partials.Channel],
+		baseUserDirectory: setup.baseUserDirectory,
+		logger: { instance: setup.logger, level: setup.logger.level as LogLevel },
+		loadMessageCommandListeners: true,
+		loadDefaultErrorListeners: false,
+		loadSubcommandErrorListeners: false,
+		defaultPrefix: config.defaults.prefix,
+		fetchPrefix: (message) => (message.guildId ? container.preferences.prefix(message.guildId) : config.defaults.prefix),
+		i18n: {
+			defaultLanguageDirectory: LANGUAGES_DIRECTORY,
+			defaultName: config.defaults.locale,
+			// Replies go to Discord, not to HTML: escaping is done where user text is shown.
+			i18next: { interpolation: { escapeValue: false }, fallbackLng: 'en-US', returnNull: false },
+			fetchLanguage: async (context) => {
+				if (context.guild) return container.preferences.locale(context.guild.id);
+				return closestLocale(context.interactionLocale) ?? config.defaults.locale;
+			}
+		},
+		rest: env.DISCORD_API_URL ? { api: env.DISCORD_API_URL } : {},
+		allowedMentions: { parse: [], repliedUser: false }
+	};
+	if (env.SHARD_IDS) {
+		options.shards = env.SHARD_IDS;
+		if (typeof env.SHARD_COUNT === 'number') options.shardCount = env.SHARD_COUNT;
+	} else if (typeof env.SHARD_COUNT === 'number') {
+		options.shardCount = env.SHARD_COUNT;
+	}
+	// Without Redis the tasks plugin is not registered and reads no options.
+	const tasks = env.REDIS_URL ? { bull: { connection: redisOptionsFromUrl(env.REDIS_URL) } } : undefined;
+	return new SapphireClient({ ...options, tasks } as ClientOptions);
+}

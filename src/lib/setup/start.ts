@@ -1,0 +1,97 @@
+import { container, type SapphireClient } from '@sapphire/framework';
+import { createCache } from '../cache/createCache.js';
+import { envSchema, parseEnv } from '../config/env.js';
+import { loadConfig } from '../config/load.js';
+import { connectDatabase } from '../database/client.js';
+import { DataStore } from '../database/guildData.js';
+import { runMigrations } from '../database/runMigrations.js';
+import { createShutdown, type ShutdownStep } from '../lifecycle/shutdown.js';
+import { WorkTracker } from '../lifecycle/WorkTracker.js';
+import { GuildPreferences } from '../settings/GuildPreferences.js';
+import { createClient, registerPlugins } from './client.js';
+import { createLogger, createRedactor } from './logger.js';
+
+export interface StartOptions {
+	baseUserDirectory: string;
+	env?: NodeJS.ProcessEnv;
+	/** Installs SIGINT/SIGTERM handlers (off in tests that start several bots in one process). */
+	handleSignals?: boolean;
+}
+
+export interface RunningBot {
+	client: SapphireClient;
+	stop(): Promise<void>;
+}
+
+/**
+ * Start-up in order: validate env and config (a ConfigError names the bad key), open the logs, migrate,
+ * connect the database and cache, fill the container, register plugins, log in.
+ */
+export async function start(options: StartOptions): Promise<RunningBot> {
+	const env = parseEnv(envSchema, options.env);
+	const { config, fromFile } = await loadConfig(env.CONFIG_PATH);
+	const redactor = createRedactor(env);
+	const logger = createLogger(env, redactor);
+	if (!fromFile)
+		logger.info(`No ${env.CONFIG_PATH}: using the built-in defaults (copy config/config.example.yaml to change them)`);
+
+	const migration = await runMigrations(env.DATABASE_URL);
+	logger.info(`Database ready: ${migration.applied.length} migration(s) applied, ${migration.alreadyApplied} already there`);
+	const database = await connectDatabase(env.DATABASE_URL);
+	const cache = await createCache(env.REDIS_URL).catch(async (error) => {
+		await database.close();
+		throw error;
+	});
+	const data = new DataStore(database.prisma);
+	Object.assign(container, {
+		env,
+		config,
+		redactor,
+		db: data,
+		cache,
+		work: new WorkTracker(),
+		preferences: new GuildPreferences(data, cache, config)
+	});
+
+	await registerPlugins(env.REDIS_URL);
+	const client = createClient({ baseUserDirectory: options.baseUserDirectory, logger });
+	const steps: ShutdownStep[] = [
+		{ name: 'Discord connection', run: () => client.destroy() },
+		{ name: 'scheduled tasks', run: () => (env.REDIS_URL ? container.tasks?.close() : undefined) },
+		{ name: 'cache', run: () => cache.close() },
+		{ name: 'database', run: () => database.close() },
+		{ name: 'log files', run: () => logger.close() }
+	];
+	let exitProcess = false;
+	let finished!: () => void;
+	const stopped = new Promise<void>((resolve) => (finished = resolve));
+	const shutdown = createShutdown({
+		work: container.work,
+		steps,
+		log: logger,
+		exit: (code) => {
+			finished();
+			if (exitProcess) process.exit(code);
+		}
+	});
+	const stop = async () => {
+		void shutdown('stop');
+		await stopped;
+	};
+	if (options.handleSignals ?? true) {
+		const onSignal = (signal: string) => {
+			exitProcess = true;
+			void shutdown(signal);
+		};
+		process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
+		process.on('unhandledRejection', (reason) => logger.error('Unhandled promise rejection', { error: reason }));
+	}
+
+	try {
+		await client.login(env.DISCORD_TOKEN);
+	} catch (error) {
+		await stop();
+		throw error;
+	}
+	return { client, stop };
+}

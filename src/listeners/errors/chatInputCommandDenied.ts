@@ -1,0 +1,8 @@
+import { type Events, Listener, type ChatInputCommandDeniedPayload } from '@sapphire/framework';
+import { reportError } from '../../lib/errors/reportError.js';
+
+export class UserListener extends Listener<typeof Events.ChatInputCommandDenied> {
+	public run(error: unknown, { interaction, command }: ChatInputCommandDeniedPayload) {
+		return reportError(error, interaction, { event: this.name, piece: command.name });
+	}
+}

@@ -1,0 +1,8 @@
+import { type Events, Listener, type ChatInputCommandErrorPayload } from '@sapphire/framework';
+import { reportError } from '../../lib/errors/reportError.js';
+
+export class UserListener extends Listener<typeof Events.ChatInputCommandError> {
+	public run(error: unknown, { interaction, command }: ChatInputCommandErrorPayload) {
+		return reportError(error, interaction, { event: this.name, piece: command.name });
+	}
+}

@@ -1,0 +1,9 @@
+import { Listener } from '@sapphire/framework';
+import { type SubcommandPluginEvents, type ChatInputSubcommandErrorPayload } from '@sapphire/plugin-subcommands';
+import { reportError } from '../../lib/errors/reportError.js';
+
+export class UserListener extends Listener<typeof SubcommandPluginEvents.ChatInputSubcommandError> {
+	public run(error: unknown, { interaction, command }: ChatInputSubcommandErrorPayload) {
+		return reportError(error, interaction, { event: this.name, piece: command.name });
+	}
+}

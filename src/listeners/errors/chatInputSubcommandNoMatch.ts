@@ -1,0 +1,12 @@
+import { Listener, UserError } from '@sapphire/framework';
+import { type SubcommandPluginEvents, type ChatInputSubcommandNoMatchContext } from '@sapphire/plugin-subcommands';
+import type { ChatInputCommandInteraction } from 'discord.js';
+import { reportError } from '../../lib/errors/reportError.js';
+import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
+
+export class UserListener extends Listener<typeof SubcommandPluginEvents.ChatInputSubcommandNoMatch> {
+	public run(interaction: ChatInputCommandInteraction, { command }: ChatInputSubcommandNoMatchContext) {
+		const error = new UserError({ identifier: LanguageKeys.Errors.UnknownSubcommand, context: { command: command.name } });
+		return reportError(error, interaction, { event: this.name, piece: command.name });
+	}
+}

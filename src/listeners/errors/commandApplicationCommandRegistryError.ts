@@ -1,0 +1,8 @@
+import { type Events, Listener, type Command } from '@sapphire/framework';
+import { reportError } from '../../lib/errors/reportError.js';
+
+export class UserListener extends Listener<typeof Events.CommandApplicationCommandRegistryError> {
+	public run(error: unknown, command: Command) {
+		return reportError(error, null, { event: this.name, piece: command.name });
+	}
+}

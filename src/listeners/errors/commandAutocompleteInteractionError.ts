@@ -1,0 +1,8 @@
+import { type Events, Listener, type AutocompleteInteractionPayload } from '@sapphire/framework';
+import { reportError } from '../../lib/errors/reportError.js';
+
+export class UserListener extends Listener<typeof Events.CommandAutocompleteInteractionError> {
+	public run(error: unknown, { command }: AutocompleteInteractionPayload) {
+		return reportError(error, null, { event: this.name, piece: command.name });
+	}
+}

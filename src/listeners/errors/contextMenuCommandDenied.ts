@@ -1,0 +1,8 @@
+import { type Events, Listener, type ContextMenuCommandDeniedPayload } from '@sapphire/framework';
+import { reportError } from '../../lib/errors/reportError.js';
+
+export class UserListener extends Listener<typeof Events.ContextMenuCommandDenied> {
+	public run(error: unknown, { interaction, command }: ContextMenuCommandDeniedPayload) {
+		return reportError(error, interaction, { event: this.name, piece: command.name });
+	}
+}

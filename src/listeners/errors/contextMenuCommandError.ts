@@ -1,0 +1,8 @@
+import { type Events, Listener, type ContextMenuCommandErrorPayload } from '@sapphire/framework';
+import { reportError } from '../../lib/errors/reportError.js';
+
+export class UserListener extends Listener<typeof Events.ContextMenuCommandError> {
+	public run(error: unknown, { interaction, command }: ContextMenuCommandErrorPayload) {
+		return reportError(error, interaction, { event: this.name, piece: command.name });
+	}
+}

@@ -1,0 +1,8 @@
+import { type Events, Listener } from '@sapphire/framework';
+import { reportError } from '../../lib/errors/reportError.js';
+
+export class UserListener extends Listener<typeof Events.Error> {
+	public run(error: Error) {
+		return reportError(error, null, { event: this.name });
+	}
+}

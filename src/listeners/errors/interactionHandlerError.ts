@@ -1,0 +1,8 @@
+import { type Events, Listener, type InteractionHandlerError } from '@sapphire/framework';
+import { reportError } from '../../lib/errors/reportError.js';
+
+export class UserListener extends Listener<typeof Events.InteractionHandlerError> {
+	public run(error: unknown, { interaction, handler }: InteractionHandlerError) {
+		return reportError(error, interaction, { event: this.name, piece: handler.name });
+	}
+}

@@ -1,0 +1,8 @@
+import { type Events, Listener, type InteractionHandlerParseError } from '@sapphire/framework';
+import { reportError } from '../../lib/errors/reportError.js';
+
+export class UserListener extends Listener<typeof Events.InteractionHandlerParseError> {
+	public run(error: unknown, { interaction, handler }: InteractionHandlerParseError) {
+		return reportError(error, interaction, { event: this.name, piece: handler.name });
+	}
+}

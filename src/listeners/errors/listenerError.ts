@@ -1,0 +1,8 @@
+import { type Events, Listener, type ListenerErrorPayload } from '@sapphire/framework';
+import { reportError } from '../../lib/errors/reportError.js';
+
+export class UserListener extends Listener<typeof Events.ListenerError> {
+	public run(error: unknown, { piece }: ListenerErrorPayload) {
+		return reportError(error, null, { event: this.name, piece: piece.name });
+	}
+}

@@ -1,0 +1,8 @@
+import { type Events, Listener, type MessageCommandDeniedPayload } from '@sapphire/framework';
+import { reportError } from '../../lib/errors/reportError.js';
+
+export class UserListener extends Listener<typeof Events.MessageCommandDenied> {
+	public run(error: unknown, { message, command }: MessageCommandDeniedPayload) {
+		return reportError(error, message, { event: this.name, piece: command.name });
+	}
+}

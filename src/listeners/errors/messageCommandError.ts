@@ -1,0 +1,8 @@
+import { type Events, Listener, type MessageCommandErrorPayload } from '@sapphire/framework';
+import { reportError } from '../../lib/errors/reportError.js';
+
+export class UserListener extends Listener<typeof Events.MessageCommandError> {
+	public run(error: unknown, { message, command }: MessageCommandErrorPayload) {
+		return reportError(error, message, { event: this.name, piece: command.name });
+	}
+}

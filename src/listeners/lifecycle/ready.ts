@@ -1,0 +1,15 @@
+import { Events, Listener } from '@sapphire/framework';
+import type { Client } from 'discord.js';
+
+export class UserListener extends Listener<typeof Events.ClientReady> {
+	public constructor(context: Listener.LoaderContext) {
+		super(context, { event: Events.ClientReady, once: true });
+	}
+
+	public run(client: Client<true>) {
+		const { stores } = this.container;
+		this.container.logger.info(
+			`Logged in as ${client.user.tag} in ${client.guilds.cache.size} guild(s); ${stores.get('commands').size} command(s), ${stores.get('listeners').size} listener(s) loaded`
+		);
+	}
+}

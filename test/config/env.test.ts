@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../src/lib/config/ConfigError.js';
+import { DEFAULT_DATABASE_URL, envSchema, parseEnv, toolEnvSchema } from '../../src/lib/config/env.js';
+
+const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GAbCdE.abcdefghijklmnopqrstuvwxyz0123456789ab';
+
+function errorOf(env: NodeJS.ProcessEnv): string {
+	try {
+		parseEnv(envSchema, env);
+	} catch (error) {
+		expect(error).toBeInstanceOf(ConfigError);
+		return (error as Error).message;
+	}
+	throw new Error('expected a ConfigError');
+}
+
+describe('environment', () => {
+	it('needs only DISCORD_TOKEN and defaults the rest to SQLite without Redis', () => {
+		const env = parseEnv(envSchema, { DISCORD_TOKEN: TOKEN });
+		expect(env.DATABASE_URL).toBe(DEFAULT_DATABASE_URL);
+		expect(env.REDIS_URL).toBeUndefined();
+		expect(env.OWNER_IDS).toEqual([]);
+		expect(env.SHARD_COUNT).toBe('auto');
+		expect(env.LOG_FILES).toBe(true);
+	});
+
+	it('treats empty values, as .env.example leaves them, as unset', () => {
+		const env = parseEnv(envSchema, {
+			DISCORD_TOKEN: TOKEN,
+			REDIS_URL: '',
+			DISCORD_APPLICATION_ID: '',
+			SHARD_IDS: '',
+			DATABASE_URL: ''
+		});
+		expect(env.REDIS_URL).toBeUndefined();
+		expect(env.DATABASE_URL).toBe(DEFAULT_DATABASE_URL);
+	});
+
+	it('names DISCORD_TOKEN when it is missing, in one line', () => {
+		const message = errorOf({});
+		expect(message).toContain('DISCORD_TOKEN');
+		expect(message).not.toContain('\n');
+	});
+
+	it('names the key, the value and what is allowed for a bad value', () => {
+		expect(errorOf({ DISCORD_TOKEN: TOKEN, DATABASE_URL: 'mysql://db' })).toBe(
+			'environment: DATABASE_URL = "mysql://db": expected file:<path> (SQLite) or postgresql://… (PostgreSQL)'
+		);
+		expect(errorOf({ DISCORD_TOKEN: TOKEN, OWNER_IDS: '123,abc' })).toMatch(
+			/^environment: OWNER_IDS = "123,abc": expected a Discord ID/
+		);
+		expect(errorOf({ DISCORD_TOKEN: TOKEN, LOG_LEVEL: 'loud' })).toMatch(/^environment: LOG_LEVEL = "loud": .*info/);
+		expect(errorOf({ DISCORD_TOKEN: TOKEN, REDIS_URL: 'localhost:6379' })).toContain('REDIS_URL');
+		expect(errorOf({ DISCORD_TOKEN: TOKEN, SHARD_COUNT: '2', SHARD_IDS: '0,2' })).toContain('SHARD_IDS');
+	});
+
+	it('never echoes a secret value', () => {
+		const message = errorOf({ DISCORD_TOKEN: '' });
+		expect(message).toContain('DISCORD_TOKEN');
+		const webhook = errorOf({ DISCORD_TOKEN: TOKEN, LOG_FILES: 'maybe' });
+		expect(webhook).not.toContain(TOKEN);
+	});
+
+	it('parses owners, shards and log settings', () => {
+		const env = parseEnv(envSchema, {
+			DISCORD_TOKEN: TOKEN,
+			OWNER_IDS: '123456789012345678, 223456789012345678',
+			SHARD_COUNT: '4',
+			SHARD_IDS: '2,3',
+			LOG_FILES: 'false',
+			LOG_RETENTION: '10'
+		});
+		expect(env.OWNER_IDS).toEqual(['123456789012345678', '223456789012345678']);
+		expect(env.SHARD_COUNT).toBe(4);
+		expect(env.SHARD_IDS).toEqual([2, 3]);
+		expect(env.LOG_FILES).toBe(false);
+	});
+
+	it('lets tools such as the migrator run without a token', () => {
+		expect(parseEnv(toolEnvSchema, {}).DATABASE_URL).toBe(DEFAULT_DATABASE_URL);
+	});
+});
