@@ -65,14 +65,17 @@ export class AppLogger extends Logger {
 	public async close(): Promise<void> {
 		const file = this.#file;
 		if (!file) return;
-		await new Promise<void>((resolve) => {
-			let pending = file.transports.length;
-			if (pending === 0) return resolve();
-			for (const transport of file.transports) {
-				transport.once('finish', () => --pending === 0 && resolve());
-			}
-			file.end();
-		});
+		// The rotating transport reports 'finish' before its file stream has flushed: wait for the stream.
+		const flushed = file.transports.map(
+			(transport) =>
+				new Promise<void>((resolve) => {
+					const stream = (transport as { logStream?: NodeJS.EventEmitter }).logStream ?? transport;
+					stream.once('finish', () => resolve());
+					setTimeout(resolve, 2_000).unref();
+				})
+		);
+		file.end();
+		await Promise.all(flushed);
 	}
 }
 

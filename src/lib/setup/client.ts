@@ -41,7 +41,7 @@ export function createClient(setup: ClientSetup): SapphireClient {
 			defaultLanguageDirectory: LANGUAGES_DIRECTORY,
 			defaultName: config.defaults.locale,
 			// Replies go to Discord, not to HTML: escaping is done where user text is shown.
-			i18next: { interpolation: { escapeValue: false }, fallbackLng: 'en-US', returnNull: false },
+			i18next: { interpolation: { escapeValue: false }, fallbackLng: 'en-US', returnNull: false, showSupportNotice: false },
 			fetchLanguage: async (context) => {
 				if (context.guild) return container.preferences.locale(context.guild.id);
 				return closestLocale(context.interactionLocale) ?? config.defaults.locale;

@@ -38,7 +38,7 @@ export async function start(options: StartOptions): Promise<RunningBot> {
 	const migration = await runMigrations(env.DATABASE_URL);
 	logger.info(`Database ready: ${migration.applied.length} migration(s) applied, ${migration.alreadyApplied} already there`);
 	const database = await connectDatabase(env.DATABASE_URL);
-	const cache = await createCache(env.REDIS_URL).catch(async (error) => {
+	const cache = await createCache(env.REDIS_URL, (error) => logger.warn(`Redis: ${error.message}`)).catch(async (error) => {
 		await database.close();
 		throw error;
 	});

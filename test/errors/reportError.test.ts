@@ -1,0 +1,141 @@
+import { Identifiers, UserError } from '@sapphire/framework';
+import { DiscordAPIError, MessageFlags } from 'discord.js';
+import type { i18n } from 'i18next';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { reportError, type ErrorReporterDeps, type ErrorTarget } from '../../src/lib/errors/reportError.js';
+import { LanguageKeys } from '../../src/lib/i18n/languageKeys.js';
+import { createI18n } from '../helpers/i18n.js';
+
+let i18n: i18n;
+beforeAll(async () => {
+	i18n = await createI18n();
+});
+
+/** What Discord would have been asked to show: the reply payloads of a fake interaction or message. */
+function interaction(state: { replied?: boolean; deferred?: boolean; locale?: string } = {}) {
+	const sent: { via: string; payload: { content: string; flags?: number } }[] = [];
+	const target = {
+		guildId: '100000000000000001',
+		user: { id: '300000000000000003' },
+		replied: state.replied ?? false,
+		deferred: state.deferred ?? false,
+		isRepliable: () => true,
+		reply: async (payload: never) => void sent.push({ via: 'reply', payload }),
+		followUp: async (payload: never) => void sent.push({ via: 'followUp', payload }),
+		locale: state.locale ?? 'en-US'
+	};
+	return { target: target as unknown as ErrorTarget, sent };
+}
+
+function deps(locale = 'en-US') {
+	const log = { debug: vi.fn(), warn: vi.fn(), error: vi.fn() };
+	const reporter: ErrorReporterDeps = {
+		translate: async (_target, key, args) => i18n.getFixedT(locale)(key, args),
+		log: log as unknown as ErrorReporterDeps['log']
+	};
+	return { reporter, log };
+}
+
+describe('the shared error handler', () => {
+	it('answers an unexpected error with an ephemeral reference and no stack, and logs the same reference', async () => {
+		const { target, sent } = interaction();
+		const { reporter, log } = deps();
+		const bug = new TypeError("Cannot read properties of undefined (reading 'channelId')");
+		await reportError(bug, target, { event: 'chatInputSubcommandError', piece: 'ticket' }, reporter);
+
+		expect(sent).toHaveLength(1);
+		const { via, payload } = sent[0]!;
+		expect(via).toBe('reply');
+		expect(payload.flags).toBe(MessageFlags.Ephemeral);
+		const ref = /`(E-[0-9A-Z]{8})`/.exec(payload.content)?.[1];
+		expect(ref).toBeDefined();
+		expect(payload.content).toMatch(/^Something went wrong on our side and nothing was changed/);
+		expect(payload.content).not.toMatch(/TypeError|channelId|at .*\.ts|node_modules/);
+
+		expect(log.error).toHaveBeenCalledTimes(1);
+		const [message, fields] = log.error.mock.calls[0]!;
+		expect(message).toContain(ref);
+		expect(fields).toMatchObject({
+			ref,
+			error: bug,
+			piece: 'ticket',
+			guildId: '100000000000000001',
+			userId: '300000000000000003'
+		});
+	});
+
+	it('follows up instead of replying when the interaction was already answered or deferred', async () => {
+		for (const state of [{ replied: true }, { deferred: true }]) {
+			const { target, sent } = interaction(state);
+			await reportError(new Error('late failure'), target, { event: 'interactionHandlerError' }, deps().reporter);
+			expect(sent.map((entry) => entry.via)).toEqual(['followUp']);
+			expect(sent[0]!.payload.flags).toBe(MessageFlags.Ephemeral);
+		}
+	});
+
+	it('speaks the guild’s language', async () => {
+		const { target, sent } = interaction();
+		await reportError(new Error('x'), target, { event: 'chatInputCommandError' }, deps('fr').reporter);
+		expect(sent[0]!.payload.content).toMatch(/^Une erreur s'est produite de notre côté/);
+	});
+
+	it('shows a refusal as its translated message, without a reference, and does not log it as an error', async () => {
+		const { target, sent } = interaction();
+		const { reporter, log } = deps();
+		await reportError(
+			new UserError({ identifier: LanguageKeys.Errors.UnknownSubcommand, context: { command: 'ticket' } }),
+			target,
+			{ event: 'x' },
+			reporter
+		);
+		expect(sent[0]!.payload.content).toBe('That subcommand does not exist. Type `/ticket` to see the ones you can use.');
+		expect(log.error).not.toHaveBeenCalled();
+	});
+
+	it('translates Sapphire’s own precondition errors', async () => {
+		const { target, sent } = interaction();
+		const cooldown = new UserError({ identifier: Identifiers.PreconditionCooldown, context: { remaining: 4_200 } });
+		await reportError(cooldown, target, { event: 'chatInputCommandDenied' }, deps().reporter);
+		expect(sent[0]!.payload.content).toBe('You are doing that too often. Please wait 5 seconds and try again.');
+	});
+
+	it('stays silent when a precondition asks for it', async () => {
+		const { target, sent } = interaction();
+		await reportError(new UserError({ identifier: 'x', context: { silent: true } }), target, { event: 'x' }, deps().reporter);
+		expect(sent).toEqual([]);
+	});
+
+	it('replies to a prefix command in the channel', async () => {
+		const sent: unknown[] = [];
+		const message = {
+			guildId: '100000000000000001',
+			author: { id: '300000000000000003' },
+			reply: async (payload: unknown) => void sent.push(payload)
+		};
+		await reportError(new Error('boom'), message as unknown as ErrorTarget, { event: 'messageSubcommandError' }, deps().reporter);
+		expect(sent).toHaveLength(1);
+		expect((sent[0] as { content: string }).content).toMatch(/`E-[0-9A-Z]{8}`/);
+	});
+
+	it('does not try to answer an expired interaction, and never throws when answering fails', async () => {
+		const expired = new DiscordAPIError(
+			{ code: 10062, message: 'Unknown interaction' },
+			10062,
+			404,
+			'POST',
+			'/interactions/1/x/callback',
+			{}
+		);
+		const { target, sent } = interaction();
+		const { reporter, log } = deps();
+		await reportError(expired, target, { event: 'x' }, reporter);
+		expect(sent).toEqual([]);
+		expect(log.warn).toHaveBeenCalled();
+
+		const broken = {
+			...interaction().target,
+			reply: async () => Promise.reject(new Error('network down'))
+		} as unknown as ErrorTarget;
+		await expect(reportError(new Error('x'), broken, { event: 'x' }, reporter)).resolves.toBeUndefined();
+	});
+});

@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryCache } from '../../src/lib/cache/MemoryCache.js';
+import { configSchema } from '../../src/lib/config/schema.js';
+import { connectDatabase, type DatabaseHandle } from '../../src/lib/database/client.js';
+import { DataStore } from '../../src/lib/database/guildData.js';
+import { runMigrations } from '../../src/lib/database/runMigrations.js';
+import { GuildPreferences } from '../../src/lib/settings/GuildPreferences.js';
+import { testDatabases } from '../helpers/databases.js';
+
+const [sqlite] = testDatabases();
+
+describe('per-guild language and prefix', () => {
+	let handle: DatabaseHandle;
+	let store: DataStore;
+	beforeAll(async () => {
+		const url = await sqlite!.create();
+		await runMigrations(url);
+		handle = await connectDatabase(url);
+		store = new DataStore(handle.prisma);
+	});
+	afterAll(async () => {
+		await handle?.close();
+		await sqlite!.cleanup();
+	});
+
+	it('falls back to config.yaml, follows the guild’s settings once invalidated, and ignores unknown locales', async () => {
+		const config = configSchema.parse({ defaults: { prefix: '?', locale: 'fr' } });
+		const preferences = new GuildPreferences(store, new MemoryCache(), config);
+		const guild = '100000000000000001';
+		expect(await preferences.locale(guild)).toBe('fr');
+		expect(await preferences.prefix(guild)).toBe('?');
+
+		await store.forGuild(guild).updateSettings({ locale: 'en-US', prefix: '$' });
+		expect(await preferences.locale(guild)).toBe('fr'); // memoised until invalidated
+		await preferences.invalidate(guild);
+		expect(await preferences.locale(guild)).toBe('en-US');
+		expect(await preferences.prefix(guild)).toBe('$');
+
+		await store.forGuild(guild).updateSettings({ locale: 'xx-YY' });
+		await preferences.invalidate(guild);
+		expect(await preferences.locale(guild)).toBe('fr');
+	});
+});
