@@ -6,7 +6,8 @@ import { start } from './lib/setup/start.js';
 
 /** Discord's refusals that the operator fixes in the developer portal, not in the code. */
 const LOGIN_PROBLEMS: Record<string, string> = {
-	TokenInvalid: 'environment: DISCORD_TOKEN was refused by Discord: copy the token again from the developer portal (Bot > Reset Token)',
+	TokenInvalid:
+		'environment: DISCORD_TOKEN was refused by Discord: copy the token again from the developer portal (Bot > Reset Token)',
 	DisallowedIntents:
 		'Discord refused the gateway intents: enable "Server Members Intent" and "Message Content Intent" in the developer portal (Bot > Privileged Gateway Intents)'
 };
