@@ -49,6 +49,8 @@ export const envSchema = z.object({
 	LOG_FILES: z.preprocess(emptyAsUndefined, booleanText.default(true)),
 	LOG_MAX_SIZE: z.preprocess(emptyAsUndefined, sizeText.default('20m')),
 	LOG_RETENTION: z.preprocess(emptyAsUndefined, retentionText.default('14d')),
+	HEALTH_PORT: optional(z.coerce.number().int().min(1).max(65_535, 'expected a port from 1 to 65535')),
+	HEALTH_HOST: z.preprocess(emptyAsUndefined, z.string().default('127.0.0.1')),
 	SHARD_COUNT: z.preprocess(
 		emptyAsUndefined,
 		z

@@ -5,6 +5,7 @@ import { loadConfig } from '../config/load.js';
 import { connectDatabase } from '../database/client.js';
 import { DataStore } from '../database/guildData.js';
 import { runMigrations } from '../database/runMigrations.js';
+import { startHealthServer } from '../lifecycle/healthServer.js';
 import { createShutdown, type ShutdownStep } from '../lifecycle/shutdown.js';
 import { WorkTracker } from '../lifecycle/WorkTracker.js';
 import { GuildPreferences } from '../settings/GuildPreferences.js';
@@ -55,7 +56,14 @@ export async function start(options: StartOptions): Promise<RunningBot> {
 
 	await registerPlugins(env.REDIS_URL);
 	const client = createClient({ baseUserDirectory: options.baseUserDirectory, logger });
+	const health = env.HEALTH_PORT
+		? await startHealthServer(env.HEALTH_PORT, env.HEALTH_HOST, async () => {
+				await database.prisma.$queryRawUnsafe('SELECT 1');
+				return { ok: client.isReady(), ping: client.ws.ping, guilds: client.guilds.cache.size, shards: client.ws.shards.size };
+			})
+		: undefined;
 	const steps: ShutdownStep[] = [
+		{ name: 'health endpoint', run: () => health && new Promise((resolve) => health.close(resolve)) },
 		{ name: 'Discord connection', run: () => client.destroy() },
 		{ name: 'scheduled tasks', run: () => (env.REDIS_URL ? container.tasks?.close() : undefined) },
 		{ name: 'cache', run: () => cache.close() },
