@@ -15,8 +15,10 @@ import { createLogger, createRedactor } from './logger.js';
 export interface StartOptions {
 	baseUserDirectory: string;
 	env?: NodeJS.ProcessEnv;
-	/** Installs SIGINT/SIGTERM handlers (off in tests that start several bots in one process). */
+	/** Installs SIGINT/SIGTERM handlers (off when the bot is embedded, e.g. in tests). */
 	handleSignals?: boolean;
+	/** Runs once the client exists, before login: add piece folders, subscribe to events. */
+	beforeLogin?: (client: SapphireClient) => void | Promise<void>;
 }
 
 export interface RunningBot {
@@ -96,6 +98,7 @@ export async function start(options: StartOptions): Promise<RunningBot> {
 	}
 
 	try {
+		await options.beforeLogin?.(client);
 		await client.login(env.DISCORD_TOKEN);
 	} catch (error) {
 		await stop();

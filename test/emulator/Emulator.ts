@@ -1,0 +1,180 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Gateway } from './gateway.js';
+import { registerRoutes } from './rest/routes.js';
+import { Limits } from './rest/limits.js';
+import { ApiError, bucketOf, readBody, Router, sendJson } from './rest/router.js';
+import { DiscordState } from './state.js';
+
+export interface RestCall {
+	at: number;
+	method: string;
+	path: string;
+	route: string;
+	bucket: string;
+	status: number;
+	body: unknown;
+}
+
+export interface EmulatorOptions {
+	port?: number;
+	botName?: string;
+}
+
+/**
+ * A Discord for tests: REST API v10 and Gateway v10 on loopback, with the state they act on. The real
+ * bot logs in to it with DISCORD_API_URL=<restUrl>; tests act as users and read what Discord would show.
+ */
+export class Emulator {
+	public readonly token: string;
+	public readonly state: DiscordState;
+	public readonly limits = new Limits();
+	public readonly calls: RestCall[] = [];
+	/** Requests to routes the emulator does not know: a test can fail on them. */
+	public readonly unknownRoutes: string[] = [];
+	public gateway!: Gateway;
+	readonly #router = new Router();
+	readonly #server: Server;
+	#port = 0;
+
+	public constructor(options: EmulatorOptions = {}) {
+		const applicationId = new DiscordState({ id: '0', username: '', globalName: null, bot: true }, '0').newId();
+		this.state = new DiscordState(
+			{ id: applicationId, username: options.botName ?? 'Ticket Bot', globalName: null, bot: true },
+			applicationId
+		);
+		this.token = `${Buffer.from(applicationId).toString('base64url')}.${randomBytes(4).toString('base64url')}.${randomBytes(27).toString('base64url')}`;
+		this.#server = createServer((request, response) => void this.#handle(request, response));
+		registerRoutes(this.#router, this);
+	}
+
+	public get port(): number {
+		return this.#port;
+	}
+
+	/** What DISCORD_API_URL is set to: discord.js appends /v10. */
+	public get restUrl(): string {
+		return `http://127.0.0.1:${this.#port}/api`;
+	}
+
+	public get gatewayUrl(): string {
+		return `ws://127.0.0.1:${this.#port}/gateway`;
+	}
+
+	public get botId(): string {
+		return this.state.botUser.id;
+	}
+
+	public async start(port = 0): Promise<this> {
+		await new Promise<void>((resolve) => this.#server.listen(port, '127.0.0.1', resolve));
+		this.#port = (this.#server.address() as AddressInfo).port;
+		this.gateway = new Gateway(
+			this.#server,
+			this.state,
+			() => this.token,
+			() => this.gatewayUrl
+		);
+		return this;
+	}
+
+	public async stop(): Promise<void> {
+		await this.gateway?.close();
+		this.#server.closeAllConnections();
+		await new Promise((resolve) => this.#server.close(resolve));
+	}
+
+	/** Sends a gateway event to the bot's sessions that hold the guild. */
+	public dispatch(event: string, data: unknown, guildId: string | null = null): void {
+		this.gateway.dispatch(event, data, guildId);
+	}
+
+	/** 401, 403 and 429 answers: Discord bans a bot that gets 10,000 of them in 10 minutes. */
+	public invalidRequestCount(sinceMs = 0): number {
+		return this.calls.filter((call) => call.at >= sinceMs && [401, 403, 429].includes(call.status)).length;
+	}
+
+	public callsTo(method: string, route: string | RegExp): RestCall[] {
+		return this.calls.filter(
+			(call) => call.method === method && (typeof route === 'string' ? call.route === route : route.test(call.path))
+		);
+	}
+
+	async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+		const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+		const method = request.method ?? 'GET';
+		if (url.pathname.startsWith('/attachments/')) return this.#attachment(url.pathname, response);
+		const path = url.pathname.replace(/^\/api(\/v\d+)?/, '');
+		const matched = this.#router.match(method, path);
+		const record = (status: number, route: string, bucket: string, body: unknown) =>
+			this.calls.push({ at: Date.now(), method, path, route, bucket, status, body });
+
+		if (!matched) {
+			this.unknownRoutes.push(`${method} ${path}`);
+			record(404, '(unknown)', '(unknown)', undefined);
+			request.resume();
+			return sendJson(response, 404, { message: '404: Not Found', code: 0 });
+		}
+		const { route, params } = matched;
+		const bucket = bucketOf(method, route.template, params);
+		let body: unknown;
+		try {
+			const parsed = await readBody(request);
+			body = parsed.body;
+			if (route.auth && request.headers.authorization !== `Bot ${this.token}`) throw new ApiError(401, 0, '401: Unauthorized');
+
+			const { latencyMs, fault } = this.limits.takeFault(method, route.template, path);
+			if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+			if (fault?.kind === 'serverError') {
+				record(fault.status, route.template, bucket, body);
+				return sendJson(response, fault.status, { message: 'Internal Server Error', code: 0 });
+			}
+			const forced = fault?.kind === 'rateLimit' ? { retryAfterMs: fault.retryAfterMs, global: fault.global } : undefined;
+			const decision = this.limits.take(bucket, Date.now(), route.auth, forced);
+			if (decision.kind === 'limited') {
+				record(429, route.template, bucket, body);
+				return sendJson(
+					response,
+					429,
+					{ message: 'You are being rate limited.', retry_after: decision.retryAfterMs / 1000, global: decision.global },
+					decision.headers
+				);
+			}
+
+			const reply = (await route.handler({
+				method,
+				path,
+				route: route.template,
+				params,
+				query: url.searchParams,
+				body: parsed.body,
+				files: parsed.files,
+				reason: (request.headers['x-audit-log-reason'] as string | undefined) ?? null
+			})) as { status?: number; body?: unknown } | undefined;
+			const status = reply?.status ?? (reply?.body === undefined ? 204 : 200);
+			record(status, route.template, bucket, body);
+			return sendJson(response, status, reply?.body, decision.headers);
+		} catch (error) {
+			if (error instanceof ApiError) {
+				record(error.status, route.template, bucket, body);
+				const payload = {
+					message: error.message,
+					code: error.code,
+					...(error.errors ? { errors: error.errors } : {}),
+					...error.extraBody
+				};
+				return sendJson(response, error.status, payload, error.headers);
+			}
+			record(500, route.template, bucket, body);
+			console.error('emulator: handler failed', method, path, error);
+			return sendJson(response, 500, { message: 'Internal Server Error', code: 0 });
+		}
+	}
+
+	#attachment(pathname: string, response: ServerResponse): void {
+		const id = pathname.split('/')[2] ?? '';
+		const attachment = this.state.attachments.get(id);
+		if (!attachment) return sendJson(response, 404, { message: '404: Not Found', code: 0 });
+		response.writeHead(200, { 'content-type': attachment.contentType ?? 'application/octet-stream' }).end(attachment.data);
+	}
+}

@@ -1,0 +1,183 @@
+import { InteractionResponseType, PermissionFlagsBits as P } from 'discord-api-types/v10';
+import { Emulator } from '../emulator/Emulator.js';
+import type { EChannel, EGuild, EInteraction, EMessage, ERole, EUser } from '../emulator/state.js';
+import { World, type OptionValue } from '../emulator/world.js';
+
+export interface GuildFixture {
+	guild: EGuild;
+	general: EChannel;
+	roles: { admin: ERole; staff: ERole };
+	owner: Actor;
+	admin: Actor;
+	staff: Actor;
+	alice: Actor;
+	bob: Actor;
+}
+
+/** What an interaction led to, as the user sees it. */
+export interface Answer {
+	interaction: EInteraction;
+	/** The reply or updated message, once there is one. */
+	message: EMessage | null;
+	content: string;
+	ephemeral: boolean;
+	/** The modal the bot opened, if it did. */
+	modal: Record<string, unknown> | null;
+}
+
+const DEFAULT_TIMEOUT_MS = 5_000;
+
+/**
+ * A test's Discord: the emulator, a world to build, and members to act as. Every wait has a timeout
+ * and a message that says what was awaited.
+ */
+export class TestDiscord {
+	public readonly world: World;
+
+	private constructor(public readonly emulator: Emulator) {
+		this.world = new World(emulator);
+	}
+
+	public static async start(): Promise<TestDiscord> {
+		return new TestDiscord(await new Emulator().start());
+	}
+
+	public get state() {
+		return this.emulator.state;
+	}
+
+	public async stop(): Promise<void> {
+		await this.emulator.stop();
+	}
+
+	/** A guild with an owner, an admin (Manage Guild), a staff member (Support role) and two members. */
+	public createGuild(name = 'Test Guild'): GuildFixture {
+		const owner = this.world.createUser(`${name.toLowerCase().replace(/\W+/g, '-')}-owner`);
+		const guild = this.world.createGuild({ name, owner });
+		const admin = this.world.createRole(guild, 'Admin', P.ManageGuild | P.ManageChannels | P.ManageRoles, 5);
+		const staff = this.world.createRole(guild, 'Support', 0n, 2);
+		const member = (username: string, roles: ERole[] = []) => {
+			const user = this.world.createUser(username);
+			this.world.addMember(guild, user, roles);
+			return this.as(user);
+		};
+		return {
+			guild,
+			general: this.world.channelByName(guild, 'general')!,
+			roles: { admin, staff },
+			owner: this.as(owner),
+			admin: member('admin', [admin]),
+			staff: member('staff', [staff]),
+			alice: member('alice'),
+			bob: member('bob')
+		};
+	}
+
+	public as(user: EUser): Actor {
+		return new Actor(this, user);
+	}
+
+	/** Polls until check returns a value other than undefined/false, or fails saying what it waited for. */
+	public async waitFor<T>(check: () => T | undefined | false | null, what: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<T> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const value = check();
+			if (value !== undefined && value !== false && value !== null) return value;
+			if (Date.now() > deadline) {
+				const recent = this.emulator.calls
+					.slice(-8)
+					.map((call) => `  ${call.status} ${call.method} ${call.path}`)
+					.join('\n');
+				throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}\nlast REST calls:\n${recent || '  (none)'}`);
+			}
+			await new Promise((resolve) => setTimeout(resolve, 10));
+		}
+	}
+
+	/** Waits until the bot has answered the interaction and, for a deferred reply, until it has said something. */
+	public async answer(interaction: EInteraction, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<Answer> {
+		await this.waitFor(() => interaction.responseType !== null, `an answer to interaction ${interaction.id}`, timeoutMs);
+		if (interaction.responseType === InteractionResponseType.DeferredChannelMessageWithSource) {
+			await this.waitFor(() => interaction.originalMessageId, `the deferred reply to interaction ${interaction.id}`, timeoutMs);
+		}
+		const id =
+			interaction.responseType === InteractionResponseType.UpdateMessage ||
+			interaction.responseType === InteractionResponseType.DeferredMessageUpdate
+				? interaction.sourceMessageId
+				: interaction.originalMessageId;
+		const message = id ? (this.state.messages.get(id) ?? null) : null;
+		return {
+			interaction,
+			message,
+			content: message?.content ?? '',
+			ephemeral: Boolean(message?.ephemeralFor),
+			modal: interaction.modal
+		};
+	}
+
+	/** Waits for a message in the channel (from anyone) that matches. */
+	public async message(
+		channel: EChannel,
+		matches: (message: EMessage) => boolean,
+		what: string,
+		timeoutMs = DEFAULT_TIMEOUT_MS
+	): Promise<EMessage> {
+		return this.waitFor(() => this.state.channelMessages(channel.id).find(matches), what, timeoutMs);
+	}
+
+	/** Messages the bot posted in a channel, oldest first. */
+	public botMessages(channel: EChannel): EMessage[] {
+		return this.state.channelMessages(channel.id).filter((message) => message.authorId === this.emulator.botId);
+	}
+}
+
+/** A member of a guild, doing what a person in the Discord client would do. */
+export class Actor {
+	public constructor(
+		private readonly discord: TestDiscord,
+		public readonly user: EUser
+	) {}
+
+	public get id(): string {
+		return this.user.id;
+	}
+
+	/** Runs a slash command (`['ticket', 'claim']`) and waits for the bot's answer. */
+	public slash(channel: EChannel, path: string[], options: Record<string, OptionValue> = {}): Promise<Answer> {
+		return this.discord.answer(this.discord.world.slash(this.user, channel, path, options));
+	}
+
+	/** Types a message; returns it (the bot's reaction is awaited separately). */
+	public say(channel: EChannel, content: string): EMessage {
+		return this.discord.world.say(this.user, channel, content);
+	}
+
+	/** Types a prefix command and waits for the bot's reply to it. */
+	public async command(channel: EChannel, content: string): Promise<EMessage> {
+		const sent = this.say(channel, content);
+		return this.discord.message(
+			channel,
+			(message) => message.reference?.message_id === sent.id,
+			`the bot's reply to "${content}"`
+		);
+	}
+
+	public click(message: EMessage, label: string): Promise<Answer> {
+		return this.discord.answer(this.discord.world.click(this.user, message, label));
+	}
+
+	public select(message: EMessage, values: string[], customId?: string): Promise<Answer> {
+		return this.discord.answer(this.discord.world.select(this.user, message, values, customId));
+	}
+
+	/** Fills and submits the modal an earlier answer opened. */
+	public submit(opened: Answer, values: Record<string, string>): Promise<Answer> {
+		return this.discord.answer(this.discord.world.submitModal(this.user, opened.interaction, values));
+	}
+
+	/** Whether this member can see / write in a channel, by Discord's permission algorithm. */
+	public can(channel: EChannel, permission: 'view' | 'send'): boolean {
+		const bits = permission === 'view' ? P.ViewChannel : P.ViewChannel | P.SendMessages;
+		return (this.discord.state.permissionsIn(channel.id, this.user.id) & bits) === bits;
+	}
+}

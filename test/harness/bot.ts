@@ -1,0 +1,86 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import type { Emulator } from '../emulator/Emulator.js';
+import { PROJECT_ROOT } from './paths.js';
+
+export interface BotOptions {
+	databaseUrl: string;
+	redisUrl?: string;
+	/** A config.yaml path; none means the built-in defaults. */
+	configPath?: string;
+	/** Extra piece folders (commands/, interaction-handlers/ …) loaded beside the bot's own. */
+	piecePaths?: string[];
+	/** Echo the bot's output (TEST_BOT_OUTPUT=1 does it for every bot). */
+	echo?: boolean;
+}
+
+export interface TestBot {
+	process: ChildProcess;
+	/** Resolves when the bot is logged in and Discord knows its slash commands. */
+	ready: Promise<void>;
+	output(): string;
+	/** SIGTERM: the graceful shutdown. */
+	stop(): Promise<number | null>;
+	/** SIGKILL: the process dies mid-work. */
+	kill(): Promise<number | null>;
+}
+
+export function botEnvironment(emulator: Emulator, options: BotOptions): Record<string, string> {
+	return {
+		PATH: process.env.PATH ?? '',
+		DISCORD_TOKEN: emulator.token,
+		DISCORD_API_URL: emulator.restUrl,
+		DATABASE_URL: options.databaseUrl,
+		...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
+		CONFIG_PATH: options.configPath ?? join(mkdtempSync(join(tmpdir(), 'bot-config-')), 'config.yaml'),
+		LOG_FILES: 'false',
+		LOG_LEVEL: 'info',
+		DOTENV_CONFIG_PATH: '/nonexistent/.env',
+		...(options.piecePaths ? { TEST_PIECE_PATHS: options.piecePaths.join(delimiter) } : {})
+	};
+}
+
+/**
+ * The real bot as its own process against the emulator, started as `npm start` starts it (src/index.ts
+ * under tsx), or through test/harness/botProcess.ts when test pieces are added.
+ */
+export function startBot(emulator: Emulator, options: BotOptions): TestBot {
+	const entry = options.piecePaths ? 'test/harness/botProcess.ts' : 'src/index.ts';
+	// --require tsx/cjs also tells Sapphire that .ts pieces can be loaded (it looks for tsx among preloaded modules).
+	const child = spawn(process.execPath, ['--require', 'tsx/cjs', '--import', 'tsx', entry], {
+		cwd: PROJECT_ROOT,
+		env: botEnvironment(emulator, options),
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	const echo = options.echo ?? process.env.TEST_BOT_OUTPUT === '1';
+	let output = '';
+	const exited = new Promise<number | null>((resolve) =>
+		child.on('exit', (code, signal) => resolve(code ?? (signal ? -1 : null)))
+	);
+	const ready = new Promise<void>((resolve, reject) => {
+		const onData = (chunk: Buffer) => {
+			output += chunk.toString();
+			if (echo) process.stdout.write(chunk);
+			if (output.includes('Slash commands registered')) resolve();
+		};
+		child.stdout!.on('data', onData);
+		child.stderr!.on('data', onData);
+		void exited.then((code) => reject(new Error(`the bot exited (${code}) before it was ready:\n${output}`)));
+	});
+	ready.catch(() => undefined);
+	return {
+		process: child,
+		ready,
+		output: () => output,
+		stop: async () => {
+			if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+			return exited;
+		},
+		kill: async () => {
+			if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+			return exited;
+		}
+	};
+}
