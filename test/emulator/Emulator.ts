@@ -5,6 +5,7 @@ import { Gateway } from './gateway.js';
 import { registerRoutes } from './rest/routes.js';
 import { Limits } from './rest/limits.js';
 import { ApiError, bucketOf, readBody, Router, sendJson } from './rest/router.js';
+import { SnowflakeGenerator } from './snowflake.js';
 import { DiscordState } from './state.js';
 
 export interface RestCall {
@@ -39,10 +40,12 @@ export class Emulator {
 	#port = 0;
 
 	public constructor(options: EmulatorOptions = {}) {
-		const applicationId = new DiscordState({ id: '0', username: '', globalName: null, bot: true }, '0').newId();
+		const ids = new SnowflakeGenerator();
+		const applicationId = ids.next();
 		this.state = new DiscordState(
 			{ id: applicationId, username: options.botName ?? 'Ticket Bot', globalName: null, bot: true },
-			applicationId
+			applicationId,
+			ids
 		);
 		this.token = `${Buffer.from(applicationId).toString('base64url')}.${randomBytes(4).toString('base64url')}.${randomBytes(27).toString('base64url')}`;
 		this.#server = createServer((request, response) => void this.#handle(request, response));

@@ -122,7 +122,6 @@ export interface EWebhook {
 
 /** Everything Discord knows: the source of truth the REST API and the gateway read and change. */
 export class DiscordState {
-	public readonly ids = new SnowflakeGenerator();
 	public readonly users = new Map<string, EUser>();
 	public readonly guilds = new Map<string, EGuild>();
 	public readonly channels = new Map<string, EChannel>();
@@ -134,7 +133,8 @@ export class DiscordState {
 
 	public constructor(
 		public readonly botUser: EUser,
-		public readonly applicationId: string
+		public readonly applicationId: string,
+		public readonly ids: SnowflakeGenerator
 	) {
 		this.users.set(botUser.id, botUser);
 	}
