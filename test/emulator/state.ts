@@ -1,6 +1,6 @@
 import { type ChannelType, PermissionFlagsBits as P } from 'discord-api-types/v10';
 import { basePermissions, channelPermissions, type PermissionOverwrite, type PermissionRole } from './permissions.js';
-import { SnowflakeGenerator } from './snowflake.js';
+import { type SnowflakeGenerator } from './snowflake.js';
 
 export interface EUser {
 	id: string;
