@@ -36,7 +36,7 @@ export function botEnvironment(emulator: Emulator, options: BotOptions): Record<
 		...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
 		CONFIG_PATH: options.configPath ?? join(mkdtempSync(join(tmpdir(), 'bot-config-')), 'config.yaml'),
 		LOG_FILES: 'false',
-		LOG_LEVEL: 'info',
+		LOG_LEVEL: process.env.TEST_BOT_LOG_LEVEL ?? 'info',
 		DOTENV_CONFIG_PATH: '/nonexistent/.env',
 		...(options.piecePaths ? { TEST_PIECE_PATHS: options.piecePaths.join(delimiter) } : {})
 	};

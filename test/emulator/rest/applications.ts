@@ -24,7 +24,6 @@ export function apiCommand(command: EApplicationCommand) {
 		description_localizations: null,
 		default_member_permissions: null,
 		nsfw: false,
-		integration_types: [0],
 		contexts: null,
 		options: [],
 		...command.body,
