@@ -197,9 +197,9 @@ describe('REST', () => {
 			headers: { authorization: `Bot ${emulator.token}` },
 			body: form
 		});
-		const message = await response.json();
+		const message = (await response.json()) as { attachments: { url: string }[] };
 		expect(message.attachments[0]).toMatchObject({ filename: 'transcript.txt', size: 16 });
-		expect(await (await fetch(message.attachments[0].url)).text()).toBe('hello transcript');
+		expect(await (await fetch(message.attachments[0]!.url)).text()).toBe('hello transcript');
 	});
 
 	it('times a member out and refuses to time out the owner', async () => {
@@ -342,5 +342,42 @@ describe('gateway', () => {
 		await stranger.send(GatewayOpcodes.Resume, { token: emulator.token, session_id: 'unknown', seq: 0 });
 		await stranger.waitFor(() => stranger.invalidSession, 'INVALID_SESSION');
 		stranger.close();
+	});
+});
+
+describe('webhooks and members', () => {
+	it('executes a guild webhook, returning the message only with wait=true', async () => {
+		const created = await api('POST', `/channels/${general().id}/webhooks`, { name: 'Incidents' });
+		expect(created.status).toBe(200);
+		const execute = (query: string) =>
+			fetch(`${emulator.restUrl}/v10/webhooks/${created.body.id}/${created.body.token}${query}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ content: 'raid detected' })
+			});
+		expect((await execute('')).status).toBe(204);
+		const waited = await execute('?wait=true');
+		expect(await waited.json()).toMatchObject({ content: 'raid detected', webhook_id: created.body.id });
+		expect(
+			(
+				await fetch(`${emulator.restUrl}/v10/webhooks/${created.body.id}/wrong-token`, {
+					method: 'POST',
+					body: '{}',
+					headers: { 'content-type': 'application/json' }
+				})
+			).status
+		).toBe(404);
+	});
+
+	it('tells the bot when members join and leave', async () => {
+		const gateway = new GatewayClient(emulator.gatewayUrl);
+		await gateway.identify(emulator.token);
+		await gateway.waitFor(() => gateway.events('GUILD_CREATE').length === 1, 'GUILD_CREATE');
+		const member = world.createUser('member');
+		world.addMember(guild, member);
+		world.removeMember(guild, member);
+		await gateway.waitFor(() => gateway.events('GUILD_MEMBER_REMOVE').length === 1, 'GUILD_MEMBER_REMOVE');
+		expect(gateway.events('GUILD_MEMBER_ADD')[0]!.d.user.id).toBe(member.id);
+		gateway.close();
 	});
 });

@@ -108,6 +108,16 @@ export class World {
 		);
 	}
 
+	/** The member leaves or is kicked (GUILD_MEMBER_REMOVE). */
+	public removeMember(guild: EGuild, user: EUser): void {
+		guild.members.delete(user.id);
+		this.emulator.dispatch(
+			GatewayDispatchEvents.GuildMemberRemove,
+			{ guild_id: guild.id, user: this.state.apiUser(user.id) },
+			guild.id
+		);
+	}
+
 	public createChannel(
 		guild: EGuild,
 		options: { name: string; type?: ChannelType; parent?: EChannel; overwrites?: PermissionOverwrite[] }

@@ -56,11 +56,7 @@ export class TestDiscord {
 		const guild = this.world.createGuild({ name, owner });
 		const admin = this.world.createRole(guild, 'Admin', P.ManageGuild | P.ManageChannels | P.ManageRoles, 5);
 		const staff = this.world.createRole(guild, 'Support', 0n, 2);
-		const member = (username: string, roles: ERole[] = []) => {
-			const user = this.world.createUser(username);
-			this.world.addMember(guild, user, roles);
-			return this.as(user);
-		};
+		const member = (username: string, roles: ERole[] = []) => this.join(guild, username, roles);
 		return {
 			guild,
 			general: this.world.channelByName(guild, 'general')!,
@@ -71,6 +67,13 @@ export class TestDiscord {
 			alice: member('alice'),
 			bob: member('bob')
 		};
+	}
+
+	/** A new user joins the guild (the bot sees GUILD_MEMBER_ADD). */
+	public join(guild: EGuild, username: string, roles: ERole[] = []): Actor {
+		const user = this.world.createUser(username);
+		this.world.addMember(guild, user, roles);
+		return this.as(user);
 	}
 
 	public as(user: EUser): Actor {

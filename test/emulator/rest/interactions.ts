@@ -107,7 +107,7 @@ export function interactionRoutes(router: Router, emulator: Emulator): void {
 	router.add(
 		'POST',
 		'/webhooks/:webhookId/:token',
-		({ params, body, files }) => {
+		({ params, body, files, query }) => {
 			if (params.webhookId === state.applicationId) {
 				const interaction = byToken(params.token!);
 				if (interaction.responseType === null) throw Errors.unknownWebhook();
@@ -138,7 +138,8 @@ export function interactionRoutes(router: Router, emulator: Emulator): void {
 				files,
 				webhookId: webhook.id
 			});
-			return { body: state.apiMessage(message) };
+			// Without ?wait=true Discord answers 204 and does not return the message.
+			return query.get('wait') === 'true' ? { body: state.apiMessage(message) } : undefined;
 		},
 		{ auth: false }
 	);
