@@ -27,9 +27,13 @@ try {
 
 	const { gateway } = discord.emulator;
 	step('What Discord saw');
-	show(`gateway: ${gateway.readyCount} READY, ${gateway.log.filter((entry) => entry.t === 'GUILD_CREATE').length} GUILD_CREATE, ${gateway.connectedSessions()} session(s) connected`);
+	show(
+		`gateway: ${gateway.readyCount} READY, ${gateway.log.filter((entry) => entry.t === 'GUILD_CREATE').length} GUILD_CREATE, ${gateway.connectedSessions()} session(s) connected`
+	);
 	const commands = [...discord.state.commands.values()].map((command) => `/${String(command.body.name)}`);
-	show(`slash commands registered: ${commands.length > 0 ? commands.join(', ') : 'none yet (ticket commands arrive with the next features)'}`);
+	show(
+		`slash commands registered: ${commands.length > 0 ? commands.join(', ') : 'none yet (ticket commands arrive with the next features)'}`
+	);
 	show(`REST calls: ${discord.emulator.calls.map((call) => `${call.method} ${call.route}`).join('; ')}`);
 
 	step('Gateway drops the connection (close code 4000): the bot resumes its session');
