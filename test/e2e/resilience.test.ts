@@ -70,6 +70,15 @@ describe('the bot against a Discord that fails, limits and restarts', () => {
 		expect((await home.alice.slash(home.general, ['probe', 'echo'], { text: 'resumed' })).content).toBe('echo: resumed');
 	});
 
+	it('identifies again when Discord refuses to resume the session', async () => {
+		await boot();
+		discord.emulator.gateway.closeAll(4000, 'Unknown error');
+		discord.emulator.gateway.invalidateSessions();
+		await discord.waitFor(() => discord.emulator.gateway.readyCount === 2, 'a second READY', 15_000);
+		expect(discord.emulator.gateway.log.some((entry) => entry.t === 'RESUMED')).toBe(false);
+		expect((await home.alice.slash(home.general, ['probe', 'echo'], { text: 'again' })).content).toBe('echo: again');
+	});
+
 	it('answers a Discord 500 on its reply by not crashing, and keeps serving', async () => {
 		await boot();
 		discord.emulator.limits.injectServerError(

@@ -74,6 +74,11 @@ export class Gateway {
 		for (const session of this.sessions.values()) session.socket?.close(code, reason);
 	}
 
+	/** Forgets every session, so the next RESUME gets INVALID_SESSION and the client must identify again. */
+	public invalidateSessions(): void {
+		this.sessions.clear();
+	}
+
 	public connectedSessions(): number {
 		return [...this.sessions.values()].filter((session) => session.socket).length;
 	}
