@@ -22,6 +22,7 @@ function interaction(state: { replied?: boolean; deferred?: boolean; locale?: st
 		isRepliable: () => true,
 		reply: async (payload: never) => void sent.push({ via: 'reply', payload }),
 		followUp: async (payload: never) => void sent.push({ via: 'followUp', payload }),
+		editReply: async (payload: never) => void sent.push({ via: 'editReply', payload }),
 		locale: state.locale ?? 'en-US'
 	};
 	return { target: target as unknown as ErrorTarget, sent };
@@ -64,13 +65,15 @@ describe('the shared error handler', () => {
 		});
 	});
 
-	it('follows up instead of replying when the interaction was already answered or deferred', async () => {
-		for (const state of [{ replied: true }, { deferred: true }]) {
-			const { target, sent } = interaction(state);
-			await reportError(new Error('late failure'), target, { event: 'interactionHandlerError' }, deps().reporter);
-			expect(sent.map((entry) => entry.via)).toEqual(['followUp']);
-			expect(sent[0]!.payload.flags).toBe(MessageFlags.Ephemeral);
-		}
+	it('follows up when the interaction was already answered, and fills a deferred reply', async () => {
+		const answered = interaction({ replied: true });
+		await reportError(new Error('late failure'), answered.target, { event: 'interactionHandlerError' }, deps().reporter);
+		expect(answered.sent.map((entry) => entry.via)).toEqual(['followUp']);
+		expect(answered.sent[0]!.payload.flags).toBe(MessageFlags.Ephemeral);
+
+		const deferred = interaction({ deferred: true });
+		await reportError(new Error('late failure'), deferred.target, { event: 'interactionHandlerError' }, deps().reporter);
+		expect(deferred.sent.map((entry) => entry.via)).toEqual(['editReply']);
 	});
 
 	it('speaks the guild’s language', async () => {

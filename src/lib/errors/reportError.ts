@@ -67,7 +67,9 @@ async function respond(target: ErrorTarget, content: string): Promise<void> {
 		return;
 	}
 	if (!target.isRepliable()) return;
-	if (target.replied || target.deferred) await target.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions });
+	// A deferred reply is waiting with "thinking…": the answer replaces it.
+	if (target.deferred && !target.replied) await target.editReply({ content, allowedMentions });
+	else if (target.replied) await target.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions });
 	else await target.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions });
 }
 

@@ -1,5 +1,8 @@
 import { container, type SapphireClient } from '@sapphire/framework';
+import { AuditLog } from '../audit/AuditLog.js';
+import { BlacklistService } from '../blacklist/BlacklistService.js';
 import { createCache } from '../cache/createCache.js';
+import { CategoryService } from '../categories/CategoryService.js';
 import { envSchema, parseEnv } from '../config/env.js';
 import { loadConfig } from '../config/load.js';
 import { connectDatabase } from '../database/client.js';
@@ -8,7 +11,9 @@ import { runMigrations } from '../database/runMigrations.js';
 import { startHealthServer } from '../lifecycle/healthServer.js';
 import { createShutdown, type ShutdownStep } from '../lifecycle/shutdown.js';
 import { WorkTracker } from '../lifecycle/WorkTracker.js';
+import { PanelService } from '../panels/PanelService.js';
 import { GuildPreferences } from '../settings/GuildPreferences.js';
+import { TicketCreator } from '../tickets/TicketCreator.js';
 import { createClient, registerPlugins } from './client.js';
 import { createLogger, createRedactor } from './logger.js';
 
@@ -46,6 +51,8 @@ export async function start(options: StartOptions): Promise<RunningBot> {
 		throw error;
 	});
 	const data = new DataStore(database.prisma);
+	const audit = new AuditLog();
+	const blacklist = new BlacklistService();
 	Object.assign(container, {
 		env,
 		config,
@@ -53,7 +60,12 @@ export async function start(options: StartOptions): Promise<RunningBot> {
 		db: data,
 		cache,
 		work: new WorkTracker(),
-		preferences: new GuildPreferences(data, cache, config)
+		preferences: new GuildPreferences(data, cache, config),
+		audit,
+		blacklist,
+		categories: new CategoryService(config),
+		panels: new PanelService(),
+		tickets: new TicketCreator({ config, cache, blacklist, audit, log: logger })
 	});
 
 	await registerPlugins(env.REDIS_URL);

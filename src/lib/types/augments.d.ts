@@ -1,10 +1,15 @@
+import type { AuditLog } from '../audit/AuditLog.js';
+import type { BlacklistService } from '../blacklist/BlacklistService.js';
 import type { Cache } from '../cache/Cache.js';
+import type { CategoryService } from '../categories/CategoryService.js';
 import type { Env } from '../config/env.js';
 import type { BotConfig } from '../config/schema.js';
 import type { DataStore } from '../database/guildData.js';
 import type { WorkTracker } from '../lifecycle/WorkTracker.js';
 import type { Redactor } from '../logging/redact.js';
+import type { PanelService } from '../panels/PanelService.js';
 import type { GuildPreferences } from '../settings/GuildPreferences.js';
+import type { TicketCreator } from '../tickets/TicketCreator.js';
 
 declare module '@sapphire/pieces' {
 	interface Container {
@@ -15,11 +20,17 @@ declare module '@sapphire/pieces' {
 		preferences: GuildPreferences;
 		work: WorkTracker;
 		redactor: Redactor;
+		audit: AuditLog;
+		blacklist: BlacklistService;
+		categories: CategoryService;
+		panels: PanelService;
+		tickets: TicketCreator;
 	}
 }
 
 declare module '@sapphire/framework' {
 	interface Preconditions {
 		NotShuttingDown: never;
+		AdminOnly: never;
 	}
 }

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "GuildSettings" ADD COLUMN     "categoriesBootstrapped" BOOLEAN NOT NULL DEFAULT false;
+

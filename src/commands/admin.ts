@@ -1,0 +1,37 @@
+import { Subcommand } from '@sapphire/plugin-subcommands';
+import { optionNames } from '../lib/commands/options.js';
+import { buildSlashCommand, subcommandMappings, type SubcommandDefinition } from '../lib/commands/subcommand.js';
+import { blacklistAdd } from '../subcommands/admin/blacklistAdd.js';
+import { blacklistRemove } from '../subcommands/admin/blacklistRemove.js';
+import { categoryList } from '../subcommands/admin/categoryList.js';
+import { categoryUpsert } from '../subcommands/admin/categoryUpsert.js';
+import { panelCreate } from '../subcommands/admin/panelCreate.js';
+import { panelDeploy } from '../subcommands/admin/panelDeploy.js';
+import { panelList } from '../subcommands/admin/panelList.js';
+
+const SUBCOMMANDS: SubcommandDefinition[] = [
+	panelCreate,
+	panelDeploy,
+	panelList,
+	categoryUpsert,
+	categoryList,
+	blacklistAdd,
+	blacklistRemove
+];
+
+/** /admin and !admin: server configuration (Manage Server or an admin role). */
+export class AdminCommand extends Subcommand {
+	public constructor(context: Subcommand.LoaderContext) {
+		super(context, {
+			name: 'admin',
+			description: 'Configure the ticket bot',
+			preconditions: ['GuildOnly'],
+			options: optionNames(SUBCOMMANDS.flatMap((subcommand) => subcommand.options ?? [])),
+			subcommands: subcommandMappings(SUBCOMMANDS)
+		});
+	}
+
+	public override registerApplicationCommands(registry: Subcommand.Registry) {
+		registry.registerChatInputCommand((builder) => buildSlashCommand(builder, 'admin', 'Configure the ticket bot', SUBCOMMANDS));
+	}
+}

@@ -1,0 +1,25 @@
+import { InteractionHandler, InteractionHandlerTypes, UserError } from '@sapphire/framework';
+import type { StringSelectMenuInteraction } from 'discord.js';
+import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
+import { decodeCustomId } from '../../lib/interactions/customIds.js';
+import { resolveEntryPoint } from '../../lib/tickets/entryPoint.js';
+import { beginTicket } from '../../lib/tickets/openFlow.js';
+
+/** A panel's category menu: the option's value is the category's ID. */
+export class PickCategoryMenu extends InteractionHandler {
+	public constructor(context: InteractionHandler.LoaderContext) {
+		super(context, { interactionHandlerType: InteractionHandlerTypes.SelectMenu });
+	}
+
+	public override parse(interaction: StringSelectMenuInteraction) {
+		const id = decodeCustomId(interaction.customId);
+		return id?.kind === 'pick' && interaction.inGuild() ? this.some(id) : this.none();
+	}
+
+	public async run(interaction: StringSelectMenuInteraction<'cached'>, id: { panelId: number }) {
+		const categoryId = Number(interaction.values[0]);
+		if (!Number.isSafeInteger(categoryId)) throw new UserError({ identifier: LanguageKeys.Errors.InvalidButton });
+		const entry = await resolveEntryPoint(interaction.guildId, id.panelId, categoryId);
+		await beginTicket(interaction, entry.category, entry.panelId, entry.source);
+	}
+}

@@ -1,0 +1,182 @@
+import type { BotConfig, Priority } from '../config/schema.js';
+import type { GuildData } from '../database/guildData.js';
+import { readList, writeList } from '../database/json.js';
+import type { QuestionInput } from './parse.js';
+
+export interface TicketCategory {
+	id: number;
+	key: string;
+	displayName: string;
+	description: string | null;
+	emoji: string | null;
+	slaMinutes: number | null;
+	defaultPriority: Priority;
+	defaultTags: string[];
+	staffRoleIds: string[];
+	parentChannelId: string | null;
+	anonymousAllowed: boolean;
+	captcha: boolean;
+	questions: QuestionInput[];
+}
+
+export interface CategoryChanges {
+	displayName: string;
+	description?: string | null;
+	emoji?: string | null;
+	slaMinutes?: number | null;
+	defaultPriority?: Priority;
+	defaultTags?: string[];
+	staffRoleIds?: string[];
+	parentChannelId?: string | null;
+	anonymousAllowed?: boolean;
+	captcha?: boolean;
+	/** Replaces all questions when given. */
+	questions?: QuestionInput[];
+}
+
+type CategoryRow = Awaited<ReturnType<GuildData['db']['category']['findFirstOrThrow']>> & {
+	questions: {
+		label: string;
+		style: string;
+		required: boolean;
+		minLength: number | null;
+		maxLength: number | null;
+		pattern: string | null;
+	}[];
+};
+
+const withQuestions = { questions: { orderBy: { position: 'asc' as const } } };
+
+/** The guild's ticket categories: what a panel offers and what a ticket is filed under. */
+export class CategoryService {
+	public constructor(private readonly config: BotConfig) {}
+
+	/** Every category, in display order; a guild that never had any first gets the config.yaml defaults. */
+	public async list(data: GuildData): Promise<TicketCategory[]> {
+		await this.bootstrap(data);
+		const rows = await data.db.category.findMany({ include: withQuestions, orderBy: [{ position: 'asc' }, { id: 'asc' }] });
+		return rows.map(toCategory);
+	}
+
+	public async byKey(data: GuildData, key: string): Promise<TicketCategory | null> {
+		await this.bootstrap(data);
+		const row = await data.db.category.findUnique({
+			where: { guildId_key: { guildId: data.guildId, key } },
+			include: withQuestions
+		});
+		return row ? toCategory(row) : null;
+	}
+
+	public async byId(data: GuildData, id: number): Promise<TicketCategory | null> {
+		const row = await data.db.category.findUnique({ where: { id }, include: withQuestions });
+		return row ? toCategory(row) : null;
+	}
+
+	/** Creates or updates a category; returns it and whether it was new. Questions are replaced as a whole. */
+	public async upsert(
+		data: GuildData,
+		key: string,
+		changes: CategoryChanges
+	): Promise<{ category: TicketCategory; created: boolean }> {
+		await this.bootstrap(data);
+		const existing = await data.db.category.findUnique({ where: { guildId_key: { guildId: data.guildId, key } } });
+		const fields = {
+			displayName: changes.displayName,
+			...(changes.description !== undefined ? { description: changes.description } : {}),
+			...(changes.emoji !== undefined ? { emoji: changes.emoji } : {}),
+			...(changes.slaMinutes !== undefined ? { slaMinutes: changes.slaMinutes } : {}),
+			...(changes.defaultPriority !== undefined ? { defaultPriority: changes.defaultPriority } : {}),
+			...(changes.defaultTags !== undefined ? { defaultTags: writeList(changes.defaultTags) } : {}),
+			...(changes.staffRoleIds !== undefined ? { staffRoleIds: writeList(changes.staffRoleIds) } : {}),
+			...(changes.parentChannelId !== undefined ? { parentChannelId: changes.parentChannelId } : {}),
+			...(changes.anonymousAllowed !== undefined ? { anonymousAllowed: changes.anonymousAllowed } : {}),
+			...(changes.captcha !== undefined ? { captcha: changes.captcha } : {})
+		};
+		const questions = changes.questions?.map((question, position) => ({ ...question, position, guildId: data.guildId }));
+		const row = await data.db.$transaction(async (tx) => {
+			if (existing) {
+				if (questions) await tx.categoryQuestion.deleteMany({ where: { categoryId: existing.id } });
+				return tx.category.update({
+					where: { id: existing.id },
+					data: { ...fields, ...(questions ? { questions: { create: questions } } : {}) },
+					include: withQuestions
+				});
+			}
+			const position = await tx.category.count();
+			return tx.category.create({
+				data: { guildId: data.guildId, key, position, ...fields, ...(questions ? { questions: { create: questions } } : {}) },
+				include: withQuestions
+			});
+		});
+		return { category: toCategory(row), created: !existing };
+	}
+
+	/** Copies the config.yaml categories into a guild once; deleting them later does not bring them back. */
+	public async bootstrap(data: GuildData): Promise<void> {
+		const settings = await data.settings();
+		if (settings.categoriesBootstrapped) return;
+		await data.db.$transaction(async (tx) => {
+			// Whoever flips the flag first copies the defaults; a concurrent call finds it set.
+			const claimed = await tx.guildSettings.updateMany({
+				where: { guildId: data.guildId, categoriesBootstrapped: false },
+				data: { categoriesBootstrapped: true }
+			});
+			if (claimed.count === 0 || (await tx.category.count()) > 0) return;
+			for (const [position, category] of this.config.categories.entries()) {
+				await tx.category.create({
+					data: {
+						guildId: data.guildId,
+						key: category.key,
+						displayName: category.displayName,
+						description: category.description ?? null,
+						emoji: category.emoji ?? null,
+						slaMinutes: category.slaMinutes ?? null,
+						defaultPriority: category.defaultPriority,
+						defaultTags: writeList(category.defaultTags),
+						anonymousAllowed: category.anonymousAllowed,
+						captcha: category.captcha,
+						position,
+						questions: {
+							create: category.questions.map((question, index) => ({
+								guildId: data.guildId,
+								position: index,
+								label: question.label,
+								placeholder: question.placeholder ?? null,
+								style: question.style,
+								required: question.required,
+								minLength: question.minLength ?? null,
+								maxLength: question.maxLength ?? null,
+								pattern: question.pattern ?? null
+							}))
+						}
+					}
+				});
+			}
+		});
+	}
+}
+
+function toCategory(row: CategoryRow): TicketCategory {
+	return {
+		id: row.id,
+		key: row.key,
+		displayName: row.displayName,
+		description: row.description,
+		emoji: row.emoji,
+		slaMinutes: row.slaMinutes,
+		defaultPriority: row.defaultPriority as Priority,
+		defaultTags: readList(row.defaultTags),
+		staffRoleIds: readList(row.staffRoleIds),
+		parentChannelId: row.parentChannelId,
+		anonymousAllowed: row.anonymousAllowed,
+		captcha: row.captcha,
+		questions: row.questions.map((question) => ({
+			label: question.label,
+			style: question.style === 'paragraph' ? 'paragraph' : 'short',
+			required: question.required,
+			minLength: question.minLength,
+			maxLength: question.maxLength,
+			pattern: question.pattern
+		}))
+	};
+}

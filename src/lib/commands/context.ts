@@ -1,0 +1,86 @@
+import { fetchT } from '@sapphire/plugin-i18next';
+import {
+	MessageFlags,
+	type ChatInputCommandInteraction,
+	type Guild,
+	type GuildMember,
+	type GuildTextBasedChannel,
+	type InteractionReplyOptions,
+	type Message,
+	type MessageCreateOptions
+} from 'discord.js';
+import type { TFunction } from 'i18next';
+import type { CommandOptions } from './options.js';
+
+export type ReplyPayload = Pick<MessageCreateOptions, 'content' | 'embeds' | 'components' | 'files'> & {
+	/** Only the caller sees it (slash); a prefix reply is always in the channel. */
+	ephemeral?: boolean;
+};
+
+/**
+ * One invocation of a subcommand, whether typed as /command or !command: the caller, where, the
+ * parsed options, their language, and one way to answer.
+ */
+export interface CommandContext {
+	readonly via: 'slash' | 'prefix';
+	readonly guild: Guild;
+	readonly member: GuildMember;
+	readonly channel: GuildTextBasedChannel;
+	readonly options: CommandOptions;
+	readonly t: TFunction;
+	/** The slash invocation, for flows that answer with a modal. */
+	readonly interaction?: ChatInputCommandInteraction<'cached'>;
+	/** Says "thinking…" for work that may take more than a moment. */
+	defer(ephemeral?: boolean): Promise<void>;
+	reply(payload: string | ReplyPayload): Promise<void>;
+}
+
+const NO_MENTIONS = { parse: [] as never[] };
+
+export async function slashContext(
+	interaction: ChatInputCommandInteraction<'cached'>,
+	options: CommandOptions
+): Promise<CommandContext> {
+	return {
+		via: 'slash',
+		interaction,
+		guild: interaction.guild,
+		member: interaction.member,
+		channel: interaction.channel!,
+		options,
+		t: await fetchT(interaction),
+		defer: async (ephemeral = true) => {
+			if (!interaction.deferred && !interaction.replied)
+				await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+		},
+		reply: async (input) => {
+			const { ephemeral = true, ...payload } = typeof input === 'string' ? { content: input } : input;
+			const options: InteractionReplyOptions = {
+				...payload,
+				allowedMentions: NO_MENTIONS,
+				...(ephemeral ? { flags: MessageFlags.Ephemeral } : {})
+			};
+			if (interaction.deferred && !interaction.replied) await interaction.editReply(payload);
+			else if (interaction.replied) await interaction.followUp(options);
+			else await interaction.reply(options);
+		}
+	};
+}
+
+export async function prefixContext(message: Message<true>, options: CommandOptions): Promise<CommandContext> {
+	return {
+		via: 'prefix',
+		guild: message.guild,
+		member: message.member!,
+		channel: message.channel,
+		options,
+		t: await fetchT(message),
+		defer: async () => {
+			await message.channel.sendTyping().catch(() => undefined);
+		},
+		reply: async (input) => {
+			const { ephemeral: _ephemeral, ...payload } = typeof input === 'string' ? { content: input } : input;
+			await message.reply({ ...payload, allowedMentions: NO_MENTIONS });
+		}
+	};
+}

@@ -1,0 +1,194 @@
+import { Resolvers, UserError, type Args } from '@sapphire/framework';
+import { Result } from '@sapphire/result';
+import {
+	type ChannelType,
+	type ChatInputCommandInteraction,
+	type Guild,
+	type GuildBasedChannel,
+	type Role,
+	type User
+} from 'discord.js';
+import { LanguageKeys } from '../i18n/languageKeys.js';
+
+export type OptionType = 'string' | 'integer' | 'boolean' | 'user' | 'channel' | 'role';
+
+export interface OptionSpec {
+	name: string;
+	type: OptionType;
+	description: string;
+	required?: boolean;
+	minLength?: number;
+	maxLength?: number;
+	min?: number;
+	max?: number;
+	/** Allowed values of a string option, shown as choices in the slash command. */
+	choices?: readonly string[];
+	/** Channel kinds a channel option accepts. */
+	channelTypes?: readonly ChannelType[];
+	/** A prefix command's last string option takes the rest of the line unless this is false. */
+	rest?: boolean;
+}
+
+export type OptionValue = string | number | boolean | User | GuildBasedChannel | Role;
+
+/** Resolved, validated values of one invocation, the same whether it came as a slash or a prefix command. */
+export class CommandOptions {
+	public constructor(private readonly values: ReadonlyMap<string, OptionValue>) {}
+
+	public string(name: string): string | null {
+		return (this.values.get(name) as string | undefined) ?? null;
+	}
+
+	public integer(name: string): number | null {
+		return (this.values.get(name) as number | undefined) ?? null;
+	}
+
+	public boolean(name: string): boolean | null {
+		return (this.values.get(name) as boolean | undefined) ?? null;
+	}
+
+	public user(name: string): User | null {
+		return (this.values.get(name) as User | undefined) ?? null;
+	}
+
+	public channel(name: string): GuildBasedChannel | null {
+		return (this.values.get(name) as GuildBasedChannel | undefined) ?? null;
+	}
+
+	public role(name: string): Role | null {
+		return (this.values.get(name) as Role | undefined) ?? null;
+	}
+
+	public has(name: string): boolean {
+		return this.values.has(name);
+	}
+}
+
+const invalid = (spec: OptionSpec, context: Record<string, unknown> = {}) =>
+	new UserError({ identifier: LanguageKeys.Errors.InvalidOption, context: { argument: spec.name, ...context } });
+
+/** Checks a value against its spec: the same rules and messages for both kinds of invocation. */
+export function validateOption(spec: OptionSpec, value: OptionValue): OptionValue {
+	if (spec.type === 'string') {
+		const text = (value as string).trim();
+		if (spec.choices && !spec.choices.includes(text.toLowerCase())) {
+			throw new UserError({
+				identifier: LanguageKeys.Errors.InvalidChoice,
+				context: { argument: spec.name, choices: spec.choices.join(', ') }
+			});
+		}
+		if (spec.minLength !== undefined && text.length < spec.minLength) throw invalid(spec, { detail: `≥ ${spec.minLength}` });
+		if (spec.maxLength !== undefined && text.length > spec.maxLength) {
+			throw new UserError({ identifier: LanguageKeys.Errors.TooLong, context: { argument: spec.name, max: spec.maxLength } });
+		}
+		return spec.choices ? text.toLowerCase() : text;
+	}
+	if (spec.type === 'integer') {
+		const number = value as number;
+		if (
+			!Number.isInteger(number) ||
+			(spec.min !== undefined && number < spec.min) ||
+			(spec.max !== undefined && number > spec.max)
+		) {
+			throw new UserError({
+				identifier: LanguageKeys.Errors.OutOfRange,
+				context: { argument: spec.name, min: spec.min ?? '−∞', max: spec.max ?? '∞' }
+			});
+		}
+	}
+	if (spec.type === 'channel' && spec.channelTypes && !spec.channelTypes.includes((value as GuildBasedChannel).type))
+		throw invalid(spec);
+	return value;
+}
+
+function finish(specs: readonly OptionSpec[], values: Map<string, OptionValue>): CommandOptions {
+	for (const spec of specs) {
+		const value = values.get(spec.name);
+		if (value === undefined) {
+			if (spec.required)
+				throw new UserError({ identifier: LanguageKeys.Errors.MissingArgument, context: { argument: spec.name } });
+			continue;
+		}
+		values.set(spec.name, validateOption(spec, value));
+	}
+	return new CommandOptions(values);
+}
+
+export function optionsFromInteraction(interaction: ChatInputCommandInteraction, specs: readonly OptionSpec[]): CommandOptions {
+	const values = new Map<string, OptionValue>();
+	for (const spec of specs) {
+		const { options } = interaction;
+		let value: OptionValue | null = null;
+		switch (spec.type) {
+			case 'string':
+				value = options.getString(spec.name);
+				break;
+			case 'integer':
+				value = options.getInteger(spec.name);
+				break;
+			case 'boolean':
+				value = options.getBoolean(spec.name);
+				break;
+			case 'user':
+				value = options.getUser(spec.name);
+				break;
+			case 'channel':
+				value = (options.getChannel(spec.name) as GuildBasedChannel | null) ?? null;
+				break;
+			case 'role':
+				value = (options.getRole(spec.name) as Role | null) ?? null;
+				break;
+		}
+		if (value !== null) values.set(spec.name, value);
+	}
+	return finish(specs, values);
+}
+
+/** Turns one word of a prefix command into the option's type; a word that does not fit names the option. */
+async function resolveWord(spec: OptionSpec, word: string, guild: Guild): Promise<OptionValue> {
+	const result = await (async () => {
+		switch (spec.type) {
+			case 'string':
+				return Result.ok(word);
+			case 'integer':
+				return Resolvers.resolveInteger(word);
+			case 'boolean':
+				return Resolvers.resolveBoolean(word, { truths: ['yes', 'on', 'oui'], falses: ['no', 'off', 'non'] });
+			case 'user':
+				return Resolvers.resolveUser(word);
+			case 'channel':
+				return Resolvers.resolveGuildChannel(word, guild);
+			case 'role':
+				return Resolvers.resolveRole(word, guild);
+		}
+	})();
+	if (result.isErr()) throw invalid(spec);
+	return result.unwrap() as OptionValue;
+}
+
+/**
+ * Reads a prefix command: `--name=value` sets any option by name; the other words fill the remaining
+ * options in order (quoted words count as one; the last string option takes the rest of the line).
+ */
+export async function optionsFromArgs(args: Args, specs: readonly OptionSpec[], guild: Guild): Promise<CommandOptions> {
+	const values = new Map<string, OptionValue>();
+	for (const spec of specs) {
+		const named = args.getOption(spec.name);
+		if (named !== null) values.set(spec.name, await resolveWord(spec, named, guild));
+	}
+	const positional = specs.filter((spec) => !values.has(spec.name));
+	const lastString = positional.findLastIndex((spec) => spec.type === 'string');
+	for (const [index, spec] of positional.entries()) {
+		if (args.finished) break;
+		const takesRest = spec.type === 'string' && index === lastString && spec.rest !== false;
+		const word = takesRest ? await args.restResult('string') : await args.pickResult('string');
+		if (word.isErr()) break;
+		values.set(spec.name, await resolveWord(spec, word.unwrap(), guild));
+	}
+	return finish(specs, values);
+}
+
+/** Every option name of these specs, for the command's accepted `--name=value` options. */
+export function optionNames(specs: readonly OptionSpec[]): string[] {
+	return [...new Set(specs.map((spec) => spec.name))];
+}

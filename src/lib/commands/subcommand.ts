@@ -1,0 +1,110 @@
+import type { Args, PreconditionEntryResolvable } from '@sapphire/framework';
+import type { Subcommand, SubcommandMappingMethod } from '@sapphire/plugin-subcommands';
+import {
+	InteractionContextType,
+	ApplicationIntegrationType,
+	type ChatInputCommandInteraction,
+	type Message,
+	type SlashCommandBuilder,
+	type SlashCommandSubcommandBuilder
+} from 'discord.js';
+import { prefixContext, slashContext, type CommandContext } from './context.js';
+import { optionsFromArgs, optionsFromInteraction, type OptionSpec } from './options.js';
+
+/** One subcommand, written once: its options, who may run it, and what it does. */
+export interface SubcommandDefinition {
+	name: string;
+	description: string;
+	options?: readonly OptionSpec[];
+	/** Sapphire preconditions (e.g. 'AdminOnly', 'StaffOnly'), checked the same way for both invocations. */
+	preconditions?: readonly PreconditionEntryResolvable[];
+	run(context: CommandContext): Promise<void>;
+}
+
+/**
+ * The Sapphire subcommand mappings: the slash and the prefix form of each definition both parse into
+ * the same CommandContext and call the same run().
+ */
+export function subcommandMappings(definitions: readonly SubcommandDefinition[]): SubcommandMappingMethod[] {
+	return definitions.map((definition) => ({
+		name: definition.name,
+		preconditions: [...(definition.preconditions ?? [])],
+		chatInputRun: async (interaction: ChatInputCommandInteraction) => {
+			if (!interaction.inCachedGuild()) return;
+			const options = optionsFromInteraction(interaction, definition.options ?? []);
+			await definition.run(await slashContext(interaction, options));
+		},
+		messageRun: async (message: Message, args: Args) => {
+			if (!message.inGuild()) return;
+			const options = await optionsFromArgs(args, definition.options ?? [], message.guild);
+			await definition.run(await prefixContext(message, options));
+		}
+	}));
+}
+
+/** Adds each definition as a slash subcommand; the command is guild-only. */
+export function buildSlashCommand(
+	builder: SlashCommandBuilder,
+	name: string,
+	description: string,
+	definitions: readonly SubcommandDefinition[]
+) {
+	builder
+		.setName(name)
+		.setDescription(description)
+		.setContexts(InteractionContextType.Guild)
+		.setIntegrationTypes(ApplicationIntegrationType.GuildInstall);
+	for (const definition of definitions)
+		builder.addSubcommand((sub) =>
+			addOptions(sub.setName(definition.name).setDescription(definition.description), definition.options ?? [])
+		);
+	return builder;
+}
+
+function addOptions(sub: SlashCommandSubcommandBuilder, specs: readonly OptionSpec[]): SlashCommandSubcommandBuilder {
+	// Discord wants required options first; definitions are written that way.
+	for (const spec of specs) {
+		const base = <T extends { setName(n: string): T; setDescription(d: string): T; setRequired(r: boolean): T }>(option: T) =>
+			option
+				.setName(spec.name)
+				.setDescription(spec.description)
+				.setRequired(spec.required ?? false);
+		switch (spec.type) {
+			case 'string':
+				sub.addStringOption((option) => {
+					base(option);
+					if (spec.maxLength !== undefined) option.setMaxLength(Math.min(spec.maxLength, 6000));
+					if (spec.choices) option.addChoices(...spec.choices.map((choice) => ({ name: choice, value: choice })));
+					return option;
+				});
+				break;
+			case 'integer':
+				sub.addIntegerOption((option) => {
+					base(option);
+					if (spec.min !== undefined) option.setMinValue(spec.min);
+					if (spec.max !== undefined) option.setMaxValue(spec.max);
+					return option;
+				});
+				break;
+			case 'boolean':
+				sub.addBooleanOption((option) => base(option));
+				break;
+			case 'user':
+				sub.addUserOption((option) => base(option));
+				break;
+			case 'channel':
+				sub.addChannelOption((option) => {
+					base(option);
+					if (spec.channelTypes) option.addChannelTypes(...(spec.channelTypes as never[]));
+					return option;
+				});
+				break;
+			case 'role':
+				sub.addRoleOption((option) => base(option));
+				break;
+		}
+	}
+	return sub;
+}
+
+export type { Subcommand };

@@ -1,0 +1,33 @@
+/**
+ * Every custom ID the bot puts on a component or modal, encoded and checked in one place. A version
+ * prefix lets a later format coexist with messages posted by an older one; Discord caps IDs at 100
+ * characters. Decoding is strict: anything else (forged, foreign, old) is null.
+ */
+export type CustomId =
+	/** A panel's button for one category (panel 0: a button outside any panel). */
+	| { kind: 'open'; panelId: number; categoryId: number }
+	/** A panel's category select menu. */
+	| { kind: 'pick'; panelId: number }
+	/** The creation form of a category. */
+	| { kind: 'form'; panelId: number; categoryId: number };
+
+const VERSION = 't1';
+const MAX_LENGTH = 100;
+const PATTERN = /^t1:(open|pick|form):(\d{1,12})(?::(\d{1,12}))?$/;
+
+export function encodeCustomId(id: CustomId): string {
+	const parts = id.kind === 'pick' ? [id.panelId] : [id.panelId, id.categoryId];
+	const encoded = [VERSION, id.kind, ...parts].join(':');
+	if (encoded.length > MAX_LENGTH) throw new RangeError(`custom ID longer than ${MAX_LENGTH} characters: ${encoded}`);
+	return encoded;
+}
+
+export function decodeCustomId(raw: string): CustomId | null {
+	const match = PATTERN.exec(raw);
+	if (!match) return null;
+	const [, kind, first, second] = match;
+	const panelId = Number(first);
+	if (kind === 'pick') return second === undefined ? { kind, panelId } : null;
+	if (second === undefined) return null;
+	return { kind: kind as 'open' | 'form', panelId, categoryId: Number(second) };
+}

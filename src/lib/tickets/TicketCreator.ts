@@ -1,0 +1,140 @@
+import { UserError } from '@sapphire/framework';
+import type { Guild, GuildMember, TextChannel } from 'discord.js';
+import type { AuditLog } from '../audit/AuditLog.js';
+import type { BlacklistService } from '../blacklist/BlacklistService.js';
+import type { Cache } from '../cache/Cache.js';
+import type { TicketCategory } from '../categories/CategoryService.js';
+import type { BotConfig } from '../config/schema.js';
+import type { GuildData } from '../database/guildData.js';
+import { readList, writeList } from '../database/json.js';
+import { LanguageKeys } from '../i18n/languageKeys.js';
+import type { Answer } from './answers.js';
+import { ticketChannelName } from './channelName.js';
+import { creationRefusal, type Refusal } from './guards.js';
+import { TicketStatus } from './status.js';
+import { createTicketChannel } from './ticketChannels.js';
+
+export interface OpenRequest {
+	data: GuildData;
+	guild: Guild;
+	member: GuildMember;
+	category: TicketCategory;
+	answers: Answer[];
+	/** Where it came from, for the timeline: a panel's key, or the command. */
+	source: string;
+}
+
+export interface OpenedTicket {
+	id: number;
+	number: number;
+	channel: TextChannel;
+	anonymous: boolean;
+}
+
+/** Throws a translated refusal, shown to the member as an ephemeral reply. */
+export function refuse(refusal: Refusal): never {
+	throw new UserError({ identifier: refusal.key, context: refusal.args });
+}
+
+const LOCK_MS = 30_000;
+
+/**
+ * Opens tickets. The guards and the creation run under a per-member lock (shared through Redis when
+ * configured), so limits hold under simultaneous clicks. Each step that fails undoes the ones before:
+ * never a ticket row without its channel, nor a channel without its row.
+ */
+export class TicketCreator {
+	public constructor(
+		private readonly deps: {
+			config: BotConfig;
+			cache: Cache;
+			blacklist: BlacklistService;
+			audit: AuditLog;
+			log: { warn(message: string, fields?: object): void };
+		}
+	) {}
+
+	/** Why this member cannot open a ticket now, or null. */
+	public refusal(data: GuildData, userId: string): Promise<Refusal | null> {
+		return creationRefusal(data, userId, this.deps);
+	}
+
+	public async open(request: OpenRequest): Promise<OpenedTicket> {
+		const { data, member } = request;
+		const lock = `ticket-create:${data.guildId}:${member.id}`;
+		if (!(await this.deps.cache.setIfAbsent(lock, Date.now(), LOCK_MS))) refuse({ key: LanguageKeys.Tickets.Busy, args: {} });
+		try {
+			const refusal = await this.refusal(data, member.id);
+			if (refusal) refuse(refusal);
+			return await this.create(request);
+		} finally {
+			await this.deps.cache.delete(lock);
+		}
+	}
+
+	private async create({ data, guild, member, category, answers, source }: OpenRequest): Promise<OpenedTicket> {
+		const settings = await data.settings();
+		const anonymous = category.anonymousAllowed;
+		const number = await data.nextTicketNumber();
+		const now = new Date();
+		const row = await data.db.ticket.create({
+			data: {
+				guildId: data.guildId,
+				number,
+				categoryId: category.id,
+				openerId: member.id,
+				ownerId: member.id,
+				status: TicketStatus.Creating,
+				anonymous,
+				priority: category.defaultPriority,
+				tags: writeList(category.defaultTags),
+				answers: JSON.stringify(answers),
+				slaDueAt: category.slaMinutes ? new Date(now.getTime() + category.slaMinutes * 60_000) : null,
+				lastActivityAt: now,
+				openerLastActivityAt: now
+			}
+		});
+		let channel: TextChannel;
+		try {
+			channel = await createTicketChannel(guild, {
+				name: ticketChannelName(settings.channelNamePattern ?? this.deps.config.tickets.channelNamePattern, {
+					number,
+					username: member.user.username,
+					category: category.key,
+					anonymous
+				}),
+				topic: `#${number} · ${category.displayName}`.slice(0, 1024),
+				parentId: category.parentChannelId ?? settings.ticketParentId,
+				openerId: member.id,
+				staffRoleIds: [...category.staffRoleIds, ...readList(settings.supportRoleIds)]
+			});
+		} catch (error) {
+			await data.db.ticket.delete({ where: { id: row.id } });
+			throw error;
+		}
+		try {
+			await data.db.$transaction([
+				data.db.ticket.update({ where: { id: row.id }, data: { channelId: channel.id, status: TicketStatus.Open } }),
+				data.db.auditEvent.create({
+					data: {
+						guildId: data.guildId,
+						ticketId: row.id,
+						actorId: anonymous ? null : member.id,
+						action: 'ticket.opened',
+						details: JSON.stringify({ number, category: category.key, source })
+					}
+				})
+			]);
+		} catch (error) {
+			await channel.delete('ticket could not be recorded').catch((deleteError: unknown) =>
+				this.deps.log.warn('Could not remove the channel of a ticket that failed to record', {
+					channelId: channel.id,
+					error: deleteError
+				})
+			);
+			await data.db.ticket.delete({ where: { id: row.id } }).catch(() => undefined);
+			throw error;
+		}
+		return { id: row.id, number, channel, anonymous };
+	}
+}

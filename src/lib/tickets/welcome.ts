@@ -1,0 +1,38 @@
+import { EmbedBuilder, type MessageCreateOptions } from 'discord.js';
+import type { TFunction } from 'i18next';
+import type { TicketCategory } from '../categories/CategoryService.js';
+import { userText } from '../discord/escape.js';
+import { LanguageKeys } from '../i18n/languageKeys.js';
+import type { Answer } from './answers.js';
+
+/** The first message of a ticket: who and what, the form's answers, and a ping for the staff. */
+export function renderWelcome(
+	ticket: { number: number; anonymous: boolean; openerId: string },
+	category: TicketCategory,
+	staffRoleIds: readonly string[],
+	answers: readonly Answer[],
+	t: TFunction
+): MessageCreateOptions {
+	const number = String(ticket.number).padStart(4, '0');
+	const embed = new EmbedBuilder()
+		.setColor(0x5865f2)
+		.setTitle(t(LanguageKeys.Tickets.WelcomeTitle, { number, category: category.displayName.slice(0, 80) }))
+		.setDescription(
+			ticket.anonymous
+				? t(LanguageKeys.Tickets.WelcomeAnonymous)
+				: t(LanguageKeys.Tickets.WelcomeBody, { user: `<@${ticket.openerId}>` })
+		)
+		.setFooter({ text: t(LanguageKeys.Tickets.WelcomeFooter, { priority: category.defaultPriority }) });
+	for (const { question, answer } of answers.slice(0, 5)) {
+		embed.addFields({ name: question.slice(0, 256), value: answer ? userText(answer, 1024) : t(LanguageKeys.Tickets.NoAnswer) });
+	}
+	const roles = [...new Set(staffRoleIds)];
+	const mentions = [ticket.anonymous ? null : `<@${ticket.openerId}>`, ...roles.map((id) => `<@&${id}>`)]
+		.filter(Boolean)
+		.join(' ');
+	return {
+		...(mentions ? { content: mentions } : {}),
+		embeds: [embed],
+		allowedMentions: { users: ticket.anonymous ? [] : [ticket.openerId], roles }
+	};
+}

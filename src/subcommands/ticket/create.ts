@@ -1,0 +1,38 @@
+import { UserError, container } from '@sapphire/framework';
+import { ActionRowBuilder, ButtonBuilder, ButtonStyle } from 'discord.js';
+import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
+import { userText } from '../../lib/discord/escape.js';
+import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
+import { encodeCustomId } from '../../lib/interactions/customIds.js';
+import { beginTicket } from '../../lib/tickets/openFlow.js';
+import { refuse } from '../../lib/tickets/TicketCreator.js';
+
+export const create: SubcommandDefinition = {
+	name: 'create',
+	description: 'Open a ticket',
+	options: [
+		{ name: 'category', type: 'string', description: 'What you need help with (category key)', required: true, maxLength: 32 }
+	],
+	async run(context) {
+		const data = container.db.forGuild(context.guild.id);
+		const key = context.options.string('category')!.toLowerCase();
+		const category = await container.categories.byKey(data, key);
+		if (!category) {
+			const keys = (await container.categories.list(data)).map((entry) => `\`${entry.key}\``).join(', ');
+			throw new UserError({ identifier: LanguageKeys.Categories.NotFound, context: { key: userText(key, 32), keys } });
+		}
+		if (context.interaction) return beginTicket(context.interaction, category, 0, 'command');
+		// A prefix command cannot show a form: check now, then offer the button that opens it.
+		const refusal = await container.tickets.refusal(data, context.member.id);
+		if (refusal) refuse(refusal);
+		const button = new ButtonBuilder()
+			.setCustomId(encodeCustomId({ kind: 'open', panelId: 0, categoryId: category.id }))
+			.setStyle(ButtonStyle.Primary)
+			.setLabel(category.displayName.slice(0, 80));
+		if (category.emoji) button.setEmoji(category.emoji);
+		await context.reply({
+			content: context.t(LanguageKeys.Panels.DefaultButton),
+			components: [new ActionRowBuilder<ButtonBuilder>().addComponents(button)]
+		});
+	}
+};

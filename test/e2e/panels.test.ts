@@ -1,0 +1,193 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectDatabase, type DatabaseHandle } from '../../src/lib/database/client.js';
+import { startBot, type TestBot } from '../harness/bot.js';
+import { TestDiscord, type GuildFixture } from '../harness/TestDiscord.js';
+import { testDatabases } from '../helpers/databases.js';
+
+function configFile(yaml: string): string {
+	const path = join(mkdtempSync(join(tmpdir(), 'panels-config-')), 'config.yaml');
+	writeFileSync(path, yaml);
+	return path;
+}
+
+for (const database of testDatabases()) {
+	describe(`panels and ticket creation (${database.provider})`, () => {
+		let discord: TestDiscord;
+		let bot: TestBot;
+		let home: GuildFixture;
+		let db: DatabaseHandle;
+
+		beforeAll(async () => {
+			discord = await TestDiscord.start();
+			home = discord.createGuild('Home');
+			const databaseUrl = await database.create();
+			bot = startBot(discord.emulator, {
+				databaseUrl,
+				configPath: configFile(
+					[
+						'tickets: { maxOpenPerUser: 2, cooldownSeconds: 0, hourlyLimit: 50 }',
+						'categories:',
+						'  - key: general',
+						'    displayName: General support',
+						'    questions:',
+						'      - { label: What do you need help with?, style: paragraph, minLength: 10, maxLength: 1000 }'
+					].join('\n')
+				)
+			});
+			await bot.ready;
+			db = await connectDatabase(databaseUrl);
+		});
+
+		afterAll(async () => {
+			await db?.close();
+			await bot?.kill();
+			await discord?.stop();
+			await database.cleanup();
+		});
+
+		it('lists the categories bootstrapped from config.yaml, to admins only', async () => {
+			const list = await home.admin.slash(home.general, ['admin', 'category_list']);
+			expect(list.ephemeral).toBe(true);
+			expect(JSON.stringify(list.message!.embeds)).toContain('General support');
+			const refused = await home.alice.slash(home.general, ['admin', 'category_list']);
+			expect(refused.content).toMatch(/^Only server admins can do that/);
+			const prefix = await home.admin.command(home.general, '!admin category_list');
+			expect(JSON.stringify(prefix.embeds)).toContain('`general`');
+		});
+
+		it('creates a panel, posts it, and updates the same message on redeploy', async () => {
+			const created = await home.admin.slash(home.general, ['admin', 'panel_create'], {
+				panel_id: 'support',
+				channel: home.general.id,
+				title: 'Need help?'
+			});
+			expect(created.content).toContain('Panel `support` created');
+			const deployed = await home.admin.slash(home.general, ['admin', 'panel_deploy'], { panel_id: 'support' });
+			expect(deployed.content).toMatch(/^Panel `support` posted/);
+			const panels = discord.botMessages(home.general).filter((message) => JSON.stringify(message.embeds).includes('Need help?'));
+			expect(panels).toHaveLength(1);
+			await home.admin.slash(home.general, ['admin', 'panel_create'], {
+				panel_id: 'support',
+				channel: home.general.id,
+				title: 'Need help now?'
+			});
+			const again = await home.admin.slash(home.general, ['admin', 'panel_deploy'], { panel_id: 'support' });
+			expect(again.content).toMatch(/^Panel `support` updated in place/);
+			const after = discord.botMessages(home.general).filter((message) => JSON.stringify(message.embeds).includes('Need help'));
+			expect(after.map((message) => message.id)).toEqual(panels.map((message) => message.id));
+			expect(JSON.stringify(after[0]!.embeds)).toContain('Need help now?');
+		});
+
+		it('opens a private ticket from a panel button through the form', async () => {
+			const panel = discord
+				.botMessages(home.general)
+				.find((message) => JSON.stringify(message.embeds).includes('Need help now?'))!;
+			const opened = await home.alice.click(panel, 'Open a ticket');
+			expect(opened.modal).toMatchObject({ title: 'General support' });
+			const callsBefore = discord.emulator.calls.length;
+			const done = await home.alice.submit(opened, { 'What do you need help with?': 'My order **never** arrived @everyone' });
+			expect(done.ephemeral).toBe(true);
+			expect(done.content).toMatch(/^Your ticket #1 is open: <#\d+>$/);
+			const channelId = /<#(\d+)>/.exec(done.content)![1]!;
+			const channel = discord.state.channel(channelId);
+			expect(channel.name).toBe('ticket-0001');
+			expect(home.alice.can(channel, 'send')).toBe(true);
+			expect(home.bob.can(channel, 'view')).toBe(false);
+			expect(home.owner.can(channel, 'view')).toBe(true);
+
+			const welcome = await discord.message(
+				channel,
+				(message) => message.authorId === discord.emulator.botId,
+				'the welcome message'
+			);
+			expect(welcome.content).toBe(`<@${home.alice.id}>`);
+			const embed = JSON.stringify(welcome.embeds);
+			expect(embed).toContain('Ticket #0001');
+			// Shown as typed: markdown escaped, no mass mention.
+			expect(embed).toContain('My order \\\\*\\\\*never\\\\*\\\\* arrived @\u200beveryone');
+
+			// Besides the interaction's own answers: the channel and the welcome message.
+			const discordCalls = discord.emulator.calls
+				.slice(callsBefore)
+				.filter((call) => !call.route.startsWith('/interactions') && !call.route.startsWith('/webhooks'));
+			expect(discordCalls.map((call) => `${call.method} ${call.route}`)).toEqual([
+				'POST /guilds/:guildId/channels',
+				'POST /channels/:channelId/messages'
+			]);
+
+			const row = await db.prisma.ticket.findFirstOrThrow({ where: { channelId } });
+			expect(row).toMatchObject({
+				guildId: home.guild.id,
+				number: 1,
+				openerId: home.alice.id,
+				status: 'open',
+				priority: 'normal'
+			});
+			const events = await db.prisma.auditEvent.findMany({ where: { ticketId: row.id } });
+			expect(events.map((event) => event.action)).toEqual(['ticket.opened']);
+		});
+
+		it('refuses a form answer that breaks the category’s rules, and keeps nothing', async () => {
+			const panel = discord
+				.botMessages(home.general)
+				.find((message) => JSON.stringify(message.embeds).includes('Need help now?'))!;
+			const opened = await home.bob.click(panel, 'Open a ticket');
+			const refused = await home.bob.submit(opened, { 'What do you need help with?': 'short' });
+			expect(refused.content).toBe('Your answer to "What do you need help with?" must be 10 to 1000 characters long.');
+			expect(await db.prisma.ticket.count({ where: { openerId: home.bob.id } })).toBe(0);
+		});
+
+		it('stops a member at the open-ticket limit and names their open tickets', async () => {
+			await home.admin.slash(home.general, ['admin', 'category_upsert'], { key: 'quick', display_name: 'Quick question' });
+			const second = await home.alice.slash(home.general, ['ticket', 'create'], { category: 'quick' });
+			expect(second.content).toMatch(/^Your ticket #2 is open/);
+			const third = await home.alice.slash(home.general, ['ticket', 'create'], { category: 'quick' });
+			expect(third.content).toMatch(/^You already have 2 open ticket\(s\): <#\d+>, <#\d+>/);
+		});
+
+		it('refuses blacklisted members with the reason, until removed', async () => {
+			await home.admin.slash(home.general, ['admin', 'blacklist_add'], { user: home.bob.id, hours: 0, reason: 'spam' });
+			const refused = await home.bob.slash(home.general, ['ticket', 'create'], { category: 'quick' });
+			expect(refused.content).toBe('You cannot open tickets on this server. Reason: spam');
+			await home.admin.command(home.general, `!admin blacklist_remove <@${home.bob.id}>`);
+			expect((await home.bob.slash(home.general, ['ticket', 'create'], { category: 'quick' })).content).toMatch(
+				/^Your ticket #\d+ is open/
+			);
+		});
+
+		it('offers a button for !ticket create, since a prefix command cannot show a form', async () => {
+			const carol = discord.join(home.guild, 'carol');
+			const reply = await carol.command(home.general, '!ticket create general');
+			const opened = await carol.click(reply, 'General support');
+			expect(opened.modal).toBeTruthy();
+			const unknown = await carol.command(home.general, '!ticket create nope');
+			expect(unknown.content).toMatch(/^There is no category `nope`\. Categories: `general`/);
+		});
+
+		it('refuses forged and foreign buttons', async () => {
+			const forged = home.owner.say(home.general, 'fake panel');
+			forged.components = [{ type: 1, components: [{ type: 2, style: 1, label: 'Fake', custom_id: 't1:open:999:1' }] }];
+			expect((await home.bob.click(forged, 'Fake')).content).toBe(
+				'This button is no longer valid. Ask the staff to post the panel again.'
+			);
+		});
+
+		it('keeps nothing when Discord fails to create the channel, and works on retry', async () => {
+			const dave = discord.join(home.guild, 'dave');
+			discord.emulator.limits.injectServerError(
+				{ method: 'POST', route: '/guilds/:guildId/channels' },
+				{ status: 500, count: 4 }
+			);
+			const failed = await dave.slash(home.general, ['ticket', 'create'], { category: 'quick' });
+			expect(failed.content).toMatch(/^Something went wrong on our side and nothing was changed.*`E-[0-9A-Z]{8}`/);
+			expect(await db.prisma.ticket.count({ where: { openerId: dave.id } })).toBe(0);
+			discord.emulator.limits.clearFaults();
+			expect((await dave.slash(home.general, ['ticket', 'create'], { category: 'quick' })).content).toMatch(
+				/^Your ticket #\d+ is open/
+			);
+		});
+	});
+}
