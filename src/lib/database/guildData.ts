@@ -18,9 +18,13 @@ export class GuildData {
 		this.db = scopeToGuild(prisma, guildId);
 	}
 
-	/** The guild's settings row, created with defaults on first use. */
-	public settings() {
-		return this.db.guildSettings.upsert({ where: { guildId: this.guildId }, create: { guildId: this.guildId }, update: {} });
+	/** The guild's settings row, created with defaults on first use (a read on every later call). */
+	public async settings() {
+		const existing = await this.db.guildSettings.findUnique({ where: { guildId: this.guildId } });
+		return (
+			existing ??
+			this.db.guildSettings.upsert({ where: { guildId: this.guildId }, create: { guildId: this.guildId }, update: {} })
+		);
 	}
 
 	public updateSettings(data: SettingsChanges) {

@@ -1,0 +1,78 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectDatabase, type DatabaseHandle } from '../../src/lib/database/client.js';
+import type { EMessage } from '../emulator/state.js';
+import { startBot, type TestBot } from '../harness/bot.js';
+import { TestDiscord, type Actor, type GuildFixture } from '../harness/TestDiscord.js';
+import { REDIS_URL, testDatabases } from '../helpers/databases.js';
+
+const CONFIG = [
+	'tickets: { maxOpenPerUser: 1, cooldownSeconds: 0, hourlyLimit: 1000 }',
+	'categories:',
+	'  - { key: quick, displayName: Quick question }'
+].join('\n');
+
+for (const database of testDatabases()) {
+	describe(`ticket limits under races (${database.provider}${REDIS_URL ? ', Redis' : ''})`, () => {
+		let discord: TestDiscord;
+		let bot: TestBot;
+		let home: GuildFixture;
+		let db: DatabaseHandle;
+		let panel: EMessage;
+
+		beforeAll(async () => {
+			discord = await TestDiscord.start();
+			home = discord.createGuild('Busy Guild');
+			const configPath = join(mkdtempSync(join(tmpdir(), 'race-config-')), 'config.yaml');
+			writeFileSync(configPath, CONFIG);
+			const databaseUrl = await database.create();
+			bot = startBot(discord.emulator, { databaseUrl, configPath, redisUrl: REDIS_URL });
+			await bot.ready;
+			db = await connectDatabase(databaseUrl);
+			await home.admin.slash(home.general, ['admin', 'panel_create'], {
+				panel_id: 'race',
+				channel: home.general.id,
+				title: 'Race'
+			});
+			await home.admin.slash(home.general, ['admin', 'panel_deploy'], { panel_id: 'race' });
+			panel = discord.botMessages(home.general).at(-1)!;
+		}, 60_000);
+
+		afterAll(async () => {
+			await db?.close();
+			await bot?.kill();
+			await discord?.stop();
+			await database.cleanup();
+		});
+
+		it('gives exactly one ticket for 50 simultaneous clicks by one member with max open 1', async () => {
+			const interactions = Array.from({ length: 50 }, () => discord.world.click(home.alice.user, panel, 'Open a ticket'));
+			const answers = await Promise.all(interactions.map((interaction) => discord.answer(interaction, 30_000)));
+			const opened = answers.filter((answer) => /^Your ticket #\d+ is open/.test(answer.content));
+			expect(opened).toHaveLength(1);
+			for (const answer of answers.filter((entry) => !/^Your ticket #\d+ is open/.test(entry.content))) {
+				expect(answer.content).toMatch(/^(Your ticket is already being created|You already have 1 open ticket)/);
+			}
+			expect(await db.prisma.ticket.count({ where: { openerId: home.alice.id } })).toBe(1);
+			expect(discord.state.guildChannels(home.guild.id).filter((channel) => channel.name.startsWith('ticket-'))).toHaveLength(1);
+		}, 60_000);
+
+		it('numbers 200 members’ simultaneous tickets 1 to 200 (after the first), with no gap or duplicate', async () => {
+			const members: Actor[] = Array.from({ length: 200 }, (_, index) => discord.join(home.guild, `member-${index}`));
+			const interactions = members.map((member) => discord.world.click(member.user, panel, 'Open a ticket'));
+			const answers = await Promise.all(interactions.map((interaction) => discord.answer(interaction, 90_000)));
+			expect(answers.filter((answer) => /^Your ticket #\d+ is open/.test(answer.content))).toHaveLength(200);
+			const numbers = (await db.prisma.ticket.findMany({ where: { guildId: home.guild.id }, select: { number: true } }))
+				.map((row) => row.number)
+				.sort((a, b) => a - b);
+			expect(numbers).toEqual(Array.from({ length: 201 }, (_, index) => index + 1));
+			const names = discord.state
+				.guildChannels(home.guild.id)
+				.filter((channel) => channel.name.startsWith('ticket-'))
+				.map((channel) => channel.name);
+			expect(new Set(names).size).toBe(201);
+		}, 180_000);
+	});
+}
