@@ -1,6 +1,8 @@
+import type { Cache } from '../cache/Cache.js';
 import type { BotConfig, Priority } from '../config/schema.js';
 import type { GuildData } from '../database/guildData.js';
 import { readList, writeList } from '../database/json.js';
+import { catalogKey } from './Catalog.js';
 import type { QuestionInput } from './parse.js';
 
 export interface TicketCategory {
@@ -49,7 +51,10 @@ const withQuestions = { questions: { orderBy: { position: 'asc' as const } } };
 
 /** The guild's ticket categories: what a panel offers and what a ticket is filed under. */
 export class CategoryService {
-	public constructor(private readonly config: BotConfig) {}
+	public constructor(
+		private readonly config: BotConfig,
+		private readonly cache: Cache
+	) {}
 
 	/** Every category, in display order; a guild that never had any first gets the config.yaml defaults. */
 	public async list(data: GuildData): Promise<TicketCategory[]> {
@@ -108,6 +113,7 @@ export class CategoryService {
 				include: withQuestions
 			});
 		});
+		await this.cache.delete(catalogKey(data.guildId));
 		return { category: toCategory(row), created: !existing };
 	}
 

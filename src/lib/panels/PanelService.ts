@@ -1,3 +1,5 @@
+import type { Cache } from '../cache/Cache.js';
+import { catalogKey } from '../categories/Catalog.js';
 import type { GuildData } from '../database/guildData.js';
 import { readList, writeList } from '../database/json.js';
 
@@ -27,6 +29,8 @@ export type PanelFields = Partial<Omit<Panel, 'id' | 'key' | 'messageId' | 'depl
 type PanelRow = Awaited<ReturnType<GuildData['db']['panel']['findFirstOrThrow']>>;
 
 export class PanelService {
+	public constructor(private readonly cache: Cache) {}
+
 	public async list(data: GuildData): Promise<Panel[]> {
 		return (await data.db.panel.findMany({ orderBy: { id: 'asc' } })).map(toPanel);
 	}

@@ -2,6 +2,7 @@ import { container, type SapphireClient } from '@sapphire/framework';
 import { AuditLog } from '../audit/AuditLog.js';
 import { BlacklistService } from '../blacklist/BlacklistService.js';
 import { createCache } from '../cache/createCache.js';
+import { Catalog } from '../categories/Catalog.js';
 import { CategoryService } from '../categories/CategoryService.js';
 import { envSchema, parseEnv } from '../config/env.js';
 import { loadConfig } from '../config/load.js';
@@ -53,6 +54,8 @@ export async function start(options: StartOptions): Promise<RunningBot> {
 	const data = new DataStore(database.prisma);
 	const audit = new AuditLog();
 	const blacklist = new BlacklistService();
+	const categories = new CategoryService(config, cache);
+	const panels = new PanelService(cache);
 	Object.assign(container, {
 		env,
 		config,
@@ -63,8 +66,9 @@ export async function start(options: StartOptions): Promise<RunningBot> {
 		preferences: new GuildPreferences(data, cache, config),
 		audit,
 		blacklist,
-		categories: new CategoryService(config),
-		panels: new PanelService(),
+		categories,
+		panels,
+		catalog: new Catalog(cache, categories, panels),
 		tickets: new TicketCreator({ config, cache, blacklist, audit, log: logger })
 	});
 

@@ -1,7 +1,6 @@
 import { UserError, container } from '@sapphire/framework';
 import type { TicketCategory } from '../categories/CategoryService.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
-import { panelCategories } from '../panels/renderPanel.js';
 
 export interface EntryPoint {
 	category: TicketCategory;
@@ -10,21 +9,19 @@ export interface EntryPoint {
 }
 
 /**
- * The category a panel component points at, checked against this guild's data: a forged ID, another
+ * The category a panel component points at, checked against this guild's catalog: a forged ID, another
  * guild's panel or a category the panel no longer offers is refused.
  */
 export async function resolveEntryPoint(guildId: string, panelId: number, categoryId: number): Promise<EntryPoint> {
-	const data = container.db.forGuild(guildId);
-	let source = 'button';
-	if (panelId !== 0) {
-		const panel = await container.panels.byId(data, panelId);
-		if (!panel) throw new UserError({ identifier: LanguageKeys.Errors.InvalidButton });
-		const offered = panelCategories(panel, await container.categories.list(data));
-		if (!offered.some((category) => category.id === categoryId))
-			throw new UserError({ identifier: LanguageKeys.Tickets.CategoryGone });
-		source = `panel:${panel.key}`;
+	const { categories, panels } = await container.catalog.get(container.db.forGuild(guildId));
+	const category = categories.find((entry) => entry.id === categoryId);
+	if (panelId === 0) {
+		if (!category) throw new UserError({ identifier: LanguageKeys.Tickets.CategoryGone });
+		return { category, panelId, source: 'button' };
 	}
-	const category = await container.categories.byId(data, categoryId);
-	if (!category) throw new UserError({ identifier: LanguageKeys.Tickets.CategoryGone });
-	return { category, panelId, source };
+	const panel = panels.find((entry) => entry.id === panelId);
+	if (!panel) throw new UserError({ identifier: LanguageKeys.Errors.InvalidButton });
+	const offered = panel.categoryKeys.length === 0 || (category && panel.categoryKeys.includes(category.key));
+	if (!category || !offered) throw new UserError({ identifier: LanguageKeys.Tickets.CategoryGone });
+	return { category, panelId, source: `panel:${panel.key}` };
 }

@@ -1,6 +1,7 @@
 import type { AuditLog } from '../audit/AuditLog.js';
 import type { BlacklistService } from '../blacklist/BlacklistService.js';
 import type { Cache } from '../cache/Cache.js';
+import type { Catalog } from '../categories/Catalog.js';
 import type { CategoryService } from '../categories/CategoryService.js';
 import type { Env } from '../config/env.js';
 import type { BotConfig } from '../config/schema.js';
@@ -23,6 +24,7 @@ declare module '@sapphire/pieces' {
 		audit: AuditLog;
 		blacklist: BlacklistService;
 		categories: CategoryService;
+		catalog: Catalog;
 		panels: PanelService;
 		tickets: TicketCreator;
 	}

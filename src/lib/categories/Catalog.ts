@@ -1,0 +1,40 @@
+import type { Cache } from '../cache/Cache.js';
+import type { GuildData } from '../database/guildData.js';
+import type { PanelService } from '../panels/PanelService.js';
+import type { CategoryService, TicketCategory } from './CategoryService.js';
+
+export interface CatalogPanel {
+	id: number;
+	key: string;
+	categoryKeys: string[];
+}
+
+export interface GuildCatalog {
+	categories: TicketCategory[];
+	panels: CatalogPanel[];
+}
+
+const TTL_MS = 5 * 60_000;
+
+export const catalogKey = (guildId: string) => `guild:${guildId}:catalog`;
+
+/**
+ * A guild's categories and panels, read on every panel click before Discord's 3-second deadline, so
+ * kept in the cache (shared through Redis) and dropped whenever a category or panel changes.
+ */
+export class Catalog {
+	public constructor(
+		private readonly cache: Cache,
+		private readonly categories: CategoryService,
+		private readonly panels: PanelService
+	) {}
+
+	public async get(data: GuildData): Promise<GuildCatalog> {
+		const cached = await this.cache.get<GuildCatalog>(catalogKey(data.guildId));
+		if (cached) return cached;
+		const [categories, panels] = await Promise.all([this.categories.list(data), this.panels.list(data)]);
+		const catalog: GuildCatalog = { categories, panels: panels.map(({ id, key, categoryKeys }) => ({ id, key, categoryKeys })) };
+		await this.cache.set(catalogKey(data.guildId), catalog, TTL_MS);
+		return catalog;
+	}
+}
