@@ -58,15 +58,14 @@ export class PanelService {
 			...(fields.mode !== undefined ? { mode: fields.mode } : {}),
 			...(fields.categoryKeys !== undefined ? { categoryKeys: writeList(fields.categoryKeys) } : {})
 		};
-		if (existing) {
-			const moved = existing.channelId !== fields.channelId;
-			const row = await data.db.panel.update({
-				where: { id: existing.id },
-				data: { ...values, ...(moved ? { messageId: null, deployedAt: null } : {}) }
-			});
-			return { panel: toPanel(row), created: false };
-		}
-		return { panel: toPanel(await data.db.panel.create({ data: { guildId: data.guildId, key, ...values } })), created: true };
+		const row = existing
+			? await data.db.panel.update({
+					where: { id: existing.id },
+					data: { ...values, ...(existing.channelId !== fields.channelId ? { messageId: null, deployedAt: null } : {}) }
+				})
+			: await data.db.panel.create({ data: { guildId: data.guildId, key, ...values } });
+		await this.cache.delete(catalogKey(data.guildId));
+		return { panel: toPanel(row), created: !existing };
 	}
 
 	public async markDeployed(data: GuildData, id: number, messageId: string): Promise<void> {
