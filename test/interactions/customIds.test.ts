@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { decodeCustomId, encodeCustomId } from '../../src/lib/interactions/customIds.js';
+
+describe('custom IDs', () => {
+	it('round-trips every kind, versioned and short', () => {
+		for (const id of [
+			{ kind: 'open', panelId: 3, categoryId: 12 },
+			{ kind: 'pick', panelId: 3 },
+			{ kind: 'form', panelId: 0, categoryId: 999_999_999_999 }
+		] as const) {
+			const encoded = encodeCustomId(id);
+			expect(encoded.startsWith('t1:')).toBe(true);
+			expect(encoded.length).toBeLessThanOrEqual(100);
+			expect(decodeCustomId(encoded)).toEqual(id);
+		}
+	});
+
+	it('refuses anything it did not write', () => {
+		for (const raw of [
+			'',
+			'open:1:2',
+			't2:open:1:2',
+			't1:open:1',
+			't1:pick:1:2',
+			't1:open:-1:2',
+			't1:open:1:2:3',
+			't1:open:1:2x',
+			't1:delete:1:2',
+			`t1:open:${'9'.repeat(13)}:1`
+		]) {
+			expect(decodeCustomId(raw), raw).toBeNull();
+		}
+	});
+});
