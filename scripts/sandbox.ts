@@ -3,10 +3,30 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { EMessage } from '../test/emulator/state.js';
 import { startBot, type TestBot } from '../test/harness/bot.js';
 import { TestDiscord } from '../test/harness/TestDiscord.js';
 
 const step = (text: string) => console.log(`\n== ${text}`);
+
+/** A message as a person would read it: text, embed titles and fields, buttons. */
+function describe(message: EMessage | null): string {
+	if (!message) return '(no message)';
+	const embeds = (message.embeds as { title?: string; description?: string; fields?: { name: string; value: string }[] }[]).map(
+		(embed) =>
+			[
+				embed.title && `[${embed.title}]`,
+				embed.description,
+				...(embed.fields ?? []).map((field) => `${field.name}: ${field.value}`)
+			]
+				.filter(Boolean)
+				.join(' | ')
+	);
+	const controls = (message.components as { components?: { label?: string; placeholder?: string }[] }[])
+		.flatMap((row) => row.components ?? [])
+		.map((component) => `(${component.label ?? component.placeholder ?? 'menu'})`);
+	return [message.content, ...embeds, controls.join(' ')].filter(Boolean).join(' ');
+}
 const show = (text: string) => console.log(`   ${text}`);
 
 const folder = mkdtempSync(join(tmpdir(), 'ticket-bot-sandbox-'));
@@ -20,8 +40,8 @@ try {
 	const home = discord.createGuild('Sandbox Support');
 	show(`guild "${home.guild.name}": owner, admin (Admin role), staff (Support role), alice, bob; channel #${home.general.name}`);
 
-	step(`Starting the bot as \`npm start\` would (SQLite at ${databaseUrl}, no Redis)`);
-	bot = startBot(discord.emulator, { databaseUrl });
+	step(`Starting the bot as \`npm start\` would (SQLite at ${databaseUrl}, no Redis, config/config.example.yaml)`);
+	bot = startBot(discord.emulator, { databaseUrl, configPath: 'config/config.example.yaml' });
 	await bot.ready;
 	for (const line of bot.output().trim().split('\n')) show(`bot | ${line.replace(/^\S+ \S+ - /, '')}`);
 
@@ -35,6 +55,58 @@ try {
 		`slash commands registered: ${commands.length > 0 ? commands.join(', ') : 'none yet (ticket commands arrive with the next features)'}`
 	);
 	show(`REST calls: ${discord.emulator.calls.map((call) => `${call.method} ${call.route}`).join('; ')}`);
+
+	step('admin: /admin category_list (categories come from config.yaml on first use)');
+	const categories = await home.admin.slash(home.general, ['admin', 'category_list']);
+	show(describe(categories.message));
+
+	step('admin: /admin category_upsert general "General support" staff_roles:@Support');
+	show(
+		(
+			await home.admin.slash(home.general, ['admin', 'category_upsert'], {
+				key: 'general',
+				display_name: 'General support',
+				staff_roles: `<@&${home.roles.staff.id}>`
+			})
+		).content
+	);
+
+	step('alice tries an admin command and is refused');
+	show((await home.alice.slash(home.general, ['admin', 'panel_list'])).content);
+
+	step('admin: /admin panel_create support #general "Need help?" mode:buttons, then /admin panel_deploy support');
+	show(
+		(
+			await home.admin.slash(home.general, ['admin', 'panel_create'], {
+				panel_id: 'support',
+				channel: home.general.id,
+				title: 'Need help?',
+				description: 'Pick a topic and we will open a private channel for you.'
+			})
+		).content
+	);
+	show((await home.admin.slash(home.general, ['admin', 'panel_deploy'], { panel_id: 'support' })).content);
+	const panel = discord.botMessages(home.general).at(-1)!;
+	show(`#general now shows: ${describe(panel)}`);
+
+	step('alice clicks "General support" on the panel');
+	const form = await home.alice.click(panel, 'General support');
+	const modal = form.modal as { title: string; components: { components: { label: string }[] }[] };
+	show(`a form opens: "${modal.title}" asking ${modal.components.map((row) => `"${row.components[0]!.label}"`).join(', ')}`);
+
+	step('alice fills in the form and submits it');
+	const opened = await home.alice.submit(form, { 'What do you need help with?': 'My order #1234 never arrived, can you check?' });
+	show(`only alice sees: ${opened.content}`);
+	const channel = discord.state.channel(/<#(\d+)>/.exec(opened.content)![1]!);
+	show(
+		`new channel #${channel.name}: alice can write ${home.alice.can(channel, 'send')}, staff can see ${home.staff.can(channel, 'view')}, bob can see ${home.bob.can(channel, 'view')}`
+	);
+	const welcome = await discord.message(channel, (message) => message.authorId === discord.emulator.botId, 'the welcome message');
+	show(`#${channel.name} shows: ${describe(welcome)}`);
+
+	step('alice clicks again: the guard explains why not');
+	const again = await home.alice.click(panel, 'General support');
+	show(again.content);
 
 	step('Gateway drops the connection (close code 4000): the bot resumes its session');
 	gateway.closeAll(4000);
