@@ -23,6 +23,9 @@ export const catalogKey = (guildId: string) => `guild:${guildId}:catalog`;
  * kept in the cache (shared through Redis) and dropped whenever a category or panel changes.
  */
 export class Catalog {
+	/** Loads in flight, so a burst of clicks on a cold cache reads the database once per guild. */
+	readonly #loading = new Map<string, Promise<GuildCatalog>>();
+
 	public constructor(
 		private readonly cache: Cache,
 		private readonly categories: CategoryService,
@@ -32,6 +35,15 @@ export class Catalog {
 	public async get(data: GuildData): Promise<GuildCatalog> {
 		const cached = await this.cache.get<GuildCatalog>(catalogKey(data.guildId));
 		if (cached) return cached;
+		let loading = this.#loading.get(data.guildId);
+		if (!loading) {
+			loading = this.#load(data).finally(() => this.#loading.delete(data.guildId));
+			this.#loading.set(data.guildId, loading);
+		}
+		return loading;
+	}
+
+	async #load(data: GuildData): Promise<GuildCatalog> {
 		const [categories, panels] = await Promise.all([this.categories.list(data), this.panels.list(data)]);
 		const catalog: GuildCatalog = { categories, panels: panels.map(({ id, key, categoryKeys }) => ({ id, key, categoryKeys })) };
 		await this.cache.set(catalogKey(data.guildId), catalog, TTL_MS);
