@@ -35,7 +35,8 @@ let discord: TestDiscord | undefined;
 let bot: TestBot | undefined;
 
 try {
-	discord = await TestDiscord.start();
+	const emulatorDiscord = await TestDiscord.start();
+	discord = emulatorDiscord;
 	step(`Discord emulator listening: REST ${discord.emulator.restUrl}, gateway ${discord.emulator.gatewayUrl}`);
 	const home = discord.createGuild('Sandbox Support');
 	show(`guild "${home.guild.name}": owner, admin (Admin role), staff (Support role), alice, bob; channel #${home.general.name}`);
@@ -101,7 +102,11 @@ try {
 	show(
 		`new channel #${channel.name}: alice can write ${home.alice.can(channel, 'send')}, staff can see ${home.staff.can(channel, 'view')}, bob can see ${home.bob.can(channel, 'view')}`
 	);
-	const welcome = await discord.message(channel, (message) => message.authorId === discord.emulator.botId, 'the welcome message');
+	const welcome = await discord.message(
+		channel,
+		(message) => message.authorId === emulatorDiscord.emulator.botId,
+		'the welcome message'
+	);
 	show(`#${channel.name} shows: ${describe(welcome)}`);
 
 	step('alice clicks again: the guard explains why not');

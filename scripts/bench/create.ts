@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import type { EInteraction } from '../../test/emulator/state.js';
+import type { EInteraction, EMessage } from '../../test/emulator/state.js';
 import { startBot } from '../../test/harness/bot.js';
 import { TestDiscord } from '../../test/harness/TestDiscord.js';
 
@@ -62,7 +62,7 @@ async function run(label: string, databaseUrl: string): Promise<void> {
 	const bot = startBot(discord.emulator, { databaseUrl, configPath });
 	try {
 		await bot.ready;
-		const panels = [];
+		const panels: EMessage[] = [];
 		for (const guild of guilds) {
 			await guild.admin.slash(guild.general, ['admin', 'panel_create'], {
 				panel_id: 'bench',
