@@ -173,6 +173,21 @@ for (const database of testDatabases()) {
 			expect((await home.bob.click(forged, 'Fake')).content).toBe(
 				'This button is no longer valid. Ask the staff to post the panel again.'
 			);
+
+			// Another guild's real panel button, copied here, opens nothing here.
+			const other = discord.createGuild('Other');
+			await other.admin.slash(other.general, ['admin', 'panel_create'], {
+				panel_id: 'theirs',
+				channel: other.general.id,
+				title: 'Theirs'
+			});
+			await other.admin.slash(other.general, ['admin', 'panel_deploy'], { panel_id: 'theirs' });
+			const theirs = discord.botMessages(other.general).at(-1)!;
+			const copied = home.owner.say(home.general, 'copied panel');
+			copied.components = theirs.components;
+			const answer = await home.bob.click(copied, 'Open a ticket');
+			expect(answer.content).toBe('This button is no longer valid. Ask the staff to post the panel again.');
+			expect(await db.prisma.ticket.count({ where: { guildId: other.guild.id } })).toBe(0);
 		});
 
 		it('keeps nothing when Discord fails to create the channel, and works on retry', async () => {

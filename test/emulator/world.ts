@@ -80,6 +80,8 @@ export class World {
 		this.#join(guild, options.owner, []);
 		this.#join(guild, this.state.botUser, [botRole.id]);
 		this.#channel(guild, { name: 'general' });
+		// The bot joined: a connected bot learns about the guild now.
+		this.emulator.dispatch(GatewayDispatchEvents.GuildCreate, this.state.guildCreatePayload(guild), guild.id);
 		return guild;
 	}
 
