@@ -204,5 +204,34 @@ for (const database of testDatabases()) {
 				/^Your ticket #\d+ is open/
 			);
 		});
+
+		it('reads prefix options in order or by name, and says which option is wrong', async () => {
+			const created = await home.admin.command(
+				home.general,
+				'!admin category_upsert billing "Billing help" --sla_minutes=240 --default_priority=HIGH --default_tags=refund,billing,refund'
+			);
+			expect(created.content).toBe('Category **Billing help** (`billing`) created.');
+			const row = await db.prisma.category.findFirstOrThrow({ where: { guildId: home.guild.id, key: 'billing' } });
+			expect(row).toMatchObject({ slaMinutes: 240, defaultPriority: 'high', defaultTags: '["refund","billing"]' });
+
+			expect((await home.admin.command(home.general, '!admin category_upsert')).content).toBe(
+				'Something is missing: `key`. Add it and try again.'
+			);
+			expect((await home.admin.command(home.general, '!admin category_upsert billing Billing --sla_minutes=soon')).content).toBe(
+				'`sla_minutes` is not valid here. Check the value and try again.'
+			);
+			expect((await home.admin.command(home.general, '!admin category_upsert billing Billing --sla_minutes=0')).content).toBe(
+				'`sla_minutes` must be a whole number from 1 to 525600.'
+			);
+			expect(
+				(await home.admin.command(home.general, '!admin category_upsert billing Billing --default_priority=asap')).content
+			).toBe('`default_priority` must be one of: low, normal, high, urgent, critical.');
+			expect(
+				(await home.admin.slash(home.general, ['admin', 'category_upsert'], { key: 'Bad Key!', display_name: 'x' })).content
+			).toMatch(/^`bad key!` cannot be a category key/);
+			expect((await home.admin.command(home.general, '!admin nonsense')).content).toBe(
+				'That subcommand does not exist. Type `/admin` to see the ones you can use.'
+			);
+		});
 	});
 }
