@@ -21,6 +21,10 @@ ENV NODE_ENV=production \
 	LOG_DIR=/app/logs \
 	DATABASE_URL=file:/app/data/ticket-bot.db
 WORKDIR /app
+# The captcha picture is drawn with a system font.
+RUN apt-get update \
+	&& apt-get install -y --no-install-recommends fonts-dejavu-core \
+	&& rm -rf /var/lib/apt/lists/*
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
 COPY --chown=node:node package.json ./

@@ -6,7 +6,9 @@ describe('custom IDs', () => {
 		for (const id of [
 			{ kind: 'open', panelId: 3, categoryId: 12 },
 			{ kind: 'pick', panelId: 3 },
-			{ kind: 'form', panelId: 0, categoryId: 999_999_999_999 }
+			{ kind: 'form', panelId: 0, categoryId: 999_999_999_999 },
+			{ kind: 'captcha', panelId: 1, categoryId: 2 },
+			{ kind: 'solve', panelId: 1, categoryId: 2 }
 		] as const) {
 			const encoded = encodeCustomId(id);
 			expect(encoded.startsWith('t1:')).toBe(true);

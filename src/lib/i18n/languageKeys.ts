@@ -82,6 +82,16 @@ export const LanguageKeys = {
 		WelcomeFooter: key<{ priority: string }>('tickets:welcomeFooter'),
 		NoAnswer: key('tickets:noAnswer')
 	},
+	Captcha: {
+		Prompt: key<{ attempts: number }>('captcha:prompt'),
+		Enter: key('captcha:enter'),
+		Title: key('captcha:title'),
+		Label: key('captcha:label'),
+		Wrong: key<{ left: number }>('captcha:wrong'),
+		Expired: key('captcha:expired'),
+		Solved: key('captcha:solved'),
+		Continue: key('captcha:continue')
+	},
 	Blacklist: {
 		Added: key<{ user: string; hours: number }>('blacklist:added'),
 		AddedForever: key<{ user: string }>('blacklist:addedForever'),

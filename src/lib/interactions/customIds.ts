@@ -9,11 +9,15 @@ export type CustomId =
 	/** A panel's category select menu. */
 	| { kind: 'pick'; panelId: number }
 	/** The creation form of a category. */
-	| { kind: 'form'; panelId: number; categoryId: number };
+	| { kind: 'form'; panelId: number; categoryId: number }
+	/** The button under a captcha image that opens the code form. */
+	| { kind: 'captcha'; panelId: number; categoryId: number }
+	/** The captcha code form. */
+	| { kind: 'solve'; panelId: number; categoryId: number };
 
 const VERSION = 't1';
 const MAX_LENGTH = 100;
-const PATTERN = /^t1:(open|pick|form):(\d{1,12})(?::(\d{1,12}))?$/;
+const PATTERN = /^t1:(open|pick|form|captcha|solve):(\d{1,12})(?::(\d{1,12}))?$/;
 
 export function encodeCustomId(id: CustomId): string {
 	const parts = id.kind === 'pick' ? [id.panelId] : [id.panelId, id.categoryId];
@@ -29,5 +33,5 @@ export function decodeCustomId(raw: string): CustomId | null {
 	const panelId = Number(first);
 	if (kind === 'pick') return second === undefined ? { kind, panelId } : null;
 	if (second === undefined) return null;
-	return { kind: kind as 'open' | 'form', panelId, categoryId: Number(second) };
+	return { kind: kind as 'open' | 'form' | 'captcha' | 'solve', panelId, categoryId: Number(second) };
 }

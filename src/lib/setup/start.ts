@@ -14,6 +14,7 @@ import { createShutdown, type ShutdownStep } from '../lifecycle/shutdown.js';
 import { WorkTracker } from '../lifecycle/WorkTracker.js';
 import { PanelService } from '../panels/PanelService.js';
 import { GuildPreferences } from '../settings/GuildPreferences.js';
+import { CaptchaService } from '../tickets/captcha.js';
 import { TicketCreator } from '../tickets/TicketCreator.js';
 import { createClient, registerPlugins } from './client.js';
 import { createLogger, createRedactor } from './logger.js';
@@ -69,6 +70,7 @@ export async function start(options: StartOptions): Promise<RunningBot> {
 		categories,
 		panels,
 		catalog: new Catalog(cache, categories, panels),
+		captcha: new CaptchaService(cache),
 		tickets: new TicketCreator({ config, cache, blacklist, audit, log: logger })
 	});
 

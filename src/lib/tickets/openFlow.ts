@@ -2,6 +2,9 @@ import { container } from '@sapphire/framework';
 import { fetchT } from '@sapphire/plugin-i18next';
 import {
 	ActionRowBuilder,
+	AttachmentBuilder,
+	ButtonBuilder,
+	ButtonStyle,
 	MessageFlags,
 	ModalBuilder,
 	TextInputBuilder,
@@ -16,6 +19,8 @@ import { readList } from '../database/json.js';
 import { encodeCustomId } from '../interactions/customIds.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { checkAnswers, type Answer } from './answers.js';
+import { MAX_ATTEMPTS } from './captcha.js';
+import { renderCaptcha } from './captchaImage.js';
 import { refuse } from './TicketCreator.js';
 import { renderWelcome } from './welcome.js';
 
@@ -26,7 +31,8 @@ const fieldId = (index: number) => `q${index}`;
 
 /**
  * A member asked for a ticket (panel button, menu, or /ticket create): refuse early with the reason,
- * else show the category's form, or open the ticket at once when it has no questions.
+ * ask the captcha when the category wants one, then show the category's form, or open the ticket at
+ * once when it has no questions.
  */
 export async function beginTicket(
 	interaction: StartingInteraction,
@@ -34,15 +40,89 @@ export async function beginTicket(
 	panelId: number,
 	source: string
 ): Promise<void> {
-	const data = container.db.forGuild(interaction.guildId);
-	const refusal = await container.tickets.refusal(data, interaction.user.id);
-	if (refusal) refuse(refusal);
-	if (category.questions.length > 0) {
-		await interaction.showModal(ticketForm(category, panelId));
+	const { guildId } = interaction;
+	if (category.questions.length === 0 && !category.captcha) {
+		// Acknowledge first (Discord allows 3 s); the guards run again under the lock in open().
+		await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+		await openAndAnnounce(interaction, category, [], source);
 		return;
 	}
-	await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-	await openAndAnnounce(interaction, category, [], source);
+	// Refuse before the member solves a captcha or fills in a form for nothing.
+	const refusal = await container.tickets.refusal(container.db.forGuild(guildId), interaction.user.id);
+	if (refusal) refuse(refusal);
+	if (category.captcha && !(await container.captcha.passed(guildId, interaction.user.id, category.id))) {
+		await showChallenge(interaction, category, panelId);
+		return;
+	}
+	if (category.questions.length === 0) {
+		await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+		await openAndAnnounce(interaction, category, [], source);
+		return;
+	}
+	await interaction.showModal(ticketForm(category, panelId));
+}
+
+/** The captcha: the code as a picture, and a button that opens the form to type it. */
+async function showChallenge(interaction: StartingInteraction, category: TicketCategory, panelId: number): Promise<void> {
+	const code = await container.captcha.issue(interaction.guildId, interaction.user.id, category.id);
+	const t = await fetchT(interaction);
+	const button = new ButtonBuilder()
+		.setCustomId(encodeCustomId({ kind: 'captcha', panelId, categoryId: category.id }))
+		.setStyle(ButtonStyle.Primary)
+		.setLabel(t(LanguageKeys.Captcha.Enter));
+	await interaction.reply({
+		content: t(LanguageKeys.Captcha.Prompt, { attempts: MAX_ATTEMPTS }),
+		files: [new AttachmentBuilder(renderCaptcha(code), { name: 'captcha.png' })],
+		components: [new ActionRowBuilder<ButtonBuilder>().addComponents(button)],
+		flags: MessageFlags.Ephemeral
+	});
+}
+
+/** The button under the captcha picture: the form to type the code. */
+export async function showCaptchaForm(interaction: ButtonInteraction, categoryId: number, panelId: number): Promise<void> {
+	const t = await fetchT(interaction);
+	const input = new TextInputBuilder()
+		.setCustomId('code')
+		.setLabel(t(LanguageKeys.Captcha.Label))
+		.setStyle(TextInputStyle.Short)
+		.setRequired(true)
+		.setMaxLength(20);
+	await interaction.showModal(
+		new ModalBuilder()
+			.setCustomId(encodeCustomId({ kind: 'solve', panelId, categoryId }))
+			.setTitle(t(LanguageKeys.Captcha.Title))
+			.addComponents(new ActionRowBuilder<TextInputBuilder>().addComponents(input))
+	);
+}
+
+/** The typed code: right opens the way (the form, or the ticket), wrong says how many tries are left. */
+export async function solveCaptcha(
+	interaction: ModalSubmitInteraction & { guildId: string },
+	category: TicketCategory,
+	panelId: number,
+	source: string
+): Promise<void> {
+	const field = interaction.fields.fields.get('code');
+	const answer = field && 'value' in field && typeof field.value === 'string' ? field.value : '';
+	const result = await container.captcha.verify(interaction.guildId, interaction.user.id, category.id, answer);
+	if (result.kind === 'wrong') refuse({ key: LanguageKeys.Captcha.Wrong, args: { left: result.attemptsLeft } });
+	if (result.kind === 'expired') refuse({ key: LanguageKeys.Captcha.Expired, args: {} });
+	if (category.questions.length === 0) {
+		await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+		await openAndAnnounce(interaction, category, [], source);
+		return;
+	}
+	// A form cannot answer a form: offer the button that opens the ticket form.
+	const t = await fetchT(interaction);
+	const button = new ButtonBuilder()
+		.setCustomId(encodeCustomId({ kind: 'open', panelId, categoryId: category.id }))
+		.setStyle(ButtonStyle.Success)
+		.setLabel(t(LanguageKeys.Captcha.Continue));
+	await interaction.reply({
+		content: t(LanguageKeys.Captcha.Solved),
+		components: [new ActionRowBuilder<ButtonBuilder>().addComponents(button)],
+		flags: MessageFlags.Ephemeral
+	});
 }
 
 /** The form was submitted: check the answers, then open the ticket. */
@@ -87,7 +167,11 @@ async function openAndAnnounce(
 	const guild = interaction.guild ?? (await container.client.guilds.fetch(interaction.guildId));
 	const member = await guild.members.fetch(interaction.user.id);
 	const data = container.db.forGuild(guild.id);
+	// A form submitted without the captcha (a forged or replayed interaction) opens nothing.
+	if (category.captcha && !(await container.captcha.passed(guild.id, member.id, category.id)))
+		refuse({ key: LanguageKeys.Captcha.Expired, args: {} });
 	const opened = await container.tickets.open({ data, guild, member, category, answers, source });
+	if (category.captcha) await container.captcha.consume(guild.id, member.id, category.id);
 	// The ticket speaks the guild's language; the reply speaks the member's.
 	const guildT = await fetchT(guild);
 	const settings = await data.settings();

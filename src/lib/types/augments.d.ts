@@ -10,6 +10,7 @@ import type { WorkTracker } from '../lifecycle/WorkTracker.js';
 import type { Redactor } from '../logging/redact.js';
 import type { PanelService } from '../panels/PanelService.js';
 import type { GuildPreferences } from '../settings/GuildPreferences.js';
+import type { CaptchaService } from '../tickets/captcha.js';
 import type { TicketCreator } from '../tickets/TicketCreator.js';
 
 declare module '@sapphire/pieces' {
@@ -27,6 +28,7 @@ declare module '@sapphire/pieces' {
 		catalog: Catalog;
 		panels: PanelService;
 		tickets: TicketCreator;
+		captcha: CaptchaService;
 	}
 }
 

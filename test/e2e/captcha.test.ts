@@ -1,0 +1,73 @@
+import { Redis } from 'ioredis';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectDatabase, type DatabaseHandle } from '../../src/lib/database/client.js';
+import { challengeKey } from '../../src/lib/tickets/captcha.js';
+import { startBot, type TestBot } from '../harness/bot.js';
+import { TestDiscord, type GuildFixture } from '../harness/TestDiscord.js';
+import { REDIS_URL, testDatabases } from '../helpers/databases.js';
+
+const [sqlite] = testDatabases();
+
+// The test reads the code the bot issued from Redis, where the bot keeps it: no OCR needed.
+describe.skipIf(!REDIS_URL)('captcha before a ticket (Redis)', () => {
+	let discord: TestDiscord;
+	let bot: TestBot;
+	let home: GuildFixture;
+	let db: DatabaseHandle;
+	let redis: Redis;
+	let categoryId: number;
+
+	beforeAll(async () => {
+		discord = await TestDiscord.start();
+		home = discord.createGuild('Careful');
+		const configPath = join(mkdtempSync(join(tmpdir(), 'captcha-config-')), 'config.yaml');
+		writeFileSync(
+			configPath,
+			'tickets: { cooldownSeconds: 0 }\ncategories:\n  - { key: verified, displayName: Verified help, captcha: true }\n'
+		);
+		const databaseUrl = await sqlite!.create();
+		bot = startBot(discord.emulator, { databaseUrl, configPath, redisUrl: REDIS_URL });
+		await bot.ready;
+		db = await connectDatabase(databaseUrl);
+		redis = new Redis(REDIS_URL!);
+		await home.admin.slash(home.general, ['admin', 'category_list']);
+		categoryId = (await db.prisma.category.findFirstOrThrow({ where: { guildId: home.guild.id, key: 'verified' } })).id;
+	}, 60_000);
+
+	afterAll(async () => {
+		redis?.disconnect();
+		await db?.close();
+		await bot?.kill();
+		await discord?.stop();
+		await sqlite!.cleanup();
+	});
+
+	const codeFor = async (userId: string) =>
+		(JSON.parse((await redis.get(`ticketbot:${challengeKey(home.guild.id, userId, categoryId)}`))!) as { code: string }).code;
+
+	it('shows a picture, refuses a wrong code with the tries left, and opens the ticket for the right one', async () => {
+		const challenge = await home.alice.slash(home.general, ['ticket', 'create'], { category: 'verified' });
+		expect(challenge.ephemeral).toBe(true);
+		expect(challenge.content).toBe('Before you open a ticket: type the code in the picture. You have 3 tries.');
+		expect(challenge.message!.attachments[0]).toMatchObject({ filename: 'captcha.png', contentType: 'image/png' });
+
+		const form = await home.alice.click(challenge.message!, 'Enter the code');
+		expect(form.modal).toMatchObject({ title: 'Prove you are human' });
+		const wrong = await home.alice.submit(form, { 'The code in the picture': 'WRONG' });
+		expect(wrong.content).toBe('That is not the code. 2 try (tries) left: press the button again.');
+		expect(await db.prisma.ticket.count()).toBe(0);
+
+		const again = await home.alice.click(challenge.message!, 'Enter the code');
+		const solved = await home.alice.submit(again, { 'The code in the picture': await codeFor(home.alice.id) });
+		expect(solved.content).toMatch(/^Your ticket #1 is open/);
+		expect(await db.prisma.ticket.count()).toBe(1);
+	});
+
+	it('does not let a solved captcha open a second ticket', async () => {
+		const challenge = await home.alice.slash(home.general, ['ticket', 'create'], { category: 'verified' });
+		expect(challenge.content).toMatch(/^Before you open a ticket/);
+	});
+});
