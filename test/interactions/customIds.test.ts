@@ -8,7 +8,10 @@ describe('custom IDs', () => {
 			{ kind: 'pick', panelId: 3 },
 			{ kind: 'form', panelId: 0, categoryId: 999_999_999_999 },
 			{ kind: 'captcha', panelId: 1, categoryId: 2 },
-			{ kind: 'solve', panelId: 1, categoryId: 2 }
+			{ kind: 'solve', panelId: 1, categoryId: 2 },
+			{ kind: 'claim', ticketId: 7 },
+			{ kind: 'close', ticketId: 7 },
+			{ kind: 'closing', ticketId: 7 }
 		] as const) {
 			const encoded = encodeCustomId(id);
 			expect(encoded.startsWith('t1:')).toBe(true);
@@ -27,6 +30,7 @@ describe('custom IDs', () => {
 			't1:open:-1:2',
 			't1:open:1:2:3',
 			't1:open:1:2x',
+			't1:claim:1:2',
 			't1:delete:1:2',
 			`t1:open:${'9'.repeat(13)}:1`
 		]) {

@@ -13,14 +13,17 @@ export type CustomId =
 	/** The button under a captcha image that opens the code form. */
 	| { kind: 'captcha'; panelId: number; categoryId: number }
 	/** The captcha code form. */
-	| { kind: 'solve'; panelId: number; categoryId: number };
+	| { kind: 'solve'; panelId: number; categoryId: number }
+	/** A ticket's claim and close buttons, and the close form. */
+	| { kind: 'claim' | 'close' | 'closing'; ticketId: number };
 
 const VERSION = 't1';
 const MAX_LENGTH = 100;
-const PATTERN = /^t1:(open|pick|form|captcha|solve):(\d{1,12})(?::(\d{1,12}))?$/;
+const PATTERN = /^t1:(open|pick|form|captcha|solve|claim|close|closing):(\d{1,12})(?::(\d{1,12}))?$/;
+const SINGLE = new Set(['pick', 'claim', 'close', 'closing']);
 
 export function encodeCustomId(id: CustomId): string {
-	const parts = id.kind === 'pick' ? [id.panelId] : [id.panelId, id.categoryId];
+	const parts = id.kind === 'pick' ? [id.panelId] : 'ticketId' in id ? [id.ticketId] : [id.panelId, id.categoryId];
 	const encoded = [VERSION, id.kind, ...parts].join(':');
 	if (encoded.length > MAX_LENGTH) throw new RangeError(`custom ID longer than ${MAX_LENGTH} characters: ${encoded}`);
 	return encoded;
@@ -31,7 +34,10 @@ export function decodeCustomId(raw: string): CustomId | null {
 	if (!match) return null;
 	const [, kind, first, second] = match;
 	const panelId = Number(first);
-	if (kind === 'pick') return second === undefined ? { kind, panelId } : null;
+	if (SINGLE.has(kind!)) {
+		if (second !== undefined) return null;
+		return kind === 'pick' ? { kind, panelId } : { kind: kind as 'claim' | 'close' | 'closing', ticketId: panelId };
+	}
 	if (second === undefined) return null;
 	return { kind: kind as 'open' | 'form' | 'captcha' | 'solve', panelId, categoryId: Number(second) };
 }

@@ -178,7 +178,13 @@ async function openAndAnnounce(
 	const staff = [...category.staffRoleIds, ...readList(settings.supportRoleIds)];
 	await opened.channel
 		.send(
-			renderWelcome({ number: opened.number, anonymous: opened.anonymous, openerId: member.id }, category, staff, answers, guildT)
+			renderWelcome(
+				{ id: opened.id, number: opened.number, anonymous: opened.anonymous, openerId: member.id },
+				category,
+				staff,
+				answers,
+				guildT
+			)
 		)
 		.catch((error: unknown) =>
 			container.logger.warn('Could not post the welcome message of a ticket', { ticketId: opened.id, error })

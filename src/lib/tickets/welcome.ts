@@ -1,13 +1,14 @@
-import { EmbedBuilder, type MessageCreateOptions } from 'discord.js';
+import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, type MessageCreateOptions } from 'discord.js';
 import type { TFunction } from 'i18next';
 import type { TicketCategory } from '../categories/CategoryService.js';
 import { userText } from '../discord/escape.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
+import { encodeCustomId } from '../interactions/customIds.js';
 import type { Answer } from './answers.js';
 
-/** The first message of a ticket: who and what, the form's answers, and a ping for the staff. */
+/** The first message of a ticket: who and what, the form's answers, a ping for the staff, Claim and Close. */
 export function renderWelcome(
-	ticket: { number: number; anonymous: boolean; openerId: string },
+	ticket: { id: number; number: number; anonymous: boolean; openerId: string },
 	category: TicketCategory,
 	staffRoleIds: readonly string[],
 	answers: readonly Answer[],
@@ -30,9 +31,20 @@ export function renderWelcome(
 	const mentions = [ticket.anonymous ? null : `<@${ticket.openerId}>`, ...roles.map((id) => `<@&${id}>`)]
 		.filter(Boolean)
 		.join(' ');
+	const controls = new ActionRowBuilder<ButtonBuilder>().addComponents(
+		new ButtonBuilder()
+			.setCustomId(encodeCustomId({ kind: 'claim', ticketId: ticket.id }))
+			.setStyle(ButtonStyle.Primary)
+			.setLabel(t(LanguageKeys.Tickets.ClaimButton)),
+		new ButtonBuilder()
+			.setCustomId(encodeCustomId({ kind: 'close', ticketId: ticket.id }))
+			.setStyle(ButtonStyle.Danger)
+			.setLabel(t(LanguageKeys.Tickets.CloseButton))
+	);
 	return {
 		...(mentions ? { content: mentions } : {}),
 		embeds: [embed],
+		components: [controls],
 		allowedMentions: { users: ticket.anonymous ? [] : [ticket.openerId], roles }
 	};
 }

@@ -1,0 +1,21 @@
+import { LanguageKeys } from '../i18n/languageKeys.js';
+import { TicketStatus } from './status.js';
+import { refuse } from './TicketCreator.js';
+
+export type TicketAction = 'claim' | 'unclaim' | 'close';
+
+/** Which states each operation starts from: the one place that says what may happen to a ticket when. */
+const ALLOWED_FROM: Record<TicketAction, readonly string[]> = {
+	claim: [TicketStatus.Open],
+	unclaim: [TicketStatus.Open],
+	close: [TicketStatus.Open]
+};
+
+export function canApply(status: string, action: TicketAction): boolean {
+	return ALLOWED_FROM[action].includes(status);
+}
+
+/** Refuses, saying the ticket's state, when the operation does not apply to it. */
+export function assertCanApply(status: string, action: TicketAction): void {
+	if (!canApply(status, action)) refuse({ key: LanguageKeys.Tickets.WrongState, args: { status } });
+}

@@ -1,0 +1,128 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectDatabase, type DatabaseHandle } from '../../src/lib/database/client.js';
+import type { EChannel, EMessage } from '../emulator/state.js';
+import { startBot, type TestBot } from '../harness/bot.js';
+import { TestDiscord, type Actor, type GuildFixture } from '../harness/TestDiscord.js';
+import { testDatabases } from '../helpers/databases.js';
+
+const CONFIG = [
+	'tickets: { maxOpenPerUser: 10, cooldownSeconds: 0, allowOpenerClose: false }',
+	'categories:',
+	'  - { key: quick, displayName: Quick question }'
+].join('\n');
+
+for (const database of testDatabases()) {
+	describe(`claim, unclaim and close (${database.provider})`, () => {
+		let discord: TestDiscord;
+		let bot: TestBot;
+		let home: GuildFixture;
+		let db: DatabaseHandle;
+		let helper: Actor;
+
+		beforeAll(async () => {
+			discord = await TestDiscord.start();
+			home = discord.createGuild('Ops');
+			helper = discord.join(home.guild, 'helper', [home.roles.staff]);
+			const configPath = join(mkdtempSync(join(tmpdir(), 'ops-config-')), 'config.yaml');
+			writeFileSync(configPath, CONFIG);
+			const databaseUrl = await database.create();
+			bot = startBot(discord.emulator, { databaseUrl, configPath });
+			await bot.ready;
+			db = await connectDatabase(databaseUrl);
+			await home.admin.slash(home.general, ['admin', 'category_upsert'], {
+				key: 'quick',
+				display_name: 'Quick question',
+				staff_roles: `<@&${home.roles.staff.id}>`
+			});
+		}, 60_000);
+
+		afterAll(async () => {
+			await db?.close();
+			await bot?.kill();
+			await discord?.stop();
+			await database.cleanup();
+		});
+
+		async function openTicket(by: Actor): Promise<{ channel: EChannel; welcome: EMessage }> {
+			const opened = await by.slash(home.general, ['ticket', 'create'], { category: 'quick' });
+			const channel = discord.state.channel(/<#(\d+)>/.exec(opened.content)![1]!);
+			const welcome = await discord.message(
+				channel,
+				(message) => message.authorId === discord.emulator.botId,
+				'the welcome message'
+			);
+			return { channel, welcome };
+		}
+
+		it('claims from the welcome message’s button and from the command, once', async () => {
+			const { channel, welcome } = await openTicket(home.alice);
+			expect(JSON.stringify(welcome.components)).toContain('"label":"Claim"');
+			const claimed = await home.staff.click(welcome, 'Claim');
+			expect(claimed.content).toBe(`<@${home.staff.id}> has claimed this ticket and will handle it.`);
+			expect(claimed.ephemeral).toBe(false);
+			const second = await helper.slash(channel, ['ticket', 'claim']);
+			expect(second.content).toBe(`<@${home.staff.id}> already handles this ticket. Ask them, or an admin, to unclaim it first.`);
+			const row = await db.prisma.ticket.findFirstOrThrow({ where: { channelId: channel.id } });
+			expect(row.claimedById).toBe(home.staff.id);
+			expect((await db.prisma.auditEvent.findMany({ where: { ticketId: row.id } })).map((event) => event.action)).toEqual([
+				'ticket.opened',
+				'ticket.claimed'
+			]);
+		});
+
+		it('refuses the opener and members of no staff role, in their words', async () => {
+			const { channel } = await openTicket(home.alice);
+			expect((await home.alice.slash(channel, ['ticket', 'claim'])).content).toBe(
+				"Only the staff of this ticket's category can do that."
+			);
+			const elsewhere = await home.staff.slash(home.general, ['ticket', 'claim']);
+			expect(elsewhere.content).toBe("This channel is not a ticket. Use this command inside the ticket's channel.");
+			expect((await home.alice.slash(channel, ['ticket', 'close'], { reason: 'done' })).content).toBe(
+				'On this server only the staff can close tickets. Tell them here if you are done.'
+			);
+		});
+
+		it('lets only the claimer or an admin unclaim, by slash or prefix', async () => {
+			const { channel } = await openTicket(home.bob);
+			await helper.slash(channel, ['ticket', 'claim']);
+			expect((await home.staff.slash(channel, ['ticket', 'unclaim'])).content).toBe(
+				`Only <@${helper.id}>, who claimed this ticket, or an admin can release it.`
+			);
+			const released = await home.owner.command(channel, '!ticket unclaim');
+			expect(released.content).toBe(`<@${home.owner.id}> released this ticket: any staff member can claim it.`);
+			expect((await home.staff.command(channel, '!ticket unclaim')).content).toBe('Nobody has claimed this ticket.');
+		});
+
+		it('closes with a reason: the opener can read but not write, and a closed ticket refuses claim and close', async () => {
+			const { channel, welcome } = await openTicket(home.bob);
+			expect(home.bob.can(channel, 'send')).toBe(true);
+			const form = await home.staff.click(welcome, 'Close');
+			expect(form.modal).toMatchObject({ title: 'Close the ticket' });
+			const closed = await home.staff.submit(form, { 'Reason (optional)': 'Solved **for now**' });
+			expect(closed.content).toBe(`Ticket closed by <@${home.staff.id}>. Reason: Solved \\*\\*for now\\*\\*`);
+			await discord.waitFor(() => !home.bob.can(channel, 'send'), 'the opener to lose Send Messages');
+			expect(home.bob.can(channel, 'view')).toBe(true);
+			const row = await db.prisma.ticket.findFirstOrThrow({ where: { channelId: channel.id } });
+			expect(row).toMatchObject({ status: 'closed', closedById: home.staff.id, closeReason: 'Solved **for now**' });
+			expect((await home.staff.slash(channel, ['ticket', 'claim'])).content).toBe(
+				'This ticket is closed, so that cannot be done now.'
+			);
+			expect((await home.staff.command(channel, '!ticket close again')).content).toBe(
+				'This ticket is closed, so that cannot be done now.'
+			);
+		});
+
+		it('refuses a control button copied into another ticket', async () => {
+			const first = await openTicket(home.alice);
+			const second = await openTicket(home.alice);
+			const copied = home.owner.say(second.channel, 'copy');
+			copied.components = first.welcome.components;
+			expect((await home.staff.click(copied, 'Claim')).content).toBe(
+				'This button is no longer valid. Ask the staff to post the panel again.'
+			);
+		});
+	});
+}
