@@ -4,9 +4,32 @@ import { buildSlashCommand, subcommandMappings, type SubcommandDefinition } from
 import { claim } from '../subcommands/ticket/claim.js';
 import { close } from '../subcommands/ticket/close.js';
 import { create } from '../subcommands/ticket/create.js';
+import { lock, unlock } from '../subcommands/ticket/lock.js';
+import { note } from '../subcommands/ticket/note.js';
+import { adduser, removeuser } from '../subcommands/ticket/participants.js';
+import { priority } from '../subcommands/ticket/priority.js';
+import { rename } from '../subcommands/ticket/rename.js';
+import { reopen } from '../subcommands/ticket/reopen.js';
+import { tags } from '../subcommands/ticket/tags.js';
+import { transfer } from '../subcommands/ticket/transfer.js';
 import { unclaim } from '../subcommands/ticket/unclaim.js';
 
-const SUBCOMMANDS: SubcommandDefinition[] = [create, claim, unclaim, close];
+const SUBCOMMANDS: SubcommandDefinition[] = [
+	create,
+	claim,
+	unclaim,
+	lock,
+	unlock,
+	close,
+	reopen,
+	rename,
+	transfer,
+	adduser,
+	removeuser,
+	priority,
+	tags,
+	note
+];
 
 /** /ticket and !ticket: opening and working tickets. */
 export class TicketCommand extends Subcommand {

@@ -124,5 +124,110 @@ for (const database of testDatabases()) {
 				'This button is no longer valid. Ask the staff to post the panel again.'
 			);
 		});
+
+		it('locks and unlocks: the opener and participants lose and regain writing, in one call each way', async () => {
+			const { channel } = await openTicket(home.alice);
+			await home.staff.slash(channel, ['ticket', 'adduser'], { member: home.bob.id });
+			const before = discord.emulator.calls.length;
+			expect((await home.staff.slash(channel, ['ticket', 'lock'])).content).toBe(
+				`<@${home.staff.id}> locked this ticket: it can be read but not written to until it is unlocked.`
+			);
+			const overwriteCalls = discord.emulator.calls
+				.slice(before)
+				.filter(
+					(call) => call.route.startsWith('/channels/:channelId') && call.method !== 'GET' && !call.route.includes('messages')
+				);
+			expect(overwriteCalls).toHaveLength(1);
+			expect([home.alice.can(channel, 'send'), home.bob.can(channel, 'send'), home.alice.can(channel, 'view')]).toEqual([
+				false,
+				false,
+				true
+			]);
+			expect((await home.staff.slash(channel, ['ticket', 'lock'])).content).toBe('This ticket is already locked.');
+			await home.staff.command(channel, '!ticket unlock');
+			await discord.waitFor(() => home.alice.can(channel, 'send') && home.bob.can(channel, 'send'), 'writing to come back');
+			expect((await home.alice.slash(channel, ['ticket', 'lock'])).content).toBe(
+				"Only the staff of this ticket's category can do that."
+			);
+		});
+
+		it('adds and removes participants, and never removes the owner', async () => {
+			const { channel } = await openTicket(home.alice);
+			expect(home.bob.can(channel, 'view')).toBe(false);
+			expect((await home.staff.command(channel, `!ticket adduser <@${home.bob.id}>`)).content).toBe(
+				`<@${home.staff.id}> added <@${home.bob.id}> to this ticket.`
+			);
+			expect(home.bob.can(channel, 'send')).toBe(true);
+			expect((await home.staff.slash(channel, ['ticket', 'adduser'], { member: home.bob.id })).content).toBe(
+				`<@${home.bob.id}> is already in this ticket.`
+			);
+			expect((await home.staff.slash(channel, ['ticket', 'removeuser'], { member: home.alice.id })).content).toBe(
+				"The ticket's owner cannot be removed. Transfer the ticket first."
+			);
+			await home.staff.slash(channel, ['ticket', 'removeuser'], { member: home.bob.id });
+			expect(home.bob.can(channel, 'view')).toBe(false);
+			expect((await home.bob.slash(home.general, ['ticket', 'adduser'], { member: home.bob.id })).content).toMatch(
+				/^This channel is not a ticket/
+			);
+		});
+
+		it('transfers ownership: the old owner stays as a participant', async () => {
+			const { channel } = await openTicket(home.alice);
+			const done = await home.staff.slash(channel, ['ticket', 'transfer'], { member: home.bob.id });
+			expect(done.content).toBe(
+				`<@${home.staff.id}> transferred this ticket to <@${home.bob.id}>; <@${home.alice.id}> stays as a participant.`
+			);
+			expect([home.alice.can(channel, 'send'), home.bob.can(channel, 'send')]).toEqual([true, true]);
+			const row = await db.prisma.ticket.findFirstOrThrow({ where: { channelId: channel.id } });
+			expect(row).toMatchObject({ ownerId: home.bob.id, openerId: home.alice.id });
+		});
+
+		it('sets priority and tags, and keeps notes away from the opener', async () => {
+			const { channel } = await openTicket(home.alice);
+			expect((await home.staff.slash(channel, ['ticket', 'priority'], { level: 'urgent' })).content).toBe(
+				`<@${home.staff.id}> set the priority to **urgent**.`
+			);
+			expect((await home.staff.command(channel, '!ticket priority whenever')).content).toBe(
+				'`level` must be one of: low, normal, high, urgent, critical.'
+			);
+			expect((await home.staff.slash(channel, ['ticket', 'tags'], { tags: 'refund, Refund,vip' })).content).toBe(
+				`<@${home.staff.id}> set the tags: \`refund\` \`vip\``
+			);
+			const noted = await home.staff.slash(channel, ['ticket', 'note'], { text: 'Customer is a reseller, check the contract' });
+			expect(noted).toMatchObject({ ephemeral: true, content: 'Note saved. Only staff can see it, in `/ticket info`.' });
+			const visible = discord.state
+				.channelMessages(channel.id)
+				.map((message) => JSON.stringify([message.content, message.embeds]));
+			expect(visible.join()).not.toContain('reseller');
+			expect((await home.alice.slash(channel, ['ticket', 'note'], { text: 'sneaky' })).content).toBe(
+				"Only the staff of this ticket's category can do that."
+			);
+			const row = await db.prisma.ticket.findFirstOrThrow({ where: { channelId: channel.id }, include: { notes: true } });
+			expect(row).toMatchObject({ priority: 'urgent', tags: '["refund","vip"]' });
+			expect(row.notes.map((entry) => entry.content)).toEqual(['Customer is a reseller, check the contract']);
+		});
+
+		it('renames the channel (sanitized), at most twice in ten minutes', async () => {
+			const { channel } = await openTicket(home.alice);
+			expect((await home.staff.slash(channel, ['ticket', 'rename'], { new_name: 'Refund: Order #12 🎉' })).content).toBe(
+				`<@${home.staff.id}> renamed this ticket to **refund-order-12**.`
+			);
+			expect(channel.name).toBe('refund-order-12');
+			await home.staff.slash(channel, ['ticket', 'rename'], { new_name: 'second' });
+			const third = await home.staff.slash(channel, ['ticket', 'rename'], { new_name: 'third' });
+			expect(third.content).toBe('Discord allows two renames of a channel every ten minutes. Try again in 10 minute(s).');
+			expect(channel.name).toBe('second');
+		});
+
+		it('reopens a closed ticket: the opener can write again', async () => {
+			const { channel } = await openTicket(home.alice);
+			await home.staff.slash(channel, ['ticket', 'close'], { reason: 'done' });
+			await discord.waitFor(() => !home.alice.can(channel, 'send'), 'the close');
+			expect((await home.staff.slash(channel, ['ticket', 'reopen'])).content).toBe(`<@${home.staff.id}> reopened this ticket.`);
+			await discord.waitFor(() => home.alice.can(channel, 'send'), 'writing to come back');
+			expect((await home.staff.slash(channel, ['ticket', 'reopen'])).content).toBe(
+				'This ticket is open, so that cannot be done now.'
+			);
+		});
 	});
 }

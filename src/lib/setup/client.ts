@@ -47,7 +47,11 @@ export function createClient(setup: ClientSetup): SapphireClient {
 				return closestLocale(context.interactionLocale) ?? config.defaults.locale;
 			}
 		},
-		rest: env.DISCORD_API_URL ? { api: env.DISCORD_API_URL } : {},
+		rest: {
+			...(env.DISCORD_API_URL ? { api: env.DISCORD_API_URL } : {}),
+			// A request that would wait more than 30 s for a rate limit fails instead, so nobody waits on a reply.
+			rejectOnRateLimit: (data) => data.timeToReset > 30_000
+		},
 		allowedMentions: { parse: [], repliedUser: false }
 	};
 	if (env.SHARD_IDS) {

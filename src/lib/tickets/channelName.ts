@@ -43,3 +43,11 @@ function slug(text: string): string {
 		.replace(/-{2,}/g, '-')
 		.replace(/^-+|-+$/g, '');
 }
+
+/** A channel name a staff member typed for a rename: the same rules; nothing usable gives ticket-<number>. */
+export function sanitizeChannelName(requested: string, number: number): string {
+	const name = slug(requested)
+		.slice(0, MAX_LENGTH)
+		.replace(/^[-_]+|[-_]+$/g, '');
+	return name || `ticket-${String(number).padStart(4, '0')}`;
+}

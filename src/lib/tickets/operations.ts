@@ -1,13 +1,17 @@
-import type { GuildMember, GuildTextBasedChannel } from 'discord.js';
+import { PermissionFlagsBits, RateLimitError, type GuildMember, type GuildTextBasedChannel, type User } from 'discord.js';
 import type { TFunction } from 'i18next';
 import type { AuditLog } from '../audit/AuditLog.js';
-import type { BotConfig } from '../config/schema.js';
+import type { Cache } from '../cache/Cache.js';
+import type { BotConfig, Priority } from '../config/schema.js';
 import type { GuildData } from '../database/guildData.js';
+import { writeList } from '../database/json.js';
 import { userText } from '../discord/escape.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { accessTo, ticketInChannel } from './access.js';
-import { assertCanApply } from './stateMachine.js';
+import { sanitizeChannelName } from './channelName.js';
+import { assertCanApply, type TicketAction } from './stateMachine.js';
 import { TicketStatus } from './status.js';
+import { MEMBER_ACCESS } from './ticketChannels.js';
 import { refuse } from './TicketCreator.js';
 
 export interface OperationContext {
@@ -88,10 +92,248 @@ export async function closeTicket(
 		}
 	});
 	if (count === 0) refuse({ key: LanguageKeys.Tickets.WrongState, args: { status: TicketStatus.Closed } });
-	if ('permissionOverwrites' in channel) {
-		await channel.permissionOverwrites.edit(ticket.ownerId, { SendMessages: false }, { reason: 'ticket closed' });
-	}
+	await setWriting(channel, [ticket.ownerId, ...(await participantIds(data, ticket.id))], false, 'ticket closed');
 	await audit.record(data, { ticketId: ticket.id, actorId: member.id, action: 'ticket.closed', details: { reason } });
 	const shownReason = reason ? userText(reason, 500) : t(LanguageKeys.Tickets.NoReason);
 	return { ticketId: ticket.id, content: t(LanguageKeys.Tickets.ClosedBy, { user: `<@${member.id}>`, reason: shownReason }) };
+}
+
+/** Checks that the caller is staff of the ticket in this channel and that the action applies now. */
+async function staffOperation({ data, member, channel }: OperationContext, action: TicketAction) {
+	const ticket = await ticketInChannel(data, channel.id);
+	const access = await accessTo(data, member, ticket);
+	if (!access.staff) refuse({ key: LanguageKeys.Tickets.StaffOnly, args: {} });
+	assertCanApply(ticket.status, action);
+	return { ticket, access };
+}
+
+async function participantIds(data: GuildData, ticketId: number): Promise<string[]> {
+	return (await data.db.ticketParticipant.findMany({ where: { ticketId }, select: { userId: true } })).map((row) => row.userId);
+}
+
+/** Lets these members write, or not, in one call that rewrites the channel's overwrites. */
+async function setWriting(
+	channel: GuildTextBasedChannel,
+	memberIds: readonly string[],
+	allowed: boolean,
+	reason: string
+): Promise<void> {
+	if (!('permissionOverwrites' in channel)) return;
+	const targets = new Set(memberIds);
+	const overwrites = channel.permissionOverwrites.cache.map((overwrite) => {
+		if (!targets.has(overwrite.id))
+			return { id: overwrite.id, type: overwrite.type, allow: overwrite.allow.bitfield, deny: overwrite.deny.bitfield };
+		const allow = allowed
+			? overwrite.allow.bitfield | PermissionFlagsBits.SendMessages
+			: overwrite.allow.bitfield & ~PermissionFlagsBits.SendMessages;
+		const deny = allowed
+			? overwrite.deny.bitfield & ~PermissionFlagsBits.SendMessages
+			: overwrite.deny.bitfield | PermissionFlagsBits.SendMessages;
+		return { id: overwrite.id, type: overwrite.type, allow, deny };
+	});
+	await channel.permissionOverwrites.set(overwrites, reason);
+}
+
+export async function lockTicket(context: OperationContext, lock: boolean): Promise<OperationResult> {
+	const { ticket } = await staffOperation(context, lock ? 'lock' : 'unlock');
+	if (ticket.locked === lock)
+		refuse({ key: lock ? LanguageKeys.Tickets.AlreadyLocked : LanguageKeys.Tickets.NotLocked, args: {} });
+	await context.data.db.ticket.update({ where: { id: ticket.id }, data: { locked: lock } });
+	await setWriting(
+		context.channel,
+		[ticket.ownerId, ...(await participantIds(context.data, ticket.id))],
+		!lock,
+		lock ? 'ticket locked' : 'ticket unlocked'
+	);
+	await context.audit.record(context.data, {
+		ticketId: ticket.id,
+		actorId: context.member.id,
+		action: lock ? 'ticket.locked' : 'ticket.unlocked'
+	});
+	const key = lock ? LanguageKeys.Tickets.Locked : LanguageKeys.Tickets.Unlocked;
+	return { ticketId: ticket.id, content: context.t(key, { user: `<@${context.member.id}>` }) };
+}
+
+export async function reopenTicket(context: OperationContext): Promise<OperationResult> {
+	const { ticket } = await staffOperation(context, 'reopen');
+	const { count } = await context.data.db.ticket.updateMany({
+		where: { id: ticket.id, status: TicketStatus.Closed },
+		data: { status: TicketStatus.Open, closedAt: null, closedById: null, closeReason: null, lastActivityAt: new Date() }
+	});
+	if (count === 0) refuse({ key: LanguageKeys.Tickets.WrongState, args: { status: TicketStatus.Open } });
+	if (!ticket.locked)
+		await setWriting(
+			context.channel,
+			[ticket.ownerId, ...(await participantIds(context.data, ticket.id))],
+			true,
+			'ticket reopened'
+		);
+	await context.audit.record(context.data, { ticketId: ticket.id, actorId: context.member.id, action: 'ticket.reopened' });
+	return { ticketId: ticket.id, content: context.t(LanguageKeys.Tickets.Reopened, { user: `<@${context.member.id}>` }) };
+}
+
+export async function addParticipant(context: OperationContext, user: User): Promise<OperationResult> {
+	const { ticket } = await staffOperation(context, 'edit');
+	const mention = `<@${user.id}>`;
+	if (
+		!context.channel.guild.members.cache.has(user.id) &&
+		!(await context.channel.guild.members.fetch(user.id).catch(() => null))
+	) {
+		refuse({ key: LanguageKeys.Tickets.NotAMember, args: { user: mention } });
+	}
+	const participants = await participantIds(context.data, ticket.id);
+	if (user.id === ticket.ownerId || participants.includes(user.id))
+		refuse({ key: LanguageKeys.Tickets.AlreadyIn, args: { user: mention } });
+	await context.data.db.ticketParticipant.create({
+		data: { ticketId: ticket.id, guildId: context.data.guildId, userId: user.id, addedById: context.member.id }
+	});
+	if ('permissionOverwrites' in context.channel) {
+		await context.channel.permissionOverwrites.create(
+			user.id,
+			{ ...MEMBER_ACCESS, SendMessages: !ticket.locked },
+			{ reason: 'added to the ticket' }
+		);
+	}
+	await context.audit.record(context.data, {
+		ticketId: ticket.id,
+		actorId: context.member.id,
+		action: 'ticket.user_added',
+		targetId: user.id
+	});
+	return {
+		ticketId: ticket.id,
+		content: context.t(LanguageKeys.Tickets.UserAdded, { user: mention, by: `<@${context.member.id}>` })
+	};
+}
+
+export async function removeParticipant(context: OperationContext, user: User): Promise<OperationResult> {
+	const { ticket } = await staffOperation(context, 'edit');
+	const mention = `<@${user.id}>`;
+	if (user.id === ticket.ownerId) refuse({ key: LanguageKeys.Tickets.CannotRemoveOwner, args: {} });
+	const { count } = await context.data.db.ticketParticipant.deleteMany({ where: { ticketId: ticket.id, userId: user.id } });
+	if (count === 0) refuse({ key: LanguageKeys.Tickets.NotParticipant, args: { user: mention } });
+	if ('permissionOverwrites' in context.channel)
+		await context.channel.permissionOverwrites.delete(user.id, 'removed from the ticket');
+	await context.audit.record(context.data, {
+		ticketId: ticket.id,
+		actorId: context.member.id,
+		action: 'ticket.user_removed',
+		targetId: user.id
+	});
+	return {
+		ticketId: ticket.id,
+		content: context.t(LanguageKeys.Tickets.UserRemoved, { user: mention, by: `<@${context.member.id}>` })
+	};
+}
+
+export async function setPriority(context: OperationContext, priority: Priority): Promise<OperationResult> {
+	const { ticket } = await staffOperation(context, 'edit');
+	await context.data.db.ticket.update({ where: { id: ticket.id }, data: { priority } });
+	await context.audit.record(context.data, {
+		ticketId: ticket.id,
+		actorId: context.member.id,
+		action: 'ticket.priority',
+		details: { from: ticket.priority, to: priority }
+	});
+	return {
+		ticketId: ticket.id,
+		content: context.t(LanguageKeys.Tickets.PrioritySet, { priority, by: `<@${context.member.id}>` })
+	};
+}
+
+export async function setTags(context: OperationContext, tags: string[]): Promise<OperationResult> {
+	const { ticket } = await staffOperation(context, 'edit');
+	await context.data.db.ticket.update({ where: { id: ticket.id }, data: { tags: writeList(tags) } });
+	await context.audit.record(context.data, {
+		ticketId: ticket.id,
+		actorId: context.member.id,
+		action: 'ticket.tags',
+		details: { tags }
+	});
+	const shown = tags.length ? tags.map((tag) => `\`${userText(tag, 32).replaceAll('`', "'")}\``).join(' ') : '—';
+	return {
+		ticketId: ticket.id,
+		content: context.t(LanguageKeys.Tickets.TagsSet, { tags: shown, by: `<@${context.member.id}>` })
+	};
+}
+
+/** An internal note: stored for staff, never posted in the ticket. */
+export async function addNote(context: OperationContext, text: string): Promise<OperationResult> {
+	const { ticket } = await ticketNoteTarget(context);
+	await context.data.db.ticketNote.create({
+		data: { guildId: context.data.guildId, ticketId: ticket.id, authorId: context.member.id, content: text }
+	});
+	await context.audit.record(context.data, { ticketId: ticket.id, actorId: context.member.id, action: 'ticket.note' });
+	return { ticketId: ticket.id, content: context.t(LanguageKeys.Tickets.NoteSaved) };
+}
+
+/** Notes are allowed on closed tickets too: staff may record what happened after the fact. */
+async function ticketNoteTarget({ data, member, channel }: OperationContext) {
+	const ticket = await ticketInChannel(data, channel.id);
+	if (!(await accessTo(data, member, ticket)).staff) refuse({ key: LanguageKeys.Tickets.StaffOnly, args: {} });
+	return { ticket };
+}
+
+export async function transferTicket(context: OperationContext, user: User): Promise<OperationResult> {
+	const { ticket } = await staffOperation(context, 'edit');
+	const mention = `<@${user.id}>`;
+	if (user.id === ticket.ownerId) refuse({ key: LanguageKeys.Tickets.AlreadyOwner, args: { user: mention } });
+	if (!(await context.channel.guild.members.fetch(user.id).catch(() => null)))
+		refuse({ key: LanguageKeys.Tickets.NotAMember, args: { user: mention } });
+	await context.data.db.$transaction([
+		context.data.db.ticket.update({ where: { id: ticket.id }, data: { ownerId: user.id } }),
+		context.data.db.ticketParticipant.deleteMany({ where: { ticketId: ticket.id, userId: user.id } }),
+		context.data.db.ticketParticipant.create({
+			data: { ticketId: ticket.id, guildId: context.data.guildId, userId: ticket.ownerId, addedById: context.member.id }
+		})
+	]);
+	if ('permissionOverwrites' in context.channel) {
+		await context.channel.permissionOverwrites.create(
+			user.id,
+			{ ...MEMBER_ACCESS, SendMessages: !ticket.locked },
+			{ reason: 'ticket transferred' }
+		);
+	}
+	await context.audit.record(context.data, {
+		ticketId: ticket.id,
+		actorId: context.member.id,
+		action: 'ticket.transferred',
+		targetId: user.id,
+		details: { from: ticket.ownerId }
+	});
+	return {
+		ticketId: ticket.id,
+		content: context.t(LanguageKeys.Tickets.Transferred, {
+			user: mention,
+			previous: `<@${ticket.ownerId}>`,
+			by: `<@${context.member.id}>`
+		})
+	};
+}
+
+const RENAME_WINDOW_MS = 10 * 60_000;
+
+/** Renames the channel; Discord's two renames per ten minutes are counted here first, so nobody waits. */
+export async function renameTicket(context: OperationContext, cache: Cache, requested: string): Promise<OperationResult> {
+	const { ticket } = await staffOperation(context, 'edit');
+	const name = sanitizeChannelName(requested, ticket.number);
+	const key = `rename:${context.channel.id}`;
+	const tooSoon = async () => {
+		const minutes = Math.max(1, Math.ceil(((await cache.ttl(key)) ?? RENAME_WINDOW_MS) / 60_000));
+		refuse({ key: LanguageKeys.Tickets.RenameTooSoon, args: { minutes } });
+	};
+	if ((await cache.increment(key, RENAME_WINDOW_MS)) > 2) await tooSoon();
+	try {
+		await context.channel.edit({ name, reason: 'ticket renamed' });
+	} catch (error) {
+		if (error instanceof RateLimitError) await tooSoon();
+		throw error;
+	}
+	await context.audit.record(context.data, {
+		ticketId: ticket.id,
+		actorId: context.member.id,
+		action: 'ticket.renamed',
+		details: { name }
+	});
+	return { ticketId: ticket.id, content: context.t(LanguageKeys.Tickets.Renamed, { name, by: `<@${context.member.id}>` }) };
 }

@@ -2,13 +2,18 @@ import { LanguageKeys } from '../i18n/languageKeys.js';
 import { TicketStatus } from './status.js';
 import { refuse } from './TicketCreator.js';
 
-export type TicketAction = 'claim' | 'unclaim' | 'close';
+export type TicketAction = 'claim' | 'unclaim' | 'close' | 'reopen' | 'lock' | 'unlock' | 'edit';
 
 /** Which states each operation starts from: the one place that says what may happen to a ticket when. */
 const ALLOWED_FROM: Record<TicketAction, readonly string[]> = {
 	claim: [TicketStatus.Open],
 	unclaim: [TicketStatus.Open],
-	close: [TicketStatus.Open]
+	close: [TicketStatus.Open],
+	reopen: [TicketStatus.Closed],
+	lock: [TicketStatus.Open],
+	unlock: [TicketStatus.Open],
+	/** Participants, priority, tags, notes, owner, name. */
+	edit: [TicketStatus.Open]
 };
 
 export function canApply(status: string, action: TicketAction): boolean {

@@ -11,8 +11,17 @@ import {
 /** Discord's limit of channels in one category. */
 export const CATEGORY_CAPACITY = 50;
 
-const MEMBER_ACCESS = P.ViewChannel | P.SendMessages | P.ReadMessageHistory | P.AttachFiles | P.EmbedLinks;
-const BOT_ACCESS = MEMBER_ACCESS | P.ManageChannels | P.ManageMessages;
+const MEMBER_BITS = P.ViewChannel | P.SendMessages | P.ReadMessageHistory | P.AttachFiles | P.EmbedLinks;
+const BOT_ACCESS = MEMBER_BITS | P.ManageChannels | P.ManageMessages;
+
+/** What the opener and participants may do in a ticket, as overwrite options. */
+export const MEMBER_ACCESS = {
+	ViewChannel: true,
+	SendMessages: true,
+	ReadMessageHistory: true,
+	AttachFiles: true,
+	EmbedLinks: true
+} as const;
 
 export interface TicketChannelSpec {
 	name: string;
@@ -30,10 +39,10 @@ export function ticketOverwrites(
 	return [
 		{ id: guild.roles.everyone.id, type: OverwriteType.Role, deny: P.ViewChannel },
 		{ id: guild.members.me!.id, type: OverwriteType.Member, allow: BOT_ACCESS },
-		{ id: spec.openerId, type: OverwriteType.Member, allow: MEMBER_ACCESS },
+		{ id: spec.openerId, type: OverwriteType.Member, allow: MEMBER_BITS },
 		...[...new Set(spec.staffRoleIds)]
 			.filter((id) => guild.roles.cache.has(id))
-			.map((id) => ({ id, type: OverwriteType.Role, allow: MEMBER_ACCESS }))
+			.map((id) => ({ id, type: OverwriteType.Role, allow: MEMBER_BITS }))
 	];
 }
 

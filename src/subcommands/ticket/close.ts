@@ -1,16 +1,9 @@
-import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
-import { operationContext } from '../../lib/tickets/operationContext.js';
 import { closeTicket } from '../../lib/tickets/operations.js';
+import { ticketSubcommand } from '../../lib/tickets/ticketSubcommand.js';
 
-export const close: SubcommandDefinition = {
-	name: 'close',
-	description: 'Close this ticket',
-	options: [{ name: 'reason', type: 'string', description: 'Why (shown in the ticket)', required: true, maxLength: 500 }],
-	async run(context) {
-		const result = await closeTicket(
-			operationContext(context.guild.id, context.member, context.channel, context.t),
-			context.options.string('reason')
-		);
-		await context.reply({ content: result.content, ephemeral: false });
-	}
-};
+export const close = ticketSubcommand(
+	'close',
+	'Close this ticket',
+	[{ name: 'reason', type: 'string', description: 'Why (shown in the ticket)', required: true, maxLength: 500 }],
+	(context, command) => closeTicket(context, command.options.string('reason'))
+);

@@ -1,0 +1,27 @@
+import type { CommandContext } from '../commands/context.js';
+import type { OptionSpec } from '../commands/options.js';
+import type { SubcommandDefinition } from '../commands/subcommand.js';
+import { operationContext } from './operationContext.js';
+import type { OperationContext, OperationResult } from './operations.js';
+
+/**
+ * A /ticket subcommand run inside a ticket's channel: the operation's answer is posted in the ticket
+ * for everyone there, unless it is private (notes).
+ */
+export function ticketSubcommand(
+	name: string,
+	description: string,
+	options: readonly OptionSpec[],
+	operation: (context: OperationContext, command: CommandContext) => Promise<OperationResult>,
+	visibility: 'public' | 'private' = 'public'
+): SubcommandDefinition {
+	return {
+		name,
+		description,
+		options,
+		async run(command) {
+			const result = await operation(operationContext(command.guild.id, command.member, command.channel, command.t), command);
+			await command.reply({ content: result.content, ephemeral: visibility === 'private' });
+		}
+	};
+}

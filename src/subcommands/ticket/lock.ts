@@ -1,0 +1,9 @@
+import { lockTicket } from '../../lib/tickets/operations.js';
+import { ticketSubcommand } from '../../lib/tickets/ticketSubcommand.js';
+
+export const lock = ticketSubcommand('lock', 'Opener and participants can read but not write', [], (context) =>
+	lockTicket(context, true)
+);
+export const unlock = ticketSubcommand('unlock', 'Opener and participants can write again', [], (context) =>
+	lockTicket(context, false)
+);
