@@ -4,6 +4,7 @@ import { buildSlashCommand, subcommandMappings, type SubcommandDefinition } from
 import { claim } from '../subcommands/ticket/claim.js';
 import { close } from '../subcommands/ticket/close.js';
 import { create } from '../subcommands/ticket/create.js';
+import { info } from '../subcommands/ticket/info.js';
 import { lock, unlock } from '../subcommands/ticket/lock.js';
 import { note } from '../subcommands/ticket/note.js';
 import { adduser, removeuser } from '../subcommands/ticket/participants.js';
@@ -28,7 +29,8 @@ const SUBCOMMANDS: SubcommandDefinition[] = [
 	removeuser,
 	priority,
 	tags,
-	note
+	note,
+	info
 ];
 
 /** /ticket and !ticket: opening and working tickets. */

@@ -9,7 +9,7 @@ import { TestDiscord, type Actor, type GuildFixture } from '../harness/TestDisco
 import { testDatabases } from '../helpers/databases.js';
 
 const CONFIG = [
-	'tickets: { maxOpenPerUser: 10, cooldownSeconds: 0, allowOpenerClose: false }',
+	'tickets: { maxOpenPerUser: 50, hourlyLimit: 100, cooldownSeconds: 0, allowOpenerClose: false }',
 	'categories:',
 	'  - { key: quick, displayName: Quick question }'
 ].join('\n');
@@ -228,6 +228,50 @@ for (const database of testDatabases()) {
 			expect((await home.staff.slash(channel, ['ticket', 'reopen'])).content).toBe(
 				'This ticket is open, so that cannot be done now.'
 			);
+		});
+
+		it('records the first staff answer once, counts staff answers, and follows the opener’s activity', async () => {
+			const { channel } = await openTicket(home.alice);
+			const ticketRow = () =>
+				db.prisma.ticket.findFirstOrThrow({ where: { channelId: channel.id }, include: { responses: true } });
+			const hello = home.alice.say(channel, 'hello?');
+			await discord.eventually(
+				async () => (await ticketRow()).openerLastActivityAt?.getTime() === hello.createdAt,
+				'the opener’s activity'
+			);
+			const first = home.staff.say(channel, 'Hi, looking into it');
+			const answered = await discord.eventually(
+				async () => (await ticketRow()).firstResponseAt && (await ticketRow()),
+				'the first response'
+			);
+			expect(answered).toMatchObject({ firstResponderId: home.staff.id, firstResponseAt: new Date(first.createdAt) });
+			helper.say(channel, 'me too');
+			home.staff.say(channel, 'and again');
+			const counted = await discord.eventually(async () => {
+				const row = await ticketRow();
+				return row.responses.reduce((sum, entry) => sum + entry.count, 0) === 3 && row;
+			}, 'three staff answers');
+			expect(Object.fromEntries(counted.responses.map((entry) => [entry.staffId, entry.count]))).toEqual({
+				[home.staff.id]: 2,
+				[helper.id]: 1
+			});
+			expect(counted.firstResponderId).toBe(home.staff.id);
+		});
+
+		it('shows the ticket’s details and timeline: notes to staff only, nothing to outsiders', async () => {
+			const { channel } = await openTicket(home.alice);
+			await home.staff.slash(channel, ['ticket', 'claim']);
+			await home.staff.slash(channel, ['ticket', 'note'], { text: 'VIP customer' });
+			const staffView = await home.staff.slash(channel, ['ticket', 'info']);
+			expect(staffView.ephemeral).toBe(true);
+			const staffText = JSON.stringify(staffView.message!.embeds);
+			expect(staffText).toContain('ticket.opened');
+			expect(staffText).toContain('ticket.claimed');
+			expect(staffText).toContain('VIP customer');
+			const openerView = await home.alice.slash(channel, ['ticket', 'info']);
+			expect(JSON.stringify(openerView.message!.embeds)).not.toContain('VIP customer');
+			expect(JSON.stringify(openerView.message!.embeds)).toContain(`<@${home.staff.id}>`);
+			expect((await home.bob.command(home.general, '!ticket info')).content).toMatch(/^This channel is not a ticket/);
 		});
 	});
 }

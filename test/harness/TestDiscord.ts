@@ -97,6 +97,21 @@ export class TestDiscord {
 		}
 	}
 
+	/** Like waitFor, for checks that ask a database. */
+	public async eventually<T>(
+		check: () => Promise<T | undefined | false | null>,
+		what: string,
+		timeoutMs = DEFAULT_TIMEOUT_MS
+	): Promise<T> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const value = await check();
+			if (value !== undefined && value !== false && value !== null) return value;
+			if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+			await new Promise((resolve) => setTimeout(resolve, 20));
+		}
+	}
+
 	/** Waits until the bot has answered the interaction and, for a deferred reply, until it has said something. */
 	public async answer(interaction: EInteraction, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<Answer> {
 		await this.waitFor(() => interaction.responseType !== null, `an answer to interaction ${interaction.id}`, timeoutMs);

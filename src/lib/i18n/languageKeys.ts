@@ -114,7 +114,22 @@ export const LanguageKeys = {
 		Transferred: key<{ user: string; previous: string; by: string }>('tickets:transferred'),
 		AlreadyOwner: key<{ user: string }>('tickets:alreadyOwner'),
 		Renamed: key<{ name: string; by: string }>('tickets:renamed'),
-		RenameTooSoon: key<{ minutes: number }>('tickets:renameTooSoon')
+		RenameTooSoon: key<{ minutes: number }>('tickets:renameTooSoon'),
+		InfoTitle: key<{ number: string; category: string }>('tickets:infoTitle'),
+		InfoStatus: key('tickets:infoStatus'),
+		InfoOwner: key('tickets:infoOwner'),
+		InfoClaimer: key('tickets:infoClaimer'),
+		InfoPriority: key('tickets:infoPriority'),
+		InfoTags: key('tickets:infoTags'),
+		InfoSla: key('tickets:infoSla'),
+		InfoFirstResponse: key('tickets:infoFirstResponse'),
+		InfoTimeline: key('tickets:infoTimeline'),
+		InfoNotes: key('tickets:infoNotes'),
+		InfoNobody: key('tickets:infoNobody'),
+		InfoAnonymous: key('tickets:infoAnonymous'),
+		InfoNone: key('tickets:infoNone'),
+		InfoNotYet: key('tickets:infoNotYet'),
+		NotYourTicket: key('tickets:notYourTicket')
 	},
 	Captcha: {
 		Prompt: key<{ attempts: number }>('captcha:prompt'),

@@ -8,6 +8,7 @@ import type { BotConfig } from '../config/schema.js';
 import type { GuildData } from '../database/guildData.js';
 import { readList, writeList } from '../database/json.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
+import { rememberTicketChannel } from './activity.js';
 import type { Answer } from './answers.js';
 import { ticketChannelName } from './channelName.js';
 import { creationRefusal, type Refusal } from './guards.js';
@@ -135,6 +136,7 @@ export class TicketCreator {
 			await data.db.ticket.delete({ where: { id: row.id } }).catch(() => undefined);
 			throw error;
 		}
+		await rememberTicketChannel(this.deps.cache, channel.id, row.id);
 		return { id: row.id, number, channel, anonymous };
 	}
 }
