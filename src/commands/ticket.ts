@@ -11,6 +11,7 @@ import { adduser, removeuser } from '../subcommands/ticket/participants.js';
 import { priority } from '../subcommands/ticket/priority.js';
 import { rename } from '../subcommands/ticket/rename.js';
 import { reopen } from '../subcommands/ticket/reopen.js';
+import { scheduleClose } from '../subcommands/ticket/scheduleClose.js';
 import { tags } from '../subcommands/ticket/tags.js';
 import { transfer } from '../subcommands/ticket/transfer.js';
 import { unclaim } from '../subcommands/ticket/unclaim.js';
@@ -30,7 +31,8 @@ const SUBCOMMANDS: SubcommandDefinition[] = [
 	priority,
 	tags,
 	note,
-	info
+	info,
+	scheduleClose
 ];
 
 /** /ticket and !ticket: opening and working tickets. */

@@ -10,6 +10,7 @@ import { TestDiscord, type GuildFixture } from '../harness/TestDiscord.js';
 import { REDIS_URL, testDatabases } from '../helpers/databases.js';
 
 const [sqlite] = testDatabases();
+const PREFIX = `test-captcha-${process.pid}`;
 
 // The test reads the code the bot issued from Redis, where the bot keeps it: no OCR needed.
 describe.skipIf(!REDIS_URL)('captcha before a ticket (Redis)', () => {
@@ -29,7 +30,7 @@ describe.skipIf(!REDIS_URL)('captcha before a ticket (Redis)', () => {
 			'tickets: { cooldownSeconds: 0 }\ncategories:\n  - { key: verified, displayName: Verified help, captcha: true }\n'
 		);
 		const databaseUrl = await sqlite!.create();
-		bot = startBot(discord.emulator, { databaseUrl, configPath, redisUrl: REDIS_URL });
+		bot = startBot(discord.emulator, { databaseUrl, configPath, redisUrl: REDIS_URL, redisPrefix: PREFIX });
 		await bot.ready;
 		db = await connectDatabase(databaseUrl);
 		redis = new Redis(REDIS_URL!);
@@ -46,7 +47,7 @@ describe.skipIf(!REDIS_URL)('captcha before a ticket (Redis)', () => {
 	});
 
 	const codeFor = async (userId: string) =>
-		(JSON.parse((await redis.get(`ticketbot:${challengeKey(home.guild.id, userId, categoryId)}`))!) as { code: string }).code;
+		(JSON.parse((await redis.get(`${PREFIX}:${challengeKey(home.guild.id, userId, categoryId)}`))!) as { code: string }).code;
 
 	it('shows a picture, refuses a wrong code with the tries left, and opens the ticket for the right one', async () => {
 		const challenge = await home.alice.slash(home.general, ['ticket', 'create'], { category: 'verified' });

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -8,6 +9,8 @@ import { PROJECT_ROOT } from './paths.js';
 export interface BotOptions {
 	databaseUrl: string;
 	redisUrl?: string;
+	/** Keys in Redis start with this; each test gets its own so parallel tests never share a queue or cache. */
+	redisPrefix?: string;
 	/** A config.yaml path; none means the built-in defaults. */
 	configPath?: string;
 	/** Extra piece folders (commands/, interaction-handlers/ …) loaded beside the bot's own. */
@@ -33,7 +36,9 @@ export function botEnvironment(emulator: Emulator, options: BotOptions): Record<
 		DISCORD_TOKEN: emulator.token,
 		DISCORD_API_URL: emulator.restUrl,
 		DATABASE_URL: options.databaseUrl,
-		...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
+		...(options.redisUrl
+			? { REDIS_URL: options.redisUrl, REDIS_PREFIX: options.redisPrefix ?? `test-${randomBytes(4).toString('hex')}` }
+			: {}),
 		CONFIG_PATH: options.configPath ?? join(mkdtempSync(join(tmpdir(), 'bot-config-')), 'config.yaml'),
 		LOG_FILES: 'false',
 		LOG_LEVEL: process.env.TEST_BOT_LOG_LEVEL ?? 'info',

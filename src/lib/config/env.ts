@@ -25,6 +25,13 @@ export const envSchema = z.object({
 		.string({ message: 'required: the bot token from the Discord developer portal' })
 		.min(1, 'required: the bot token from the Discord developer portal'),
 	DISCORD_APPLICATION_ID: optional(snowflake),
+	REDIS_PREFIX: z.preprocess(
+		emptyAsUndefined,
+		z
+			.string()
+			.regex(/^[\w-]{1,40}$/, 'expected 1 to 40 letters, digits, - or _')
+			.default('ticketbot')
+	),
 	DISCORD_API_URL: optional(
 		z.url({ protocol: /^https?$/, message: 'expected an http(s) URL such as http://127.0.0.1:8080/api' })
 	),

@@ -129,7 +129,11 @@ export const LanguageKeys = {
 		InfoAnonymous: key('tickets:infoAnonymous'),
 		InfoNone: key('tickets:infoNone'),
 		InfoNotYet: key('tickets:infoNotYet'),
-		NotYourTicket: key('tickets:notYourTicket')
+		NotYourTicket: key('tickets:notYourTicket'),
+		ScheduledClosed: key<{ user: string; reason: string }>('tickets:scheduledClosed'),
+		CloseScheduled: key<{ when: string; by: string }>('tickets:closeScheduled'),
+		CloseUnscheduled: key<{ by: string }>('tickets:closeUnscheduled'),
+		NothingScheduled: key('tickets:nothingScheduled')
 	},
 	Captcha: {
 		Prompt: key<{ attempts: number }>('captcha:prompt'),

@@ -61,6 +61,9 @@ export function createClient(setup: ClientSetup): SapphireClient {
 		options.shardCount = env.SHARD_COUNT;
 	}
 	// Without Redis the tasks plugin is not registered and reads no options.
-	const tasks = env.REDIS_URL ? { bull: { connection: redisOptionsFromUrl(env.REDIS_URL) } } : undefined;
+	// The queue's name carries the prefix (the plugin's worker ignores BullMQ's own prefix option).
+	const tasks = env.REDIS_URL
+		? { queue: `${env.REDIS_PREFIX}-scheduled-tasks`, bull: { connection: redisOptionsFromUrl(env.REDIS_URL) } }
+		: undefined;
 	return new SapphireClient({ ...options, tasks } as ClientOptions);
 }

@@ -15,6 +15,7 @@ import { WorkTracker } from '../lifecycle/WorkTracker.js';
 import { PanelService } from '../panels/PanelService.js';
 import { GuildPreferences } from '../settings/GuildPreferences.js';
 import { CaptchaService } from '../tickets/captcha.js';
+import { BullCloseScheduler, InProcessCloseScheduler } from '../scheduling/CloseScheduler.js';
 import { TicketCreator } from '../tickets/TicketCreator.js';
 import { createClient, registerPlugins } from './client.js';
 import { createLogger, createRedactor } from './logger.js';
@@ -48,10 +49,12 @@ export async function start(options: StartOptions): Promise<RunningBot> {
 	const migration = await runMigrations(env.DATABASE_URL);
 	logger.info(`Database ready: ${migration.applied.length} migration(s) applied, ${migration.alreadyApplied} already there`);
 	const database = await connectDatabase(env.DATABASE_URL);
-	const cache = await createCache(env.REDIS_URL, (error) => logger.warn(`Redis: ${error.message}`)).catch(async (error) => {
-		await database.close();
-		throw error;
-	});
+	const cache = await createCache(env.REDIS_URL, (error) => logger.warn(`Redis: ${error.message}`), env.REDIS_PREFIX).catch(
+		async (error) => {
+			await database.close();
+			throw error;
+		}
+	);
 	const data = new DataStore(database.prisma);
 	const audit = new AuditLog();
 	const blacklist = new BlacklistService();
@@ -71,6 +74,7 @@ export async function start(options: StartOptions): Promise<RunningBot> {
 		panels,
 		catalog: new Catalog(cache, categories, panels),
 		captcha: new CaptchaService(cache),
+		closeScheduler: env.REDIS_URL ? new BullCloseScheduler() : new InProcessCloseScheduler(),
 		tickets: new TicketCreator({ config, cache, blacklist, audit, log: logger })
 	});
 
@@ -84,6 +88,7 @@ export async function start(options: StartOptions): Promise<RunningBot> {
 		: undefined;
 	const steps: ShutdownStep[] = [
 		{ name: 'health endpoint', run: () => health && new Promise((resolve) => health.close(resolve)) },
+		{ name: 'close scheduler', run: () => container.closeScheduler.stop() },
 		{ name: 'Discord connection', run: () => client.destroy() },
 		{ name: 'scheduled tasks', run: () => (env.REDIS_URL ? container.tasks?.close() : undefined) },
 		{ name: 'cache', run: () => cache.close() },

@@ -7,6 +7,7 @@ import type { GuildData } from '../database/guildData.js';
 import { writeList } from '../database/json.js';
 import { userText } from '../discord/escape.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
+import type { CloseScheduler } from '../scheduling/CloseScheduler.js';
 import { accessTo, ticketInChannel } from './access.js';
 import { sanitizeChannelName } from './channelName.js';
 import { assertCanApply, type TicketAction } from './stateMachine.js';
@@ -107,12 +108,12 @@ async function staffOperation({ data, member, channel }: OperationContext, actio
 	return { ticket, access };
 }
 
-async function participantIds(data: GuildData, ticketId: number): Promise<string[]> {
+export async function participantIds(data: GuildData, ticketId: number): Promise<string[]> {
 	return (await data.db.ticketParticipant.findMany({ where: { ticketId }, select: { userId: true } })).map((row) => row.userId);
 }
 
 /** Lets these members write, or not, in one call that rewrites the channel's overwrites. */
-async function setWriting(
+export async function setWriting(
 	channel: GuildTextBasedChannel,
 	memberIds: readonly string[],
 	allowed: boolean,
@@ -336,4 +337,44 @@ export async function renameTicket(context: OperationContext, cache: Cache, requ
 		details: { name }
 	});
 	return { ticketId: ticket.id, content: context.t(LanguageKeys.Tickets.Renamed, { name, by: `<@${context.member.id}>` }) };
+}
+
+/** Closes the ticket after a delay (0 cancels). The due time is stored first: a restart loses nothing. */
+export async function scheduleClose(
+	context: OperationContext,
+	scheduler: CloseScheduler,
+	minutes: number,
+	reason: string | null
+): Promise<OperationResult> {
+	const { ticket } = await staffOperation(context, 'edit');
+	const by = `<@${context.member.id}>`;
+	if (minutes === 0) {
+		if (!ticket.scheduledCloseAt) refuse({ key: LanguageKeys.Tickets.NothingScheduled, args: {} });
+		await context.data.db.ticket.update({
+			where: { id: ticket.id },
+			data: { scheduledCloseAt: null, scheduledCloseById: null, scheduledCloseReason: null }
+		});
+		await context.audit.record(context.data, {
+			ticketId: ticket.id,
+			actorId: context.member.id,
+			action: 'ticket.close_unscheduled'
+		});
+		return { ticketId: ticket.id, content: context.t(LanguageKeys.Tickets.CloseUnscheduled, { by }) };
+	}
+	const at = new Date(Date.now() + minutes * 60_000);
+	await context.data.db.ticket.update({
+		where: { id: ticket.id },
+		data: { scheduledCloseAt: at, scheduledCloseById: context.member.id, scheduledCloseReason: reason }
+	});
+	await scheduler.schedule(context.data.guildId, ticket.id, at);
+	await context.audit.record(context.data, {
+		ticketId: ticket.id,
+		actorId: context.member.id,
+		action: 'ticket.close_scheduled',
+		details: { at: at.toISOString(), reason }
+	});
+	return {
+		ticketId: ticket.id,
+		content: context.t(LanguageKeys.Tickets.CloseScheduled, { when: `<t:${Math.floor(at.getTime() / 1000)}:R>`, by })
+	};
 }

@@ -8,6 +8,7 @@ import type { BotConfig } from '../config/schema.js';
 import type { DataStore } from '../database/guildData.js';
 import type { WorkTracker } from '../lifecycle/WorkTracker.js';
 import type { Redactor } from '../logging/redact.js';
+import type { CloseScheduler } from '../scheduling/CloseScheduler.js';
 import type { PanelService } from '../panels/PanelService.js';
 import type { GuildPreferences } from '../settings/GuildPreferences.js';
 import type { CaptchaService } from '../tickets/captcha.js';
@@ -29,6 +30,7 @@ declare module '@sapphire/pieces' {
 		panels: PanelService;
 		tickets: TicketCreator;
 		captcha: CaptchaService;
+		closeScheduler: CloseScheduler;
 	}
 }
 
@@ -36,5 +38,11 @@ declare module '@sapphire/framework' {
 	interface Preconditions {
 		NotShuttingDown: never;
 		AdminOnly: never;
+	}
+}
+
+declare module '@sapphire/plugin-scheduled-tasks' {
+	interface ScheduledTasks {
+		ticketClose: { guildId: string; ticketId: number };
 	}
 }

@@ -6,8 +6,10 @@ export class UserListener extends Listener<typeof Events.ClientReady> {
 		super(context, { event: Events.ClientReady, once: true });
 	}
 
-	public run(client: Client<true>) {
+	public async run(client: Client<true>) {
 		const { stores } = this.container;
+		// Everything overdue closes now; the rest is armed (the guilds must be known first).
+		await this.container.closeScheduler.start();
 		this.container.logger.info(
 			`Logged in as ${client.user.tag} in ${client.guilds.cache.size} guild(s); ${stores.get('commands').size} command(s), ${stores.get('listeners').size} listener(s) loaded`
 		);

@@ -1,0 +1,114 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectDatabase, type DatabaseHandle } from '../../src/lib/database/client.js';
+import type { EChannel } from '../emulator/state.js';
+import { startBot, type BotOptions, type TestBot } from '../harness/bot.js';
+import { TestDiscord, type GuildFixture } from '../harness/TestDiscord.js';
+import { REDIS_URL, testDatabases } from '../helpers/databases.js';
+
+const [sqlite] = testDatabases();
+const CONFIG = [
+	'tickets: { maxOpenPerUser: 20, hourlyLimit: 100, cooldownSeconds: 0 }',
+	'categories:',
+	'  - { key: quick, displayName: Quick question }'
+].join('\n');
+
+describe(`scheduled close (${REDIS_URL ? 'BullMQ on Redis' : 'in-process timers'})`, () => {
+	let discord: TestDiscord;
+	let bot: TestBot;
+	let home: GuildFixture;
+	let db: DatabaseHandle;
+	let options: BotOptions;
+
+	beforeAll(async () => {
+		discord = await TestDiscord.start();
+		home = discord.createGuild('Timers');
+		const configPath = join(mkdtempSync(join(tmpdir(), 'schedule-config-')), 'config.yaml');
+		writeFileSync(configPath, CONFIG);
+		const databaseUrl = await sqlite!.create();
+		options = { databaseUrl, configPath, redisUrl: REDIS_URL, redisPrefix: `test-schedule-${process.pid}` };
+		bot = startBot(discord.emulator, options);
+		await bot.ready;
+		db = await connectDatabase(databaseUrl);
+		await home.admin.slash(home.general, ['admin', 'category_upsert'], {
+			key: 'quick',
+			display_name: 'Quick question',
+			staff_roles: `<@&${home.roles.staff.id}>`
+		});
+	}, 60_000);
+
+	afterAll(async () => {
+		await db?.close();
+		await bot?.kill();
+		await discord?.stop();
+		await sqlite!.cleanup();
+	});
+
+	async function openTicket(): Promise<EChannel> {
+		const opened = await home.alice.slash(home.general, ['ticket', 'create'], { category: 'quick' });
+		return discord.state.channel(/<#(\d+)>/.exec(opened.content)![1]!);
+	}
+	const row = (channel: EChannel) => db.prisma.ticket.findFirstOrThrow({ where: { channelId: channel.id } });
+	const closes = async (channel: EChannel) =>
+		db.prisma.auditEvent.count({ where: { ticketId: (await row(channel)).id, action: 'ticket.closed' } });
+	async function restartBot(beforeStart?: () => Promise<void>) {
+		expect(await bot.stop()).toBe(0);
+		await beforeStart?.();
+		bot = startBot(discord.emulator, options);
+		await bot.ready;
+	}
+
+	it('schedules and cancels, saying when', async () => {
+		const channel = await openTicket();
+		const scheduled = await home.staff.slash(channel, ['ticket', 'scheduleclose'], { minutes: 30 });
+		expect(scheduled.content).toMatch(new RegExp(`^<@${home.staff.id}> scheduled this ticket to close <t:\\d+:R>\\.`));
+		const due = (await row(channel)).scheduledCloseAt!.getTime();
+		expect(Math.abs(due - (Date.now() + 30 * 60_000))).toBeLessThan(10_000);
+		expect((await home.staff.command(channel, '!ticket scheduleclose 0')).content).toBe(
+			`<@${home.staff.id}> cancelled the scheduled close.`
+		);
+		expect((await row(channel)).scheduledCloseAt).toBeNull();
+		expect((await home.staff.slash(channel, ['ticket', 'scheduleclose'], { minutes: 0 })).content).toBe(
+			'No close is scheduled for this ticket.'
+		);
+		expect((await home.alice.slash(channel, ['ticket', 'scheduleclose'], { minutes: 5 })).content).toBe(
+			"Only the staff of this ticket's category can do that."
+		);
+	});
+
+	it('closes once at the due time while running', async () => {
+		const channel = await openTicket();
+		await home.staff.slash(channel, ['ticket', 'scheduleclose'], { minutes: 1, reason: 'no answer' });
+		await discord.eventually(async () => (await row(channel)).status === 'closed', 'the scheduled close', 80_000);
+		await discord.waitFor(() => !home.alice.can(channel, 'send'), 'the opener to stop writing');
+		const notices = discord.botMessages(channel).filter((message) => message.content.startsWith('Ticket closed as scheduled'));
+		expect(notices.map((message) => message.content)).toEqual([
+			`Ticket closed as scheduled by <@${home.staff.id}>. Reason: no answer`
+		]);
+		expect(await closes(channel)).toBe(1);
+	}, 100_000);
+
+	it('still closes a ticket that fell due while the bot was down', async () => {
+		const channel = await openTicket();
+		await home.staff.slash(channel, ['ticket', 'scheduleclose'], { minutes: 30 });
+		await restartBot(() =>
+			db.prisma.ticket
+				.updateMany({ where: { channelId: channel.id }, data: { scheduledCloseAt: new Date(Date.now() - 1_000) } })
+				.then(() => undefined)
+		);
+		await discord.eventually(async () => (await row(channel)).status === 'closed', 'the overdue close at start-up');
+		expect(await closes(channel)).toBe(1);
+	}, 60_000);
+
+	it('closes once when a manual close comes first', async () => {
+		const channel = await openTicket();
+		await home.staff.slash(channel, ['ticket', 'scheduleclose'], { minutes: 30 });
+		await home.staff.slash(channel, ['ticket', 'close'], { reason: 'solved' });
+		await restartBot();
+		await new Promise((resolve) => setTimeout(resolve, 500));
+		expect(await closes(channel)).toBe(1);
+		expect(discord.botMessages(channel).some((message) => message.content.startsWith('Ticket closed as scheduled'))).toBe(false);
+	}, 60_000);
+});
