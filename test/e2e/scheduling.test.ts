@@ -82,7 +82,8 @@ describe(`scheduled close (${REDIS_URL ? 'BullMQ on Redis' : 'in-process timers'
 		const channel = await openTicket();
 		await home.staff.slash(channel, ['ticket', 'scheduleclose'], { minutes: 1, reason: 'no answer' });
 		await discord.eventually(async () => (await row(channel)).status === 'closed', 'the scheduled close', 80_000);
-		await discord.waitFor(() => !home.alice.can(channel, 'send'), 'the opener to stop writing');
+		await discord.message(channel, (message) => message.content.startsWith('Ticket closed as scheduled'), 'the close notice');
+		expect(home.alice.can(channel, 'send')).toBe(false);
 		const notices = discord.botMessages(channel).filter((message) => message.content.startsWith('Ticket closed as scheduled'));
 		expect(notices.map((message) => message.content)).toEqual([
 			`Ticket closed as scheduled by <@${home.staff.id}>. Reason: no answer`
