@@ -1,12 +1,9 @@
 import { Redis } from 'ioredis';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectDatabase, type DatabaseHandle } from '../../src/lib/database/client.js';
+import type { DatabaseHandle } from '../../src/lib/database/client.js';
 import { challengeKey } from '../../src/lib/tickets/captcha.js';
-import { startBot, type TestBot } from '../harness/bot.js';
-import { TestDiscord, type GuildFixture } from '../harness/TestDiscord.js';
+import { startScenario, type Scenario } from '../harness/scenario.js';
+import type { GuildFixture } from '../harness/TestDiscord.js';
 import { REDIS_URL, testDatabases } from '../helpers/databases.js';
 
 const [sqlite] = testDatabases();
@@ -14,25 +11,20 @@ const PREFIX = `test-captcha-${process.pid}`;
 
 // The test reads the code the bot issued from Redis, where the bot keeps it: no OCR needed.
 describe.skipIf(!REDIS_URL)('captcha before a ticket (Redis)', () => {
-	let discord: TestDiscord;
-	let bot: TestBot;
+	let scenario: Scenario;
 	let home: GuildFixture;
 	let db: DatabaseHandle;
 	let redis: Redis;
 	let categoryId: number;
 
 	beforeAll(async () => {
-		discord = await TestDiscord.start();
-		home = discord.createGuild('Careful');
-		const configPath = join(mkdtempSync(join(tmpdir(), 'captcha-config-')), 'config.yaml');
-		writeFileSync(
-			configPath,
-			'tickets: { cooldownSeconds: 0 }\ncategories:\n  - { key: verified, displayName: Verified help, captcha: true }\n'
-		);
-		const databaseUrl = await sqlite!.create();
-		bot = startBot(discord.emulator, { databaseUrl, configPath, redisUrl: REDIS_URL, redisPrefix: PREFIX });
-		await bot.ready;
-		db = await connectDatabase(databaseUrl);
+		scenario = await startScenario(sqlite!, {
+			config: 'tickets: { cooldownSeconds: 0 }\ncategories:\n  - { key: verified, displayName: Verified help, captcha: true }\n',
+			guildName: 'Careful',
+			redisUrl: REDIS_URL,
+			redisPrefix: PREFIX
+		});
+		({ home, db } = scenario);
 		redis = new Redis(REDIS_URL!);
 		await home.admin.slash(home.general, ['admin', 'category_list']);
 		categoryId = (await db.prisma.category.findFirstOrThrow({ where: { guildId: home.guild.id, key: 'verified' } })).id;
@@ -40,10 +32,7 @@ describe.skipIf(!REDIS_URL)('captcha before a ticket (Redis)', () => {
 
 	afterAll(async () => {
 		redis?.disconnect();
-		await db?.close();
-		await bot?.kill();
-		await discord?.stop();
-		await sqlite!.cleanup();
+		await scenario?.stop();
 	});
 
 	const codeFor = async (userId: string) =>

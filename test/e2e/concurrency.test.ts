@@ -1,11 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectDatabase, type DatabaseHandle } from '../../src/lib/database/client.js';
+import type { DatabaseHandle } from '../../src/lib/database/client.js';
 import type { EMessage } from '../emulator/state.js';
-import { startBot, type TestBot } from '../harness/bot.js';
-import { TestDiscord, type Actor, type GuildFixture } from '../harness/TestDiscord.js';
+import { startScenario, type Scenario } from '../harness/scenario.js';
+import { type TestDiscord, type Actor, type GuildFixture } from '../harness/TestDiscord.js';
 import { REDIS_URL, testDatabases } from '../helpers/databases.js';
 
 const CONFIG = [
@@ -16,21 +13,15 @@ const CONFIG = [
 
 for (const database of testDatabases()) {
 	describe(`ticket limits under races (${database.provider}${REDIS_URL ? ', Redis' : ''})`, () => {
+		let scenario: Scenario;
 		let discord: TestDiscord;
-		let bot: TestBot;
 		let home: GuildFixture;
 		let db: DatabaseHandle;
 		let panel: EMessage;
 
 		beforeAll(async () => {
-			discord = await TestDiscord.start();
-			home = discord.createGuild('Busy Guild');
-			const configPath = join(mkdtempSync(join(tmpdir(), 'race-config-')), 'config.yaml');
-			writeFileSync(configPath, CONFIG);
-			const databaseUrl = await database.create();
-			bot = startBot(discord.emulator, { databaseUrl, configPath, redisUrl: REDIS_URL });
-			await bot.ready;
-			db = await connectDatabase(databaseUrl);
+			scenario = await startScenario(database, { config: CONFIG, guildName: 'Busy Guild', redisUrl: REDIS_URL });
+			({ discord, home, db } = scenario);
 			await home.admin.slash(home.general, ['admin', 'panel_create'], {
 				panel_id: 'race',
 				channel: home.general.id,
@@ -40,12 +31,7 @@ for (const database of testDatabases()) {
 			panel = discord.botMessages(home.general).at(-1)!;
 		}, 60_000);
 
-		afterAll(async () => {
-			await db?.close();
-			await bot?.kill();
-			await discord?.stop();
-			await database.cleanup();
-		});
+		afterAll(() => scenario?.stop());
 
 		it('gives exactly one ticket for 50 simultaneous clicks by one member with max open 1', async () => {
 			const interactions = Array.from({ length: 50 }, () => discord.world.click(home.alice.user, panel, 'Open a ticket'));

@@ -1,11 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectDatabase, type DatabaseHandle } from '../../src/lib/database/client.js';
+import type { DatabaseHandle } from '../../src/lib/database/client.js';
 import type { EChannel, EMessage } from '../emulator/state.js';
-import { startBot, type TestBot } from '../harness/bot.js';
-import { TestDiscord, type Actor, type GuildFixture } from '../harness/TestDiscord.js';
+import { startScenario, type Scenario } from '../harness/scenario.js';
+import { type TestDiscord, type Actor, type GuildFixture } from '../harness/TestDiscord.js';
 import { testDatabases } from '../helpers/databases.js';
 
 const CONFIG = [
@@ -16,22 +13,16 @@ const CONFIG = [
 
 for (const database of testDatabases()) {
 	describe(`claim, unclaim and close (${database.provider})`, () => {
+		let scenario: Scenario;
 		let discord: TestDiscord;
-		let bot: TestBot;
 		let home: GuildFixture;
 		let db: DatabaseHandle;
 		let helper: Actor;
 
 		beforeAll(async () => {
-			discord = await TestDiscord.start();
-			home = discord.createGuild('Ops');
+			scenario = await startScenario(database, { config: CONFIG, guildName: 'Ops' });
+			({ discord, home, db } = scenario);
 			helper = discord.join(home.guild, 'helper', [home.roles.staff]);
-			const configPath = join(mkdtempSync(join(tmpdir(), 'ops-config-')), 'config.yaml');
-			writeFileSync(configPath, CONFIG);
-			const databaseUrl = await database.create();
-			bot = startBot(discord.emulator, { databaseUrl, configPath });
-			await bot.ready;
-			db = await connectDatabase(databaseUrl);
 			await home.admin.slash(home.general, ['admin', 'category_upsert'], {
 				key: 'quick',
 				display_name: 'Quick question',
@@ -39,12 +30,7 @@ for (const database of testDatabases()) {
 			});
 		}, 60_000);
 
-		afterAll(async () => {
-			await db?.close();
-			await bot?.kill();
-			await discord?.stop();
-			await database.cleanup();
-		});
+		afterAll(() => scenario?.stop());
 
 		async function openTicket(by: Actor): Promise<{ channel: EChannel; welcome: EMessage }> {
 			const opened = await by.slash(home.general, ['ticket', 'create'], { category: 'quick' });

@@ -1,52 +1,31 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectDatabase, type DatabaseHandle } from '../../src/lib/database/client.js';
-import { startBot, type TestBot } from '../harness/bot.js';
-import { TestDiscord, type GuildFixture } from '../harness/TestDiscord.js';
+import type { DatabaseHandle } from '../../src/lib/database/client.js';
+import { startScenario, type Scenario } from '../harness/scenario.js';
+import { type TestDiscord, type GuildFixture } from '../harness/TestDiscord.js';
 import { testDatabases } from '../helpers/databases.js';
-
-function configFile(yaml: string): string {
-	const path = join(mkdtempSync(join(tmpdir(), 'panels-config-')), 'config.yaml');
-	writeFileSync(path, yaml);
-	return path;
-}
 
 for (const database of testDatabases()) {
 	describe(`panels and ticket creation (${database.provider})`, () => {
+		let scenario: Scenario;
 		let discord: TestDiscord;
-		let bot: TestBot;
 		let home: GuildFixture;
 		let db: DatabaseHandle;
 
 		beforeAll(async () => {
-			discord = await TestDiscord.start();
-			home = discord.createGuild('Home');
-			const databaseUrl = await database.create();
-			bot = startBot(discord.emulator, {
-				databaseUrl,
-				configPath: configFile(
-					[
-						'tickets: { maxOpenPerUser: 2, cooldownSeconds: 0, hourlyLimit: 50 }',
-						'categories:',
-						'  - key: general',
-						'    displayName: General support',
-						'    questions:',
-						'      - { label: What do you need help with?, style: paragraph, minLength: 10, maxLength: 1000 }'
-					].join('\n')
-				)
+			scenario = await startScenario(database, {
+				config: [
+					'tickets: { maxOpenPerUser: 2, cooldownSeconds: 0, hourlyLimit: 50 }',
+					'categories:',
+					'  - key: general',
+					'    displayName: General support',
+					'    questions:',
+					'      - { label: What do you need help with?, style: paragraph, minLength: 10, maxLength: 1000 }'
+				].join('\n')
 			});
-			await bot.ready;
-			db = await connectDatabase(databaseUrl);
-		});
+			({ discord, home, db } = scenario);
+		}, 60_000);
 
-		afterAll(async () => {
-			await db?.close();
-			await bot?.kill();
-			await discord?.stop();
-			await database.cleanup();
-		});
+		afterAll(() => scenario?.stop());
 
 		it('lists the categories bootstrapped from config.yaml, to admins only', async () => {
 			const list = await home.admin.slash(home.general, ['admin', 'category_list']);

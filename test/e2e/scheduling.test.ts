@@ -1,11 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectDatabase, type DatabaseHandle } from '../../src/lib/database/client.js';
+import type { DatabaseHandle } from '../../src/lib/database/client.js';
 import type { EChannel } from '../emulator/state.js';
-import { startBot, type BotOptions, type TestBot } from '../harness/bot.js';
-import { TestDiscord, type GuildFixture } from '../harness/TestDiscord.js';
+import { startScenario, type Scenario } from '../harness/scenario.js';
+import { type TestDiscord, type GuildFixture } from '../harness/TestDiscord.js';
 import { REDIS_URL, testDatabases } from '../helpers/databases.js';
 
 const [sqlite] = testDatabases();
@@ -16,22 +13,14 @@ const CONFIG = [
 ].join('\n');
 
 describe(`scheduled close (${REDIS_URL ? 'BullMQ on Redis' : 'in-process timers'})`, () => {
+	let scenario: Scenario;
 	let discord: TestDiscord;
-	let bot: TestBot;
 	let home: GuildFixture;
 	let db: DatabaseHandle;
-	let options: BotOptions;
 
 	beforeAll(async () => {
-		discord = await TestDiscord.start();
-		home = discord.createGuild('Timers');
-		const configPath = join(mkdtempSync(join(tmpdir(), 'schedule-config-')), 'config.yaml');
-		writeFileSync(configPath, CONFIG);
-		const databaseUrl = await sqlite!.create();
-		options = { databaseUrl, configPath, redisUrl: REDIS_URL, redisPrefix: `test-schedule-${process.pid}` };
-		bot = startBot(discord.emulator, options);
-		await bot.ready;
-		db = await connectDatabase(databaseUrl);
+		scenario = await startScenario(sqlite!, { config: CONFIG, guildName: 'Timers', redisUrl: REDIS_URL });
+		({ discord, home, db } = scenario);
 		await home.admin.slash(home.general, ['admin', 'category_upsert'], {
 			key: 'quick',
 			display_name: 'Quick question',
@@ -39,12 +28,7 @@ describe(`scheduled close (${REDIS_URL ? 'BullMQ on Redis' : 'in-process timers'
 		});
 	}, 60_000);
 
-	afterAll(async () => {
-		await db?.close();
-		await bot?.kill();
-		await discord?.stop();
-		await sqlite!.cleanup();
-	});
+	afterAll(() => scenario?.stop());
 
 	async function openTicket(): Promise<EChannel> {
 		const opened = await home.alice.slash(home.general, ['ticket', 'create'], { category: 'quick' });
@@ -53,13 +37,6 @@ describe(`scheduled close (${REDIS_URL ? 'BullMQ on Redis' : 'in-process timers'
 	const row = (channel: EChannel) => db.prisma.ticket.findFirstOrThrow({ where: { channelId: channel.id } });
 	const closes = async (channel: EChannel) =>
 		db.prisma.auditEvent.count({ where: { ticketId: (await row(channel)).id, action: 'ticket.closed' } });
-	async function restartBot(beforeStart?: () => Promise<void>) {
-		expect(await bot.stop()).toBe(0);
-		await beforeStart?.();
-		bot = startBot(discord.emulator, options);
-		await bot.ready;
-	}
-
 	it('schedules and cancels, saying when', async () => {
 		const channel = await openTicket();
 		const scheduled = await home.staff.slash(channel, ['ticket', 'scheduleclose'], { minutes: 30 });
@@ -94,7 +71,7 @@ describe(`scheduled close (${REDIS_URL ? 'BullMQ on Redis' : 'in-process timers'
 	it('still closes a ticket that fell due while the bot was down', async () => {
 		const channel = await openTicket();
 		await home.staff.slash(channel, ['ticket', 'scheduleclose'], { minutes: 30 });
-		await restartBot(() =>
+		await scenario.restart(() =>
 			db.prisma.ticket
 				.updateMany({ where: { channelId: channel.id }, data: { scheduledCloseAt: new Date(Date.now() - 1_000) } })
 				.then(() => undefined)
@@ -107,7 +84,7 @@ describe(`scheduled close (${REDIS_URL ? 'BullMQ on Redis' : 'in-process timers'
 		const channel = await openTicket();
 		await home.staff.slash(channel, ['ticket', 'scheduleclose'], { minutes: 30 });
 		await home.staff.slash(channel, ['ticket', 'close'], { reason: 'solved' });
-		await restartBot();
+		await scenario.restart();
 		await new Promise((resolve) => setTimeout(resolve, 500));
 		expect(await closes(channel)).toBe(1);
 		expect(discord.botMessages(channel).some((message) => message.content.startsWith('Ticket closed as scheduled'))).toBe(false);

@@ -1,12 +1,9 @@
 import { ChannelType } from 'discord-api-types/v10';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectDatabase, type DatabaseHandle } from '../../src/lib/database/client.js';
+import type { DatabaseHandle } from '../../src/lib/database/client.js';
 import type { EMessage } from '../emulator/state.js';
-import { startBot, type BotOptions, type TestBot } from '../harness/bot.js';
-import { TestDiscord, type GuildFixture } from '../harness/TestDiscord.js';
+import { startScenario, type Scenario } from '../harness/scenario.js';
+import { type TestDiscord, type GuildFixture } from '../harness/TestDiscord.js';
 import { testDatabases } from '../helpers/databases.js';
 
 const CONFIG = [
@@ -33,26 +30,18 @@ const HEAL: Record<string, string[]> = {
 
 for (const database of testDatabases()) {
 	describe(`ticket channels: names, access, anonymity, overflow, failures, restarts (${database.provider})`, () => {
+		let scenario: Scenario;
 		let discord: TestDiscord;
-		let bot: TestBot;
 		let home: GuildFixture;
 		let db: DatabaseHandle;
-		let botOptions: BotOptions;
 		let panel: EMessage;
 
 		const panelMessage = () => discord.botMessages(home.general).find((message) => message.id === panel.id)!;
 		const ticketChannel = (content: string) => discord.state.channel(/<#(\d+)>/.exec(content)![1]!);
 
 		beforeAll(async () => {
-			discord = await TestDiscord.start();
-			home = discord.createGuild('Details');
-			const configPath = join(mkdtempSync(join(tmpdir(), 'details-config-')), 'config.yaml');
-			writeFileSync(configPath, CONFIG);
-			const databaseUrl = await database.create();
-			botOptions = { databaseUrl, configPath };
-			bot = startBot(discord.emulator, botOptions);
-			await bot.ready;
-			db = await connectDatabase(databaseUrl);
+			scenario = await startScenario(database, { config: CONFIG, guildName: 'Details' });
+			({ discord, home, db } = scenario);
 			await home.admin.slash(home.general, ['admin', 'category_upsert'], {
 				key: 'quick',
 				display_name: 'Quick question',
@@ -68,12 +57,7 @@ for (const database of testDatabases()) {
 			panel = discord.botMessages(home.general).at(-1)!;
 		}, 60_000);
 
-		afterAll(async () => {
-			await db?.close();
-			await bot?.kill();
-			await discord?.stop();
-			await database.cleanup();
-		});
+		afterAll(() => scenario?.stop());
 
 		it('opens from a select-menu panel, names the channel from the pattern, and lets the category’s staff in', async () => {
 			const category = (await db.prisma.category.findFirstOrThrow({ where: { guildId: home.guild.id, key: 'quick' } })).id;
@@ -151,9 +135,7 @@ for (const database of testDatabases()) {
 		});
 
 		it('keeps panel components working after a restart, and follows panel changes', async () => {
-			await bot.stop();
-			bot = startBot(discord.emulator, botOptions);
-			await bot.ready;
+			await scenario.restart();
 			const quick = (await db.prisma.category.findFirstOrThrow({ where: { guildId: home.guild.id, key: 'quick' } })).id;
 			expect((await home.bob.select(panelMessage(), [String(quick)])).content).toMatch(/^Your ticket #\d+ is open/);
 			// The panel now offers only the report category: the old menu's quick option is refused.
