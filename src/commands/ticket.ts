@@ -4,6 +4,7 @@ import { buildSlashCommand, subcommandMappings, type SubcommandDefinition } from
 import { claim } from '../subcommands/ticket/claim.js';
 import { close } from '../subcommands/ticket/close.js';
 import { create } from '../subcommands/ticket/create.js';
+import { feedback } from '../subcommands/ticket/feedback.js';
 import { info } from '../subcommands/ticket/info.js';
 import { lock, unlock } from '../subcommands/ticket/lock.js';
 import { note } from '../subcommands/ticket/note.js';
@@ -32,7 +33,8 @@ const SUBCOMMANDS: SubcommandDefinition[] = [
 	tags,
 	note,
 	info,
-	scheduleClose
+	scheduleClose,
+	feedback
 ];
 
 /** /ticket and !ticket: opening and working tickets. */

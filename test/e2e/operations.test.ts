@@ -88,7 +88,9 @@ for (const database of testDatabases()) {
 			const form = await home.staff.click(welcome, 'Close');
 			expect(form.modal).toMatchObject({ title: 'Close the ticket' });
 			const closed = await home.staff.submit(form, { 'Reason (optional)': 'Solved **for now**' });
-			expect(closed.content).toBe(`Ticket closed by <@${home.staff.id}>. Reason: Solved \\*\\*for now\\*\\*`);
+			expect(closed.content).toBe(
+				`Ticket closed by <@${home.staff.id}>. Reason: Solved \\*\\*for now\\*\\*\nHow did we do? Rate this ticket:`
+			);
 			await discord.waitFor(() => !home.bob.can(channel, 'send'), 'the opener to lose Send Messages');
 			expect(home.bob.can(channel, 'view')).toBe(true);
 			const row = await db.prisma.ticket.findFirstOrThrow({ where: { channelId: channel.id } });
@@ -258,6 +260,25 @@ for (const database of testDatabases()) {
 			expect(JSON.stringify(openerView.message!.embeds)).not.toContain('VIP customer');
 			expect(JSON.stringify(openerView.message!.embeds)).toContain(`<@${home.staff.id}>`);
 			expect((await home.bob.command(home.general, '!ticket info')).content).toMatch(/^This channel is not a ticket/);
+		});
+
+		it('asks the opener for a rating when the ticket closes, and takes one', async () => {
+			const { channel } = await openTicket(home.alice);
+			expect((await home.alice.slash(channel, ['ticket', 'feedback'], { stars: 5 })).content).toBe(
+				'You can rate this ticket once it is closed.'
+			);
+			const closed = await home.staff.slash(channel, ['ticket', 'close'], { reason: 'fixed' });
+			expect(closed.message!.components).toHaveLength(1);
+			expect((await home.staff.click(closed.message!, '5★')).content).toBe('Only the person who opened this ticket can rate it.');
+			const form = await home.alice.click(closed.message!, '4★');
+			expect(form.modal).toMatchObject({ title: 'Your rating: 4/5' });
+			const thanks = await home.alice.submit(form, { 'Anything to add? (optional)': 'Quick and kind' });
+			expect(thanks).toMatchObject({ ephemeral: true, content: 'Thanks for your 4/5 rating!' });
+			expect((await home.alice.slash(channel, ['ticket', 'feedback'], { stars: 1 })).content).toBe(
+				'This ticket has already been rated. Thank you!'
+			);
+			const row = await db.prisma.feedback.findFirstOrThrow({ where: { ticket: { channelId: channel.id } } });
+			expect(row).toMatchObject({ userId: home.alice.id, stars: 4, message: 'Quick and kind' });
 		});
 	});
 }

@@ -62,9 +62,10 @@ describe(`scheduled close (${REDIS_URL ? 'BullMQ on Redis' : 'in-process timers'
 		await discord.message(channel, (message) => message.content.startsWith('Ticket closed as scheduled'), 'the close notice');
 		expect(home.alice.can(channel, 'send')).toBe(false);
 		const notices = discord.botMessages(channel).filter((message) => message.content.startsWith('Ticket closed as scheduled'));
-		expect(notices.map((message) => message.content)).toEqual([
+		expect(notices.map((message) => message.content.split('\n')[0])).toEqual([
 			`Ticket closed as scheduled by <@${home.staff.id}>. Reason: no answer`
 		]);
+		expect(notices[0]!.components).toHaveLength(1);
 		expect(await closes(channel)).toBe(1);
 	}, 100_000);
 

@@ -11,7 +11,9 @@ describe('custom IDs', () => {
 			{ kind: 'solve', panelId: 1, categoryId: 2 },
 			{ kind: 'claim', ticketId: 7 },
 			{ kind: 'close', ticketId: 7 },
-			{ kind: 'closing', ticketId: 7 }
+			{ kind: 'closing', ticketId: 7 },
+			{ kind: 'rate', ticketId: 7, stars: 5 },
+			{ kind: 'rating', ticketId: 7, stars: 1 }
 		] as const) {
 			const encoded = encodeCustomId(id);
 			expect(encoded.startsWith('t1:')).toBe(true);
@@ -31,6 +33,8 @@ describe('custom IDs', () => {
 			't1:open:1:2:3',
 			't1:open:1:2x',
 			't1:claim:1:2',
+			't1:rate:1:6',
+			't1:rate:1:0',
 			't1:delete:1:2',
 			`t1:open:${'9'.repeat(13)}:1`
 		]) {

@@ -28,6 +28,6 @@ export class CloseFormModal extends InteractionHandler {
 			operationContext(interaction.guildId, interaction.member, interaction.channel!, await fetchT(interaction)),
 			reason
 		);
-		await interaction.reply({ content: result.content, allowedMentions: { parse: [] } });
+		await interaction.reply({ content: result.content, components: result.components ?? [], allowedMentions: { parse: [] } });
 	}
 }

@@ -133,7 +133,14 @@ export const LanguageKeys = {
 		ScheduledClosed: key<{ user: string; reason: string }>('tickets:scheduledClosed'),
 		CloseScheduled: key<{ when: string; by: string }>('tickets:closeScheduled'),
 		CloseUnscheduled: key<{ by: string }>('tickets:closeUnscheduled'),
-		NothingScheduled: key('tickets:nothingScheduled')
+		NothingScheduled: key('tickets:nothingScheduled'),
+		RatePrompt: key('tickets:ratePrompt'),
+		RateTitle: key<{ stars: number }>('tickets:rateTitle'),
+		RateComment: key('tickets:rateComment'),
+		RateThanks: key<{ stars: number }>('tickets:rateThanks'),
+		RateOnlyOpener: key('tickets:rateOnlyOpener'),
+		RateNotClosed: key('tickets:rateNotClosed'),
+		RateAlready: key('tickets:rateAlready')
 	},
 	Captcha: {
 		Prompt: key<{ attempts: number }>('captcha:prompt'),

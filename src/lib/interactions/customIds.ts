@@ -15,15 +15,24 @@ export type CustomId =
 	/** The captcha code form. */
 	| { kind: 'solve'; panelId: number; categoryId: number }
 	/** A ticket's claim and close buttons, and the close form. */
-	| { kind: 'claim' | 'close' | 'closing'; ticketId: number };
+	| { kind: 'claim' | 'close' | 'closing'; ticketId: number }
+	/** A star button under a closed ticket, and the comment form behind it. */
+	| { kind: 'rate' | 'rating'; ticketId: number; stars: number };
 
 const VERSION = 't1';
 const MAX_LENGTH = 100;
-const PATTERN = /^t1:(open|pick|form|captcha|solve|claim|close|closing):(\d{1,12})(?::(\d{1,12}))?$/;
+const PATTERN = /^t1:(open|pick|form|captcha|solve|claim|close|closing|rate|rating):(\d{1,12})(?::(\d{1,12}))?$/;
 const SINGLE = new Set(['pick', 'claim', 'close', 'closing']);
 
 export function encodeCustomId(id: CustomId): string {
-	const parts = id.kind === 'pick' ? [id.panelId] : 'ticketId' in id ? [id.ticketId] : [id.panelId, id.categoryId];
+	const parts =
+		id.kind === 'pick'
+			? [id.panelId]
+			: 'stars' in id
+				? [id.ticketId, id.stars]
+				: 'ticketId' in id
+					? [id.ticketId]
+					: [id.panelId, id.categoryId];
 	const encoded = [VERSION, id.kind, ...parts].join(':');
 	if (encoded.length > MAX_LENGTH) throw new RangeError(`custom ID longer than ${MAX_LENGTH} characters: ${encoded}`);
 	return encoded;
@@ -39,5 +48,9 @@ export function decodeCustomId(raw: string): CustomId | null {
 		return kind === 'pick' ? { kind, panelId } : { kind: kind as 'claim' | 'close' | 'closing', ticketId: panelId };
 	}
 	if (second === undefined) return null;
+	if (kind === 'rate' || kind === 'rating') {
+		const stars = Number(second);
+		return stars >= 1 && stars <= 5 ? { kind, ticketId: panelId, stars } : null;
+	}
 	return { kind: kind as 'open' | 'form' | 'captcha' | 'solve', panelId, categoryId: Number(second) };
 }

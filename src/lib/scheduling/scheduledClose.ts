@@ -3,6 +3,7 @@ import { fetchT } from '@sapphire/plugin-i18next';
 import { ChannelType, type TextChannel } from 'discord.js';
 import { userText } from '../discord/escape.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
+import { ratingButtons } from '../tickets/feedback.js';
 import { participantIds, setWriting } from '../tickets/operations.js';
 import { TicketStatus } from '../tickets/status.js';
 
@@ -44,10 +45,8 @@ export async function runScheduledClose(guildId: string, ticketId: number, now =
 		const t = await fetchT(guild!);
 		const reason = ticket.scheduledCloseReason ? userText(ticket.scheduledCloseReason, 500) : t(LanguageKeys.Tickets.NoReason);
 		await (channel as TextChannel).send({
-			content: t(LanguageKeys.Tickets.ScheduledClosed, {
-				user: `<@${ticket.scheduledCloseById ?? container.client.user!.id}>`,
-				reason
-			}),
+			content: `${t(LanguageKeys.Tickets.ScheduledClosed, { user: `<@${ticket.scheduledCloseById ?? container.client.user!.id}>`, reason })}\n${t(LanguageKeys.Tickets.RatePrompt)}`,
+			components: [ratingButtons(ticketId)],
 			allowedMentions: { parse: [] }
 		});
 	}

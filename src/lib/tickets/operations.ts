@@ -1,4 +1,12 @@
-import { PermissionFlagsBits, RateLimitError, type GuildMember, type GuildTextBasedChannel, type User } from 'discord.js';
+import {
+	PermissionFlagsBits,
+	RateLimitError,
+	type ActionRowBuilder,
+	type ButtonBuilder,
+	type GuildMember,
+	type GuildTextBasedChannel,
+	type User
+} from 'discord.js';
 import type { TFunction } from 'i18next';
 import type { AuditLog } from '../audit/AuditLog.js';
 import type { Cache } from '../cache/Cache.js';
@@ -10,6 +18,7 @@ import { LanguageKeys } from '../i18n/languageKeys.js';
 import type { CloseScheduler } from '../scheduling/CloseScheduler.js';
 import { accessTo, ticketInChannel } from './access.js';
 import { sanitizeChannelName } from './channelName.js';
+import { ratingButtons } from './feedback.js';
 import { assertCanApply, type TicketAction } from './stateMachine.js';
 import { TicketStatus } from './status.js';
 import { MEMBER_ACCESS } from './ticketChannels.js';
@@ -29,6 +38,7 @@ export interface OperationContext {
 export interface OperationResult {
 	ticketId: number;
 	content: string;
+	components?: ActionRowBuilder<ButtonBuilder>[];
 }
 
 export async function claimTicket({ data, member, channel, t, audit }: OperationContext): Promise<OperationResult> {
@@ -96,7 +106,11 @@ export async function closeTicket(
 	await setWriting(channel, [ticket.ownerId, ...(await participantIds(data, ticket.id))], false, 'ticket closed');
 	await audit.record(data, { ticketId: ticket.id, actorId: member.id, action: 'ticket.closed', details: { reason } });
 	const shownReason = reason ? userText(reason, 500) : t(LanguageKeys.Tickets.NoReason);
-	return { ticketId: ticket.id, content: t(LanguageKeys.Tickets.ClosedBy, { user: `<@${member.id}>`, reason: shownReason }) };
+	return {
+		ticketId: ticket.id,
+		content: `${t(LanguageKeys.Tickets.ClosedBy, { user: `<@${member.id}>`, reason: shownReason })}\n${t(LanguageKeys.Tickets.RatePrompt)}`,
+		components: [ratingButtons(ticket.id)]
+	};
 }
 
 /** Checks that the caller is staff of the ticket in this channel and that the action applies now. */

@@ -1,0 +1,44 @@
+import { ActionRowBuilder, ButtonBuilder, ButtonStyle } from 'discord.js';
+import type { GuildData } from '../database/guildData.js';
+import { LanguageKeys } from '../i18n/languageKeys.js';
+import { encodeCustomId } from '../interactions/customIds.js';
+import { TicketStatus } from './status.js';
+import { refuse } from './TicketCreator.js';
+
+/** Five star buttons, posted with the close message. */
+export function ratingButtons(ticketId: number): ActionRowBuilder<ButtonBuilder> {
+	return new ActionRowBuilder<ButtonBuilder>().addComponents(
+		[1, 2, 3, 4, 5].map((stars) =>
+			new ButtonBuilder()
+				.setCustomId(encodeCustomId({ kind: 'rate', ticketId, stars }))
+				.setStyle(ButtonStyle.Secondary)
+				.setLabel(`${stars}★`)
+		)
+	);
+}
+
+/** Who may rate, and when: the opener, once the ticket is closed, once. */
+export async function checkCanRate(data: GuildData, ticketId: number, userId: string): Promise<void> {
+	const ticket = await data.db.ticket.findUnique({ where: { id: ticketId }, include: { feedback: true } });
+	if (!ticket || ticket.openerId !== userId) refuse({ key: LanguageKeys.Tickets.RateOnlyOpener, args: {} });
+	if (ticket.status !== TicketStatus.Closed) refuse({ key: LanguageKeys.Tickets.RateNotClosed, args: {} });
+	if (ticket.feedback) refuse({ key: LanguageKeys.Tickets.RateAlready, args: {} });
+}
+
+/** Stores the rating; a second one for the same ticket is refused, even when both arrive at once. */
+export async function recordFeedback(
+	data: GuildData,
+	ticketId: number,
+	userId: string,
+	stars: number,
+	message: string | null
+): Promise<void> {
+	await checkCanRate(data, ticketId, userId);
+	try {
+		await data.db.feedback.create({ data: { guildId: data.guildId, ticketId, userId, stars, message } });
+	} catch (error) {
+		// P2002: the unique ticket ID was taken by a rating that came first.
+		if ((error as { code?: string }).code === 'P2002') refuse({ key: LanguageKeys.Tickets.RateAlready, args: {} });
+		throw error;
+	}
+}
