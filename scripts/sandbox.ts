@@ -27,7 +27,23 @@ function describe(message: EMessage | null): string {
 		.map((component) => `(${component.label ?? component.placeholder ?? 'menu'})`);
 	return [message.content, ...embeds, controls.join(' ')].filter(Boolean).join(' ');
 }
-const show = (text: string) => console.log(`   ${text}`);
+const show = (text: string) => console.log(`   ${readable(text)}`.replaceAll('\n', '\n   '));
+
+/** Mentions and timestamps as the Discord client shows them. */
+function readable(text: string): string {
+	if (!discord) return text;
+	const { state } = discord;
+	return text
+		.replace(
+			/<@&(\d+)>/g,
+			(_, id: string) => `@${[...state.guilds.values()].map((guild) => guild.roles.get(id)?.name).find(Boolean) ?? id}`
+		)
+		.replace(/<@!?(\d+)>/g, (_, id: string) => `@${state.users.get(id)?.username ?? id}`)
+		.replace(/<#(\d+)>/g, (_, id: string) => `#${state.channels.get(id)?.name ?? id}`)
+		.replace(/<t:(\d+):\w>/g, (_, seconds: string) =>
+			new Date(Number(seconds) * 1000).toISOString().slice(0, 16).replace('T', ' ')
+		);
+}
 
 const folder = mkdtempSync(join(tmpdir(), 'ticket-bot-sandbox-'));
 const databaseUrl = `file:${join(folder, 'sandbox.db')}`;
@@ -108,6 +124,32 @@ try {
 		'the welcome message'
 	);
 	show(`#${channel.name} shows: ${describe(welcome)}`);
+
+	step('staff works the ticket: claim, note, priority, adduser, lock, close');
+	const staffSays = async (path: string[], options: Record<string, string | number> = {}) => {
+		const answer = await home.staff.slash(channel, ['ticket', ...path], options);
+		show(`/ticket ${path.join(' ')} → ${answer.ephemeral ? '(only staff sees) ' : ''}${answer.content.split('\n')[0]}`);
+		return answer;
+	};
+	home.staff.say(channel, 'Hi alice, checking your order now.');
+	show('staff writes in the ticket: "Hi alice, checking your order now." (the first staff answer is timed)');
+	await staffSays(['claim']);
+	await staffSays(['note'], { text: 'Order 1234 is stuck at the carrier' });
+	await staffSays(['priority'], { level: 'high' });
+	await staffSays(['adduser'], { member: home.bob.id });
+	show(`bob can now write in #${channel.name}: ${home.bob.can(channel, 'send')}`);
+	await staffSays(['lock']);
+	show(`alice can still read: ${home.alice.can(channel, 'view')}, and write: ${home.alice.can(channel, 'send')}`);
+	await staffSays(['unlock']);
+	const closed = await staffSays(['close'], { reason: 'Carrier confirmed delivery for tomorrow' });
+	show(`the close message offers: ${describe(closed.message)}`);
+
+	step('alice rates the ticket: 5 stars');
+	const rating = await home.alice.click(closed.message!, '5★');
+	show((await home.alice.submit(rating, { 'Anything to add? (optional)': 'Fast and friendly' })).content);
+
+	step('staff reads /ticket info (internal notes included; alice would not see them)');
+	show(describe((await home.staff.slash(channel, ['ticket', 'info'])).message));
 
 	step('alice clicks again: the guard explains why not');
 	const again = await home.alice.click(panel, 'General support');
