@@ -90,4 +90,39 @@ describe(`scheduled close (${REDIS_URL ? 'BullMQ on Redis' : 'in-process timers'
 		expect(await closes(channel)).toBe(1);
 		expect(discord.botMessages(channel).some((message) => message.content.startsWith('Ticket closed as scheduled'))).toBe(false);
 	}, 60_000);
+
+	it('warns a silent opener, closes after the grace period, and a reply from the opener cancels', async () => {
+		const quiet = await openTicket();
+		const answered = await openTicket();
+		const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000);
+		// The defaults: a warning after 48 hours without the opener, the close 24 hours after the warning.
+		await scenario.restart(() =>
+			db.prisma.ticket.updateMany({
+				where: { channelId: { in: [quiet.id, answered.id] } },
+				data: { openerLastActivityAt: hoursAgo(49) }
+			})
+		);
+		for (const channel of [quiet, answered]) {
+			const warning = await discord.message(
+				channel,
+				(message) => message.content.includes('has been quiet for a while'),
+				'the inactivity warning'
+			);
+			expect(warning.content).toMatch(
+				new RegExp(
+					`^<@${home.alice.id}>, this ticket has been quiet for a while\\. It will close <t:\\d+:R> unless you reply here\\.$`
+				)
+			);
+		}
+		home.alice.say(answered, 'Still here, waiting for the refund');
+		await discord.eventually(async () => (await row(answered)).inactivityWarnedAt === null, 'the reply to clear the warning');
+		await scenario.restart(() =>
+			db.prisma.ticket.updateMany({ where: { channelId: quiet.id }, data: { inactivityWarnedAt: hoursAgo(25) } })
+		);
+		await discord.eventually(async () => (await row(quiet)).status === 'closed', 'the inactivity close');
+		await discord.message(quiet, (message) => message.content.startsWith('Ticket closed after no reply'), 'the close notice');
+		expect(home.alice.can(quiet, 'send')).toBe(false);
+		expect((await row(answered)).status).toBe('open');
+		expect(await closes(quiet)).toBe(1);
+	}, 60_000);
 });

@@ -140,7 +140,9 @@ export const LanguageKeys = {
 		RateThanks: key<{ stars: number }>('tickets:rateThanks'),
 		RateOnlyOpener: key('tickets:rateOnlyOpener'),
 		RateNotClosed: key('tickets:rateNotClosed'),
-		RateAlready: key('tickets:rateAlready')
+		RateAlready: key('tickets:rateAlready'),
+		InactivityWarning: key<{ user: string; when: string }>('tickets:inactivityWarning'),
+		InactivityClosed: key('tickets:inactivityClosed')
 	},
 	Captcha: {
 		Prompt: key<{ attempts: number }>('captcha:prompt'),

@@ -1,9 +1,19 @@
 import { container } from '@sapphire/framework';
 import { TicketStatus } from '../tickets/status.js';
+import { sweepInactiveTickets } from './inactivity.js';
 import { runScheduledClose } from './scheduledClose.js';
 
+/** How often open tickets are checked for inactivity. */
+export const INACTIVITY_SWEEP_MS = 5 * 60_000;
+
+async function sweep(): Promise<void> {
+	await container.work
+		.run(() => sweepInactiveTickets())
+		.catch((error: unknown) => container.logger.error('Inactivity sweep failed', { error }));
+}
+
 /**
- * Runs scheduled closes at their time. The database holds every due time; a scheduler only wakes the
+ * Runs scheduled closes at their time, and the inactivity rule every few minutes. The database holds every due time; a scheduler only wakes the
  * runner up. On start it catches up on everything overdue and arms the rest, so a restart loses nothing.
  */
 export interface CloseScheduler {
@@ -31,6 +41,7 @@ const MAX_TIMER_MS = 2_147_000_000;
 /** Without Redis: timers in this process. */
 export class InProcessCloseScheduler implements CloseScheduler {
 	readonly #timers = new Map<number, NodeJS.Timeout>();
+	#sweeper: NodeJS.Timeout | undefined;
 
 	public async schedule(guildId: string, ticketId: number, at: Date): Promise<void> {
 		clearTimeout(this.#timers.get(ticketId));
@@ -48,9 +59,12 @@ export class InProcessCloseScheduler implements CloseScheduler {
 
 	public async start(): Promise<void> {
 		for (const ticket of await pendingCloses()) await this.schedule(ticket.guildId, ticket.id, ticket.scheduledCloseAt);
+		await sweep();
+		this.#sweeper = setInterval(() => void sweep(), INACTIVITY_SWEEP_MS);
 	}
 
 	public async stop(): Promise<void> {
+		clearInterval(this.#sweeper);
 		for (const timer of this.#timers.values()) clearTimeout(timer);
 		this.#timers.clear();
 	}
@@ -78,6 +92,9 @@ export class BullCloseScheduler implements CloseScheduler {
 
 	public async start(): Promise<void> {
 		for (const ticket of await pendingCloses()) await this.schedule(ticket.guildId, ticket.id, ticket.scheduledCloseAt);
+		await sweep();
+		// A repeatable job: however many processes start, BullMQ keeps one and runs it in one of them.
+		await container.tasks.create('inactivitySweep', { repeated: true, interval: INACTIVITY_SWEEP_MS });
 	}
 
 	public async stop(): Promise<void> {}

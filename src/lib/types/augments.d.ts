@@ -44,5 +44,6 @@ declare module '@sapphire/framework' {
 declare module '@sapphire/plugin-scheduled-tasks' {
 	interface ScheduledTasks {
 		ticketClose: { guildId: string; ticketId: number };
+		inactivitySweep: never;
 	}
 }

@@ -1,0 +1,99 @@
+import { container } from '@sapphire/framework';
+import { fetchT } from '@sapphire/plugin-i18next';
+import { ChannelType, type TextChannel } from 'discord.js';
+import { LanguageKeys } from '../i18n/languageKeys.js';
+import { ratingButtons } from '../tickets/feedback.js';
+import { participantIds, setWriting } from '../tickets/operations.js';
+import { TicketStatus } from '../tickets/status.js';
+
+const HOUR_MS = 3_600_000;
+
+export interface InactivityReport {
+	warned: number;
+	closed: number;
+}
+
+/**
+ * One pass of the inactivity rule over this process's guilds: an open ticket whose opener has been silent
+ * for warnAfterHours gets a warning; warned and still silent closeAfterHours later, it closes. A reply
+ * from the opener clears the warning (recorded by the activity listener). Each step is claimed with a
+ * conditional update, so overlapping passes (two processes, a retried job) act once.
+ */
+export async function sweepInactiveTickets(now = new Date()): Promise<InactivityReport> {
+	const { warnAfterHours, closeAfterHours } = container.config.tickets.inactivity;
+	const report: InactivityReport = { warned: 0, closed: 0 };
+	if (warnAfterHours === 0) return report;
+	const guildIds = [...container.client.guilds.cache.keys()];
+	// A system-wide pass over this shard's guilds; each write below goes through the guild's scoped client.
+	const candidates = await container.db.prisma.ticket.findMany({
+		where: {
+			guildId: { in: guildIds },
+			status: TicketStatus.Open,
+			OR: [
+				{ inactivityWarnedAt: null, openerLastActivityAt: { lte: new Date(now.getTime() - warnAfterHours * HOUR_MS) } },
+				{ inactivityWarnedAt: { lte: new Date(now.getTime() - closeAfterHours * HOUR_MS) } }
+			]
+		},
+		select: { id: true, guildId: true, inactivityWarnedAt: true }
+	});
+	for (const candidate of candidates) {
+		if (candidate.inactivityWarnedAt)
+			report.closed += Number(await closeInactive(candidate.guildId, candidate.id, candidate.inactivityWarnedAt, now));
+		else report.warned += Number(await warnInactive(candidate.guildId, candidate.id, now, closeAfterHours));
+	}
+	return report;
+}
+
+async function ticketChannel(guildId: string, channelId: string | null): Promise<TextChannel | null> {
+	const channel = channelId
+		? await container.client.guilds.cache
+				.get(guildId)
+				?.channels.fetch(channelId)
+				.catch(() => null)
+		: null;
+	return channel?.type === ChannelType.GuildText ? (channel as TextChannel) : null;
+}
+
+async function warnInactive(guildId: string, ticketId: number, now: Date, closeAfterHours: number): Promise<boolean> {
+	const data = container.db.forGuild(guildId);
+	const { count } = await data.db.ticket.updateMany({
+		where: { id: ticketId, status: TicketStatus.Open, inactivityWarnedAt: null },
+		data: { inactivityWarnedAt: now }
+	});
+	if (count === 0) return false;
+	const ticket = await data.db.ticket.findUniqueOrThrow({ where: { id: ticketId } });
+	const channel = await ticketChannel(guildId, ticket.channelId);
+	if (channel) {
+		const t = await fetchT(channel.guild);
+		const when = `<t:${Math.floor((now.getTime() + closeAfterHours * HOUR_MS) / 1000)}:R>`;
+		await channel.send({
+			content: t(LanguageKeys.Tickets.InactivityWarning, { user: `<@${ticket.ownerId}>`, when }),
+			allowedMentions: { users: [ticket.ownerId] }
+		});
+	}
+	await container.audit.record(data, { ticketId, actorId: null, action: 'ticket.inactivity_warned' });
+	return true;
+}
+
+async function closeInactive(guildId: string, ticketId: number, warnedAt: Date, now: Date): Promise<boolean> {
+	const data = container.db.forGuild(guildId);
+	// Only if nobody cleared or renewed the warning since it was read.
+	const { count } = await data.db.ticket.updateMany({
+		where: { id: ticketId, status: TicketStatus.Open, inactivityWarnedAt: warnedAt },
+		data: { status: TicketStatus.Closed, closedAt: now, closedById: null, closeReason: 'inactivity', scheduledCloseAt: null }
+	});
+	if (count === 0) return false;
+	const ticket = await data.db.ticket.findUniqueOrThrow({ where: { id: ticketId } });
+	const channel = await ticketChannel(guildId, ticket.channelId);
+	if (channel) {
+		await setWriting(channel, [ticket.ownerId, ...(await participantIds(data, ticketId))], false, 'closed for inactivity');
+		const t = await fetchT(channel.guild);
+		await channel.send({
+			content: t(LanguageKeys.Tickets.InactivityClosed),
+			components: [ratingButtons(ticketId)],
+			allowedMentions: { parse: [] }
+		});
+	}
+	await container.audit.record(data, { ticketId, actorId: null, action: 'ticket.closed', details: { reason: 'inactivity' } });
+	return true;
+}
