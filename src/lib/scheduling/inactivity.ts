@@ -1,10 +1,8 @@
 import { container } from '@sapphire/framework';
 import { fetchT } from '@sapphire/plugin-i18next';
-import { ChannelType, type TextChannel } from 'discord.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
-import { ratingButtons } from '../tickets/feedback.js';
-import { participantIds, setWriting } from '../tickets/operations.js';
 import { TicketStatus } from '../tickets/status.js';
+import { announceSystemClose, ticketChannel } from './systemClose.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -44,16 +42,6 @@ export async function sweepInactiveTickets(now = new Date()): Promise<Inactivity
 	return report;
 }
 
-async function ticketChannel(guildId: string, channelId: string | null): Promise<TextChannel | null> {
-	const channel = channelId
-		? await container.client.guilds.cache
-				.get(guildId)
-				?.channels.fetch(channelId)
-				.catch(() => null)
-		: null;
-	return channel?.type === ChannelType.GuildText ? (channel as TextChannel) : null;
-}
-
 async function warnInactive(guildId: string, ticketId: number, now: Date, closeAfterHours: number): Promise<boolean> {
 	const data = container.db.forGuild(guildId);
 	const { count } = await data.db.ticket.updateMany({
@@ -77,23 +65,21 @@ async function warnInactive(guildId: string, ticketId: number, now: Date, closeA
 
 async function closeInactive(guildId: string, ticketId: number, warnedAt: Date, now: Date): Promise<boolean> {
 	const data = container.db.forGuild(guildId);
-	// Only if nobody cleared or renewed the warning since it was read.
-	const { count } = await data.db.ticket.updateMany({
-		where: { id: ticketId, status: TicketStatus.Open, inactivityWarnedAt: warnedAt },
-		data: { status: TicketStatus.Closed, closedAt: now, closedById: null, closeReason: 'inactivity', scheduledCloseAt: null }
-	});
-	if (count === 0) return false;
-	const ticket = await data.db.ticket.findUniqueOrThrow({ where: { id: ticketId } });
-	const channel = await ticketChannel(guildId, ticket.channelId);
-	if (channel) {
-		await setWriting(channel, [ticket.ownerId, ...(await participantIds(data, ticketId))], false, 'closed for inactivity');
-		const t = await fetchT(channel.guild);
-		await channel.send({
-			content: t(LanguageKeys.Tickets.InactivityClosed),
-			components: [ratingButtons(ticketId)],
-			allowedMentions: { parse: [] }
+	// Only if nobody cleared or renewed the warning since it was read; the close and its timeline entry land together.
+	const closed = await data.db.$transaction(async (tx) => {
+		const { count } = await tx.ticket.updateMany({
+			where: { id: ticketId, status: TicketStatus.Open, inactivityWarnedAt: warnedAt },
+			data: { status: TicketStatus.Closed, closedAt: now, closedById: null, closeReason: 'inactivity', scheduledCloseAt: null }
 		});
-	}
-	await container.audit.record(data, { ticketId, actorId: null, action: 'ticket.closed', details: { reason: 'inactivity' } });
+		if (count === 0) return false;
+		await tx.auditEvent.create({
+			data: { guildId, ticketId, actorId: null, action: 'ticket.closed', details: JSON.stringify({ reason: 'inactivity' }) }
+		});
+		return true;
+	});
+	if (!closed) return false;
+	const ticket = await data.db.ticket.findUniqueOrThrow({ where: { id: ticketId } });
+	const t = await fetchT(container.client.guilds.cache.get(guildId)!);
+	await announceSystemClose(data, ticket, t(LanguageKeys.Tickets.InactivityClosed));
 	return true;
 }
