@@ -5,6 +5,7 @@ import { claim } from '../subcommands/ticket/claim.js';
 import { close } from '../subcommands/ticket/close.js';
 import { create } from '../subcommands/ticket/create.js';
 import { feedback } from '../subcommands/ticket/feedback.js';
+import { forceClose } from '../subcommands/ticket/forceClose.js';
 import { info } from '../subcommands/ticket/info.js';
 import { lock, unlock } from '../subcommands/ticket/lock.js';
 import { note } from '../subcommands/ticket/note.js';
@@ -34,7 +35,8 @@ const SUBCOMMANDS: SubcommandDefinition[] = [
 	note,
 	info,
 	scheduleClose,
-	feedback
+	feedback,
+	forceClose
 ];
 
 /** /ticket and !ticket: opening and working tickets. */

@@ -280,5 +280,25 @@ for (const database of testDatabases()) {
 			const row = await db.prisma.feedback.findFirstOrThrow({ where: { ticket: { channelId: channel.id } } });
 			expect(row).toMatchObject({ userId: home.alice.id, stars: 4, message: 'Quick and kind' });
 		});
+
+		it('lets only admins force-close, and deletes the channel when asked', async () => {
+			const kept = await openTicket(home.alice);
+			expect(
+				(await home.staff.slash(kept.channel, ['ticket', 'forceclose'], { delete_channel: false, reason: 'x' })).content
+			).toMatch(/^Only server admins can do that/);
+			const closed = await home.owner.slash(kept.channel, ['ticket', 'forceclose'], { delete_channel: false, reason: 'spam' });
+			expect(closed.content).toBe(`Ticket force-closed by <@${home.owner.id}>. Reason: spam`);
+			expect((await db.prisma.ticket.findFirstOrThrow({ where: { channelId: kept.channel.id } })).status).toBe('closed');
+			await discord.waitFor(() => !home.alice.can(kept.channel, 'send'), 'the opener to stop writing');
+
+			const gone = await openTicket(home.alice);
+			const answer = await home.owner.slash(gone.channel, ['ticket', 'forceclose'], {
+				delete_channel: true,
+				reason: 'duplicate'
+			});
+			expect(answer).toMatchObject({ ephemeral: true, content: 'Ticket closed. Its channel is being deleted.' });
+			await discord.waitFor(() => !discord.state.channels.has(gone.channel.id), 'the channel to be deleted');
+			expect((await db.prisma.ticket.findFirstOrThrow({ where: { channelId: gone.channel.id } })).status).toBe('closed');
+		});
 	});
 }

@@ -142,7 +142,9 @@ export const LanguageKeys = {
 		RateNotClosed: key('tickets:rateNotClosed'),
 		RateAlready: key('tickets:rateAlready'),
 		InactivityWarning: key<{ user: string; when: string }>('tickets:inactivityWarning'),
-		InactivityClosed: key('tickets:inactivityClosed')
+		InactivityClosed: key('tickets:inactivityClosed'),
+		ForceClosed: key<{ user: string; reason: string }>('tickets:forceClosed'),
+		ForceDeleting: key('tickets:forceDeleting')
 	},
 	Captcha: {
 		Prompt: key<{ attempts: number }>('captcha:prompt'),

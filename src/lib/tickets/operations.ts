@@ -392,3 +392,46 @@ export async function scheduleClose(
 		content: context.t(LanguageKeys.Tickets.CloseScheduled, { when: `<t:${Math.floor(at.getTime() / 1000)}:R>`, by })
 	};
 }
+
+/** Admins close a ticket whatever its state (even one stuck being created), optionally deleting its channel. */
+export async function forceCloseTicket(
+	context: OperationContext,
+	deleteChannel: boolean,
+	reason: string
+): Promise<OperationResult & { deleteChannel: boolean }> {
+	const ticket = await ticketInChannel(context.data, context.channel.id);
+	if (!(await accessTo(context.data, context.member, ticket)).admin) refuse({ key: LanguageKeys.Errors.AdminOnly, args: {} });
+	await context.data.db.$transaction([
+		context.data.db.ticket.update({
+			where: { id: ticket.id },
+			data: {
+				status: TicketStatus.Closed,
+				closedAt: ticket.closedAt ?? new Date(),
+				closedById: context.member.id,
+				closeReason: reason,
+				scheduledCloseAt: null
+			}
+		}),
+		context.data.db.auditEvent.create({
+			data: {
+				guildId: context.data.guildId,
+				ticketId: ticket.id,
+				actorId: context.member.id,
+				action: 'ticket.force_closed',
+				details: JSON.stringify({ reason, deleteChannel })
+			}
+		})
+	]);
+	if (deleteChannel) return { ticketId: ticket.id, content: context.t(LanguageKeys.Tickets.ForceDeleting), deleteChannel };
+	await setWriting(
+		context.channel,
+		[ticket.ownerId, ...(await participantIds(context.data, ticket.id))],
+		false,
+		'ticket force-closed'
+	);
+	return {
+		ticketId: ticket.id,
+		content: context.t(LanguageKeys.Tickets.ForceClosed, { user: `<@${context.member.id}>`, reason: userText(reason, 500) }),
+		deleteChannel
+	};
+}
