@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectDatabase, type DatabaseHandle } from '../../src/lib/database/client.js';
-import { DataStore } from '../../src/lib/database/guildData.js';
+import type { DatabaseHandle } from '../../src/lib/database/client.js';
+import type { DataStore } from '../../src/lib/database/guildData.js';
 import { GuildScopeError } from '../../src/lib/database/guildScope.js';
-import { runMigrations } from '../../src/lib/database/runMigrations.js';
 import { testDatabases } from '../helpers/databases.js';
+import { migratedStore } from '../helpers/store.js';
 
 const GUILD_A = '100000000000000001';
 const GUILD_B = '200000000000000002';
@@ -15,10 +15,7 @@ for (const database of testDatabases()) {
 		let store: DataStore;
 
 		beforeAll(async () => {
-			const url = await database.create();
-			await runMigrations(url);
-			handle = await connectDatabase(url);
-			store = new DataStore(handle.prisma);
+			({ handle, store } = await migratedStore(database));
 		});
 
 		afterAll(async () => {

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryCache } from '../../src/lib/cache/MemoryCache.js';
 import { configSchema } from '../../src/lib/config/schema.js';
-import { connectDatabase, type DatabaseHandle } from '../../src/lib/database/client.js';
-import { DataStore } from '../../src/lib/database/guildData.js';
-import { runMigrations } from '../../src/lib/database/runMigrations.js';
+import type { DatabaseHandle } from '../../src/lib/database/client.js';
+import type { DataStore } from '../../src/lib/database/guildData.js';
 import { GuildPreferences } from '../../src/lib/settings/GuildPreferences.js';
 import { testDatabases } from '../helpers/databases.js';
+import { migratedStore } from '../helpers/store.js';
 
 const [sqlite] = testDatabases();
 
@@ -13,10 +13,7 @@ describe('per-guild language and prefix', () => {
 	let handle: DatabaseHandle;
 	let store: DataStore;
 	beforeAll(async () => {
-		const url = await sqlite!.create();
-		await runMigrations(url);
-		handle = await connectDatabase(url);
-		store = new DataStore(handle.prisma);
+		({ handle, store } = await migratedStore(sqlite!));
 	});
 	afterAll(async () => {
 		await handle?.close();

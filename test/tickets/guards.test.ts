@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BlacklistService } from '../../src/lib/blacklist/BlacklistService.js';
 import { configSchema } from '../../src/lib/config/schema.js';
-import { connectDatabase, type DatabaseHandle } from '../../src/lib/database/client.js';
-import { DataStore } from '../../src/lib/database/guildData.js';
-import { runMigrations } from '../../src/lib/database/runMigrations.js';
+import type { DatabaseHandle } from '../../src/lib/database/client.js';
+import type { DataStore } from '../../src/lib/database/guildData.js';
 import { creationRefusal } from '../../src/lib/tickets/guards.js';
 import { testDatabases } from '../helpers/databases.js';
+import { migratedStore } from '../helpers/store.js';
 
 const USER = '300000000000000003';
 const config = configSchema.parse({ tickets: { cooldownSeconds: 60, hourlyLimit: 3, maxOpenPerUser: 2 } });
@@ -20,10 +20,7 @@ for (const database of testDatabases()) {
 		const blacklist = new BlacklistService(() => NOW);
 
 		beforeAll(async () => {
-			const url = await database.create();
-			await runMigrations(url);
-			handle = await connectDatabase(url);
-			store = new DataStore(handle.prisma);
+			({ handle, store } = await migratedStore(database));
 		});
 		afterAll(async () => {
 			await handle?.close();

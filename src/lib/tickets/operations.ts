@@ -113,6 +113,19 @@ export async function closeTicket(
 	};
 }
 
+/** Writes the operation to the ticket's timeline and renders its public answer. */
+async function recorded(
+	context: OperationContext,
+	ticketId: number,
+	action: string,
+	key: string,
+	args: Record<string, unknown>,
+	audit: { targetId?: string | null; details?: Record<string, unknown> } = {}
+): Promise<OperationResult> {
+	await context.audit.record(context.data, { ticketId, actorId: context.member.id, action, ...audit });
+	return { ticketId, content: context.t(key, args) };
+}
+
 /** Checks that the caller is staff of the ticket in this channel and that the action applies now. */
 async function staffOperation({ data, member, channel }: OperationContext, action: TicketAction) {
 	const ticket = await ticketInChannel(data, channel.id);
@@ -160,13 +173,8 @@ export async function lockTicket(context: OperationContext, lock: boolean): Prom
 		!lock,
 		lock ? 'ticket locked' : 'ticket unlocked'
 	);
-	await context.audit.record(context.data, {
-		ticketId: ticket.id,
-		actorId: context.member.id,
-		action: lock ? 'ticket.locked' : 'ticket.unlocked'
-	});
 	const key = lock ? LanguageKeys.Tickets.Locked : LanguageKeys.Tickets.Unlocked;
-	return { ticketId: ticket.id, content: context.t(key, { user: `<@${context.member.id}>` }) };
+	return recorded(context, ticket.id, lock ? 'ticket.locked' : 'ticket.unlocked', key, { user: `<@${context.member.id}>` });
 }
 
 export async function reopenTicket(context: OperationContext): Promise<OperationResult> {
@@ -183,8 +191,7 @@ export async function reopenTicket(context: OperationContext): Promise<Operation
 			true,
 			'ticket reopened'
 		);
-	await context.audit.record(context.data, { ticketId: ticket.id, actorId: context.member.id, action: 'ticket.reopened' });
-	return { ticketId: ticket.id, content: context.t(LanguageKeys.Tickets.Reopened, { user: `<@${context.member.id}>` }) };
+	return recorded(context, ticket.id, 'ticket.reopened', LanguageKeys.Tickets.Reopened, { user: `<@${context.member.id}>` });
 }
 
 export async function addParticipant(context: OperationContext, user: User): Promise<OperationResult> {
@@ -209,16 +216,14 @@ export async function addParticipant(context: OperationContext, user: User): Pro
 			{ reason: 'added to the ticket' }
 		);
 	}
-	await context.audit.record(context.data, {
-		ticketId: ticket.id,
-		actorId: context.member.id,
-		action: 'ticket.user_added',
-		targetId: user.id
-	});
-	return {
-		ticketId: ticket.id,
-		content: context.t(LanguageKeys.Tickets.UserAdded, { user: mention, by: `<@${context.member.id}>` })
-	};
+	return recorded(
+		context,
+		ticket.id,
+		'ticket.user_added',
+		LanguageKeys.Tickets.UserAdded,
+		{ user: mention, by: `<@${context.member.id}>` },
+		{ targetId: user.id }
+	);
 }
 
 export async function removeParticipant(context: OperationContext, user: User): Promise<OperationResult> {
@@ -229,47 +234,41 @@ export async function removeParticipant(context: OperationContext, user: User): 
 	if (count === 0) refuse({ key: LanguageKeys.Tickets.NotParticipant, args: { user: mention } });
 	if ('permissionOverwrites' in context.channel)
 		await context.channel.permissionOverwrites.delete(user.id, 'removed from the ticket');
-	await context.audit.record(context.data, {
-		ticketId: ticket.id,
-		actorId: context.member.id,
-		action: 'ticket.user_removed',
-		targetId: user.id
-	});
-	return {
-		ticketId: ticket.id,
-		content: context.t(LanguageKeys.Tickets.UserRemoved, { user: mention, by: `<@${context.member.id}>` })
-	};
+	return recorded(
+		context,
+		ticket.id,
+		'ticket.user_removed',
+		LanguageKeys.Tickets.UserRemoved,
+		{ user: mention, by: `<@${context.member.id}>` },
+		{ targetId: user.id }
+	);
 }
 
 export async function setPriority(context: OperationContext, priority: Priority): Promise<OperationResult> {
 	const { ticket } = await staffOperation(context, 'edit');
 	await context.data.db.ticket.update({ where: { id: ticket.id }, data: { priority } });
-	await context.audit.record(context.data, {
-		ticketId: ticket.id,
-		actorId: context.member.id,
-		action: 'ticket.priority',
-		details: { from: ticket.priority, to: priority }
-	});
-	return {
-		ticketId: ticket.id,
-		content: context.t(LanguageKeys.Tickets.PrioritySet, { priority, by: `<@${context.member.id}>` })
-	};
+	return recorded(
+		context,
+		ticket.id,
+		'ticket.priority',
+		LanguageKeys.Tickets.PrioritySet,
+		{ priority, by: `<@${context.member.id}>` },
+		{ details: { from: ticket.priority, to: priority } }
+	);
 }
 
 export async function setTags(context: OperationContext, tags: string[]): Promise<OperationResult> {
 	const { ticket } = await staffOperation(context, 'edit');
 	await context.data.db.ticket.update({ where: { id: ticket.id }, data: { tags: writeList(tags) } });
-	await context.audit.record(context.data, {
-		ticketId: ticket.id,
-		actorId: context.member.id,
-		action: 'ticket.tags',
-		details: { tags }
-	});
 	const shown = tags.length ? tags.map((tag) => `\`${userText(tag, 32).replaceAll('`', "'")}\``).join(' ') : '—';
-	return {
-		ticketId: ticket.id,
-		content: context.t(LanguageKeys.Tickets.TagsSet, { tags: shown, by: `<@${context.member.id}>` })
-	};
+	return recorded(
+		context,
+		ticket.id,
+		'ticket.tags',
+		LanguageKeys.Tickets.TagsSet,
+		{ tags: shown, by: `<@${context.member.id}>` },
+		{ details: { tags } }
+	);
 }
 
 /** An internal note: stored for staff, never posted in the ticket. */
@@ -278,8 +277,7 @@ export async function addNote(context: OperationContext, text: string): Promise<
 	await context.data.db.ticketNote.create({
 		data: { guildId: context.data.guildId, ticketId: ticket.id, authorId: context.member.id, content: text }
 	});
-	await context.audit.record(context.data, { ticketId: ticket.id, actorId: context.member.id, action: 'ticket.note' });
-	return { ticketId: ticket.id, content: context.t(LanguageKeys.Tickets.NoteSaved) };
+	return recorded(context, ticket.id, 'ticket.note', LanguageKeys.Tickets.NoteSaved, {});
 }
 
 /** Notes are allowed on closed tickets too: staff may record what happened after the fact. */
@@ -309,21 +307,18 @@ export async function transferTicket(context: OperationContext, user: User): Pro
 			{ reason: 'ticket transferred' }
 		);
 	}
-	await context.audit.record(context.data, {
-		ticketId: ticket.id,
-		actorId: context.member.id,
-		action: 'ticket.transferred',
-		targetId: user.id,
-		details: { from: ticket.ownerId }
-	});
-	return {
-		ticketId: ticket.id,
-		content: context.t(LanguageKeys.Tickets.Transferred, {
+	return recorded(
+		context,
+		ticket.id,
+		'ticket.transferred',
+		LanguageKeys.Tickets.Transferred,
+		{
 			user: mention,
 			previous: `<@${ticket.ownerId}>`,
 			by: `<@${context.member.id}>`
-		})
-	};
+		},
+		{ targetId: user.id, details: { from: ticket.ownerId } }
+	);
 }
 
 const RENAME_WINDOW_MS = 10 * 60_000;
@@ -344,13 +339,14 @@ export async function renameTicket(context: OperationContext, cache: Cache, requ
 		if (error instanceof RateLimitError) await tooSoon();
 		throw error;
 	}
-	await context.audit.record(context.data, {
-		ticketId: ticket.id,
-		actorId: context.member.id,
-		action: 'ticket.renamed',
-		details: { name }
-	});
-	return { ticketId: ticket.id, content: context.t(LanguageKeys.Tickets.Renamed, { name, by: `<@${context.member.id}>` }) };
+	return recorded(
+		context,
+		ticket.id,
+		'ticket.renamed',
+		LanguageKeys.Tickets.Renamed,
+		{ name, by: `<@${context.member.id}>` },
+		{ details: { name } }
+	);
 }
 
 /** Closes the ticket after a delay (0 cancels). The due time is stored first: a restart loses nothing. */
@@ -368,12 +364,7 @@ export async function scheduleClose(
 			where: { id: ticket.id },
 			data: { scheduledCloseAt: null, scheduledCloseById: null, scheduledCloseReason: null }
 		});
-		await context.audit.record(context.data, {
-			ticketId: ticket.id,
-			actorId: context.member.id,
-			action: 'ticket.close_unscheduled'
-		});
-		return { ticketId: ticket.id, content: context.t(LanguageKeys.Tickets.CloseUnscheduled, { by }) };
+		return recorded(context, ticket.id, 'ticket.close_unscheduled', LanguageKeys.Tickets.CloseUnscheduled, { by });
 	}
 	const at = new Date(Date.now() + minutes * 60_000);
 	await context.data.db.ticket.update({
@@ -381,16 +372,14 @@ export async function scheduleClose(
 		data: { scheduledCloseAt: at, scheduledCloseById: context.member.id, scheduledCloseReason: reason }
 	});
 	await scheduler.schedule(context.data.guildId, ticket.id, at);
-	await context.audit.record(context.data, {
-		ticketId: ticket.id,
-		actorId: context.member.id,
-		action: 'ticket.close_scheduled',
-		details: { at: at.toISOString(), reason }
-	});
-	return {
-		ticketId: ticket.id,
-		content: context.t(LanguageKeys.Tickets.CloseScheduled, { when: `<t:${Math.floor(at.getTime() / 1000)}:R>`, by })
-	};
+	return recorded(
+		context,
+		ticket.id,
+		'ticket.close_scheduled',
+		LanguageKeys.Tickets.CloseScheduled,
+		{ when: `<t:${Math.floor(at.getTime() / 1000)}:R>`, by },
+		{ details: { at: at.toISOString(), reason } }
+	);
 }
 
 /** Admins close a ticket whatever its state (even one stuck being created), optionally deleting its channel. */
