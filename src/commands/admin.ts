@@ -5,6 +5,9 @@ import { blacklistAdd } from '../subcommands/admin/blacklistAdd.js';
 import { blacklistRemove } from '../subcommands/admin/blacklistRemove.js';
 import { categoryList } from '../subcommands/admin/categoryList.js';
 import { categoryUpsert } from '../subcommands/admin/categoryUpsert.js';
+import { departmentList } from '../subcommands/admin/departmentList.js';
+import { departmentUpsert } from '../subcommands/admin/departmentUpsert.js';
+import { escalationRoles } from '../subcommands/admin/escalationRoles.js';
 import { panelCreate } from '../subcommands/admin/panelCreate.js';
 import { panelDeploy } from '../subcommands/admin/panelDeploy.js';
 import { panelList } from '../subcommands/admin/panelList.js';
@@ -15,6 +18,9 @@ const SUBCOMMANDS: SubcommandDefinition[] = [
 	panelList,
 	categoryUpsert,
 	categoryList,
+	departmentUpsert,
+	departmentList,
+	escalationRoles,
 	blacklistAdd,
 	blacklistRemove
 ];

@@ -4,6 +4,8 @@ import { buildSlashCommand, subcommandMappings, type SubcommandDefinition } from
 import { claim } from '../subcommands/ticket/claim.js';
 import { close } from '../subcommands/ticket/close.js';
 import { create } from '../subcommands/ticket/create.js';
+import { department } from '../subcommands/ticket/department.js';
+import { escalate } from '../subcommands/ticket/escalate.js';
 import { feedback } from '../subcommands/ticket/feedback.js';
 import { forceClose } from '../subcommands/ticket/forceClose.js';
 import { info } from '../subcommands/ticket/info.js';
@@ -33,6 +35,8 @@ const SUBCOMMANDS: SubcommandDefinition[] = [
 	priority,
 	tags,
 	note,
+	escalate,
+	department,
 	info,
 	scheduleClose,
 	feedback,

@@ -67,6 +67,8 @@ export interface EMessage {
 	editedAt: number | null;
 	/** An ephemeral interaction reply: only this user sees it. */
 	ephemeralFor: string | null;
+	/** Roles this message notified (mentioned and let through by allowed_mentions). */
+	pingedRoleIds: string[];
 	interactionId: string | null;
 	webhookId: string | null;
 	reference: { message_id: string; channel_id: string; guild_id?: string } | null;
@@ -309,7 +311,7 @@ export class DiscordState {
 			tts: false,
 			mention_everyone: false,
 			mentions: [],
-			mention_roles: [],
+			mention_roles: message.pingedRoleIds,
 			attachments: message.attachments.map((attachment) => ({
 				id: attachment.id,
 				filename: attachment.filename,

@@ -15,6 +15,8 @@ import type { CommandOptions } from './options.js';
 export type ReplyPayload = Pick<MessageCreateOptions, 'content' | 'embeds' | 'components' | 'files'> & {
 	/** Only the caller sees it (slash); a prefix reply is always in the channel. */
 	ephemeral?: boolean;
+	/** Roles the message may notify; nobody else is pinged, whatever the content mentions. */
+	pingRoles?: readonly string[];
 };
 
 /**
@@ -35,7 +37,10 @@ export interface CommandContext {
 	reply(payload: string | ReplyPayload): Promise<void>;
 }
 
-const NO_MENTIONS = { parse: [] as never[] };
+/** Who a reply notifies: nobody, unless it names roles to ping. */
+function allowedMentions(roles: readonly string[] = []) {
+	return { parse: [] as never[], roles: [...roles] };
+}
 
 export async function slashContext(
 	interaction: ChatInputCommandInteraction<'cached'>,
@@ -54,13 +59,14 @@ export async function slashContext(
 				await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
 		},
 		reply: async (input) => {
-			const { ephemeral = true, ...payload } = typeof input === 'string' ? { content: input } : input;
+			const { ephemeral = true, pingRoles, ...payload } = typeof input === 'string' ? { content: input } : input;
 			const options: InteractionReplyOptions = {
 				...payload,
-				allowedMentions: NO_MENTIONS,
+				allowedMentions: allowedMentions(pingRoles),
 				...(ephemeral ? { flags: MessageFlags.Ephemeral } : {})
 			};
-			if (interaction.deferred && !interaction.replied) await interaction.editReply(payload);
+			if (interaction.deferred && !interaction.replied)
+				await interaction.editReply({ ...payload, allowedMentions: allowedMentions(pingRoles) });
 			else if (interaction.replied) await interaction.followUp(options);
 			else await interaction.reply(options);
 		}
@@ -79,8 +85,8 @@ export async function prefixContext(message: Message<true>, options: CommandOpti
 			await message.channel.sendTyping().catch(() => undefined);
 		},
 		reply: async (input) => {
-			const { ephemeral: _ephemeral, ...payload } = typeof input === 'string' ? { content: input } : input;
-			await message.reply({ ...payload, allowedMentions: NO_MENTIONS });
+			const { ephemeral: _ephemeral, pingRoles, ...payload } = typeof input === 'string' ? { content: input } : input;
+			await message.reply({ ...payload, allowedMentions: allowedMentions(pingRoles) });
 		}
 	};
 }

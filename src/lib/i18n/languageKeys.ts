@@ -144,7 +144,27 @@ export const LanguageKeys = {
 		InactivityWarning: key<{ user: string; when: string }>('tickets:inactivityWarning'),
 		InactivityClosed: key('tickets:inactivityClosed'),
 		ForceClosed: key<{ user: string; reason: string }>('tickets:forceClosed'),
-		ForceDeleting: key('tickets:forceDeleting')
+		ForceDeleting: key('tickets:forceDeleting'),
+		EscalateNotHigher: key<{ level: number }>('tickets:escalateNotHigher'),
+		Escalated: key<{ level: number; by: string; role: string }>('tickets:escalated'),
+		EscalatedNoRole: key<{ level: number; by: string }>('tickets:escalatedNoRole'),
+		NoDepartments: key('tickets:noDepartments'),
+		UnknownDepartment: key<{ name: string; known: string }>('tickets:unknownDepartment'),
+		AlreadyInDepartment: key<{ name: string }>('tickets:alreadyInDepartment'),
+		DepartmentSet: key<{ name: string; by: string }>('tickets:departmentSet'),
+		InfoDepartment: key('tickets:infoDepartment'),
+		InfoEscalation: key('tickets:infoEscalation')
+	},
+	Routing: {
+		BadDepartmentName: key<{ name: string }>('routing:badDepartmentName'),
+		DepartmentNeedsRoles: key('routing:departmentNeedsRoles'),
+		TooManyDepartments: key<{ max: number }>('routing:tooManyDepartments'),
+		DepartmentCreated: key<{ name: string; roles: string }>('routing:departmentCreated'),
+		DepartmentUpdated: key<{ name: string; roles: string }>('routing:departmentUpdated'),
+		NoDepartments: key('routing:noDepartments'),
+		EscalationLevels: key<{ levels: string }>('routing:escalationLevels'),
+		NoEscalationRoles: key('routing:noEscalationRoles'),
+		TooManyEscalationRoles: key<{ max: number }>('routing:tooManyEscalationRoles')
 	},
 	Captcha: {
 		Prompt: key<{ attempts: number }>('captcha:prompt'),

@@ -16,18 +16,30 @@ export async function ticketInChannel(data: GuildData, channelId: string): Promi
 
 export interface TicketAccess {
 	admin: boolean;
-	/** Admins, the category's staff roles and the guild's support roles. */
+	/** Admins, the ticket's team (department or category staff roles) and the guild's support roles. */
 	staff: boolean;
 	opener: boolean;
 }
 
-export async function accessTo(data: GuildData, member: GuildMember, ticket: TicketRow): Promise<TicketAccess> {
-	const admin = await isGuildAdmin(data, member);
-	const [settings, category] = await Promise.all([
+/**
+ * The roles that work this ticket: its department's once it was routed to one, else its category's,
+ * and always the guild's support roles.
+ */
+export async function ticketStaffRoles(data: GuildData, ticket: TicketRow): Promise<{ team: string[]; support: string[] }> {
+	const [settings, team] = await Promise.all([
 		data.db.guildSettings.findUnique({ where: { guildId: data.guildId } }),
-		ticket.categoryId ? data.db.category.findUnique({ where: { id: ticket.categoryId } }) : null
+		ticket.departmentId
+			? data.db.department.findUnique({ where: { id: ticket.departmentId } })
+			: ticket.categoryId
+				? data.db.category.findUnique({ where: { id: ticket.categoryId } })
+				: null
 	]);
-	const staffRoles = new Set([...readList(category?.staffRoleIds), ...readList(settings?.supportRoleIds)]);
+	return { team: readList(team?.staffRoleIds), support: readList(settings?.supportRoleIds) };
+}
+
+export async function accessTo(data: GuildData, member: GuildMember, ticket: TicketRow): Promise<TicketAccess> {
+	const [admin, roles] = await Promise.all([isGuildAdmin(data, member), ticketStaffRoles(data, ticket)]);
+	const staffRoles = new Set([...roles.team, ...roles.support]);
 	const staff = admin || member.roles.cache.some((role) => staffRoles.has(role.id));
 	return { admin, staff, opener: ticket.ownerId === member.id };
 }

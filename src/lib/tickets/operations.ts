@@ -39,6 +39,8 @@ export interface OperationResult {
 	ticketId: number;
 	content: string;
 	components?: ActionRowBuilder<ButtonBuilder>[];
+	/** Roles this answer notifies (escalation); every other mention stays silent. */
+	pingRoles?: string[];
 }
 
 export async function claimTicket({ data, member, channel, t, audit }: OperationContext): Promise<OperationResult> {
@@ -114,7 +116,7 @@ export async function closeTicket(
 }
 
 /** Writes the operation to the ticket's timeline and renders its public answer. */
-async function recorded(
+export async function recorded(
 	context: OperationContext,
 	ticketId: number,
 	action: string,
@@ -127,7 +129,7 @@ async function recorded(
 }
 
 /** Checks that the caller is staff of the ticket in this channel and that the action applies now. */
-async function staffOperation({ data, member, channel }: OperationContext, action: TicketAction) {
+export async function staffOperation({ data, member, channel }: OperationContext, action: TicketAction) {
 	const ticket = await ticketInChannel(data, channel.id);
 	const access = await accessTo(data, member, ticket);
 	if (!access.staff) refuse({ key: LanguageKeys.Tickets.StaffOnly, args: {} });

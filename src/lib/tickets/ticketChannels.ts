@@ -11,7 +11,7 @@ import {
 /** Discord's limit of channels in one category. */
 export const CATEGORY_CAPACITY = 50;
 
-const MEMBER_BITS = P.ViewChannel | P.SendMessages | P.ReadMessageHistory | P.AttachFiles | P.EmbedLinks;
+export const MEMBER_BITS = P.ViewChannel | P.SendMessages | P.ReadMessageHistory | P.AttachFiles | P.EmbedLinks;
 const BOT_ACCESS = MEMBER_BITS | P.ManageChannels | P.ManageMessages;
 
 /** What the opener and participants may do in a ticket, as overwrite options. */

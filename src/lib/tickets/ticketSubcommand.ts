@@ -21,7 +21,12 @@ export function ticketSubcommand(
 		options,
 		async run(command) {
 			const result = await operation(operationContext(command.guild.id, command.member, command.channel, command.t), command);
-			await command.reply({ content: result.content, components: result.components ?? [], ephemeral: visibility === 'private' });
+			await command.reply({
+				content: result.content,
+				components: result.components ?? [],
+				ephemeral: visibility === 'private',
+				...(result.pingRoles ? { pingRoles: result.pingRoles } : {})
+			});
 		}
 	};
 }

@@ -23,8 +23,9 @@ export const info: SubcommandDefinition = {
 		});
 		if (!access.staff && !access.opener && ticket.openerId !== member.id && !participant)
 			refuse({ key: LanguageKeys.Tickets.NotYourTicket, args: {} });
-		const [category, events, notes] = await Promise.all([
+		const [category, department, events, notes] = await Promise.all([
 			ticket.categoryId ? data.db.category.findUnique({ where: { id: ticket.categoryId } }) : null,
+			ticket.departmentId ? data.db.department.findUnique({ where: { id: ticket.departmentId } }) : null,
 			data.db.auditEvent.findMany({ where: { ticketId: ticket.id }, orderBy: { id: 'desc' }, take: TIMELINE_ENTRIES }),
 			// Internal notes are for staff only, never for the opener or participants.
 			access.staff
@@ -65,6 +66,12 @@ export const info: SubcommandDefinition = {
 					inline: true
 				},
 				{ name: t(LanguageKeys.Tickets.InfoFirstResponse), value: when(ticket.firstResponseAt), inline: true },
+				{
+					name: t(LanguageKeys.Tickets.InfoDepartment),
+					value: department ? userText(department.name, 32) : t(LanguageKeys.Tickets.InfoNone),
+					inline: true
+				},
+				{ name: t(LanguageKeys.Tickets.InfoEscalation), value: String(ticket.escalationLevel), inline: true },
 				{
 					name: t(LanguageKeys.Tickets.InfoTimeline),
 					value:

@@ -11,6 +11,17 @@ export interface MessagePayload {
 	attachments?: { id: string | number; filename?: string }[];
 	flags?: number;
 	message_reference?: { message_id: string; channel_id?: string; guild_id?: string };
+	allowed_mentions?: { parse?: string[]; roles?: string[]; users?: string[] };
+}
+
+/** Which role mentions in the content actually notify, by Discord's allowed_mentions rules. */
+function pingedRoles(payload: MessagePayload, ephemeral: boolean): string[] {
+	if (ephemeral) return [];
+	const mentioned = [...(payload.content ?? '').matchAll(/<@&(\d+)>/g)].map((match) => match[1]!);
+	const allowed = payload.allowed_mentions;
+	if (!allowed) return [...new Set(mentioned)];
+	if (allowed.parse?.includes('roles')) return [...new Set(mentioned)];
+	return [...new Set(mentioned.filter((id) => allowed.roles?.includes(id)))];
 }
 
 export interface NewMessage {
@@ -84,6 +95,7 @@ export function createMessage(emulator: Emulator, input: NewMessage): EMessage {
 		createdAt: Date.now(),
 		editedAt: null,
 		ephemeralFor: input.ephemeralFor ?? null,
+		pingedRoleIds: pingedRoles(input.payload, Boolean(input.ephemeralFor)),
 		interactionId: input.interactionId ?? null,
 		webhookId: input.webhookId ?? null,
 		reference: input.payload.message_reference

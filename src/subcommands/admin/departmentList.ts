@@ -1,0 +1,34 @@
+import { container } from '@sapphire/framework';
+import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
+import { readList } from '../../lib/database/json.js';
+import { escalationLevels, listDepartments } from '../../lib/departments/departments.js';
+import { userText } from '../../lib/discord/escape.js';
+import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
+
+export const departmentList: SubcommandDefinition = {
+	name: 'department_list',
+	description: 'List the departments and the escalation roles',
+	preconditions: ['AdminOnly'],
+	async run(context) {
+		const { t } = context;
+		const data = container.db.forGuild(context.guild.id);
+		const [departments, settings] = await Promise.all([listDepartments(data), data.settings()]);
+		const escalation = readList(settings.escalationRoleIds);
+		const lines = [
+			departments.length
+				? departments
+						.map(
+							(department) =>
+								`**${userText(department.name, 32)}**: ${department.staffRoleIds.map((id) => `<@&${id}>`).join(' ')}`
+						)
+						.join('\n')
+				: t(LanguageKeys.Routing.NoDepartments),
+			escalation.length
+				? t(LanguageKeys.Routing.EscalationLevels, {
+						levels: escalationLevels(escalation)
+					})
+				: t(LanguageKeys.Routing.NoEscalationRoles)
+		];
+		await context.reply(lines.join('\n\n'));
+	}
+};

@@ -1,0 +1,45 @@
+import { UserError, container } from '@sapphire/framework';
+import { parseRoleIds } from '../../lib/categories/parse.js';
+import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
+import { DEPARTMENT_NAME, MAX_DEPARTMENTS, upsertDepartment } from '../../lib/departments/departments.js';
+import { userText } from '../../lib/discord/escape.js';
+import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
+
+export const departmentUpsert: SubcommandDefinition = {
+	name: 'department_upsert',
+	description: 'Create a department or change its staff roles',
+	preconditions: ['AdminOnly'],
+	options: [
+		{ name: 'name', type: 'string', description: 'Department name, e.g. Billing', required: true, maxLength: 32, rest: false },
+		{
+			name: 'staff_roles',
+			type: 'string',
+			description: 'Roles that work its tickets (mentions or IDs)',
+			required: true,
+			maxLength: 500
+		}
+	],
+	async run(context) {
+		const { guild, options, t } = context;
+		const name = options.string('name')!.trim();
+		if (!DEPARTMENT_NAME.test(name))
+			throw new UserError({ identifier: LanguageKeys.Routing.BadDepartmentName, context: { name: userText(name, 40) } });
+		const roleIds = parseRoleIds(options.string('staff_roles')!);
+		const unknownRole = roleIds.find((id) => !guild.roles.cache.has(id));
+		if (unknownRole) throw new UserError({ identifier: LanguageKeys.Categories.UnknownRole, context: { value: unknownRole } });
+		if (roleIds.length === 0) throw new UserError({ identifier: LanguageKeys.Routing.DepartmentNeedsRoles, context: {} });
+		const data = container.db.forGuild(guild.id);
+		const result = await upsertDepartment(data, name, roleIds);
+		if ('full' in result)
+			throw new UserError({ identifier: LanguageKeys.Routing.TooManyDepartments, context: { max: MAX_DEPARTMENTS } });
+		await container.audit.record(data, {
+			actorId: context.member.id,
+			action: result.created ? 'department.created' : 'department.updated',
+			details: { name: result.department.name, staffRoleIds: roleIds }
+		});
+		const key = result.created ? LanguageKeys.Routing.DepartmentCreated : LanguageKeys.Routing.DepartmentUpdated;
+		await context.reply(
+			t(key, { name: userText(result.department.name, 32), roles: roleIds.map((id) => `<@&${id}>`).join(' ') })
+		);
+	}
+};

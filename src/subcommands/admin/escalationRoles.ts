@@ -1,0 +1,39 @@
+import { UserError, container } from '@sapphire/framework';
+import { parseRoleIds } from '../../lib/categories/parse.js';
+import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
+import { writeList } from '../../lib/database/json.js';
+import { escalationLevels } from '../../lib/departments/departments.js';
+import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
+import { MAX_ESCALATION_LEVEL } from '../../lib/tickets/routing.js';
+
+export const escalationRoles: SubcommandDefinition = {
+	name: 'escalation_roles',
+	description: 'Roles pinged at each escalation level, in order (level 1 first)',
+	preconditions: ['AdminOnly'],
+	options: [
+		{
+			name: 'roles',
+			type: 'string',
+			description: 'Role mentions or IDs, level 1 first; "none" clears them',
+			required: true,
+			maxLength: 500
+		}
+	],
+	async run(context) {
+		const { guild, options, t } = context;
+		const text = options.string('roles')!.trim();
+		const roleIds = /^none$/i.test(text) ? [] : parseRoleIds(text);
+		if (roleIds.length > MAX_ESCALATION_LEVEL)
+			throw new UserError({ identifier: LanguageKeys.Routing.TooManyEscalationRoles, context: { max: MAX_ESCALATION_LEVEL } });
+		const unknownRole = roleIds.find((id) => !guild.roles.cache.has(id));
+		if (unknownRole) throw new UserError({ identifier: LanguageKeys.Categories.UnknownRole, context: { value: unknownRole } });
+		const data = container.db.forGuild(guild.id);
+		await data.updateSettings({ escalationRoleIds: writeList(roleIds) });
+		await container.audit.record(data, { actorId: context.member.id, action: 'settings.escalation_roles', details: { roleIds } });
+		await context.reply(
+			roleIds.length
+				? t(LanguageKeys.Routing.EscalationLevels, { levels: escalationLevels(roleIds) })
+				: t(LanguageKeys.Routing.NoEscalationRoles)
+		);
+	}
+};
