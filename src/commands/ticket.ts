@@ -8,7 +8,9 @@ import { department } from '../subcommands/ticket/department.js';
 import { escalate } from '../subcommands/ticket/escalate.js';
 import { feedback } from '../subcommands/ticket/feedback.js';
 import { forceClose } from '../subcommands/ticket/forceClose.js';
+import { hardDelete } from '../subcommands/ticket/hardDelete.js';
 import { info } from '../subcommands/ticket/info.js';
+import { list } from '../subcommands/ticket/list.js';
 import { lock, unlock } from '../subcommands/ticket/lock.js';
 import { note } from '../subcommands/ticket/note.js';
 import { adduser, removeuser } from '../subcommands/ticket/participants.js';
@@ -16,6 +18,7 @@ import { priority } from '../subcommands/ticket/priority.js';
 import { rename } from '../subcommands/ticket/rename.js';
 import { reopen } from '../subcommands/ticket/reopen.js';
 import { scheduleClose } from '../subcommands/ticket/scheduleClose.js';
+import { softDelete } from '../subcommands/ticket/softDelete.js';
 import { tags } from '../subcommands/ticket/tags.js';
 import { transfer } from '../subcommands/ticket/transfer.js';
 import { unclaim } from '../subcommands/ticket/unclaim.js';
@@ -38,9 +41,12 @@ const SUBCOMMANDS: SubcommandDefinition[] = [
 	escalate,
 	department,
 	info,
+	list,
 	scheduleClose,
 	feedback,
-	forceClose
+	forceClose,
+	softDelete,
+	hardDelete
 ];
 
 /** /ticket and !ticket: opening and working tickets. */

@@ -13,7 +13,10 @@ describe('custom IDs', () => {
 			{ kind: 'close', ticketId: 7 },
 			{ kind: 'closing', ticketId: 7 },
 			{ kind: 'rate', ticketId: 7, stars: 5 },
-			{ kind: 'rating', ticketId: 7, stars: 1 }
+			{ kind: 'rating', ticketId: 7, stars: 1 },
+			{ kind: 'purge', ticketId: 7 },
+			{ kind: 'list', page: 2, status: 1, categoryId: 4, userId: '0' },
+			{ kind: 'list', page: 9999, status: 3, categoryId: 999_999_999_999, userId: '12345678901234567890' }
 		] as const) {
 			const encoded = encodeCustomId(id);
 			expect(encoded.startsWith('t1:')).toBe(true);
@@ -36,6 +39,11 @@ describe('custom IDs', () => {
 			't1:rate:1:6',
 			't1:rate:1:0',
 			't1:delete:1:2',
+			't1:purge:1:2',
+			't1:list:1:0:0',
+			't1:list:1:4:0:0',
+			't1:list:1:0:0:123',
+			't1:list:12345:0:0:0',
 			`t1:open:${'9'.repeat(13)}:1`
 		]) {
 			expect(decodeCustomId(raw), raw).toBeNull();

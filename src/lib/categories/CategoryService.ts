@@ -1,7 +1,10 @@
+import { UserError } from '@sapphire/framework';
 import type { Cache } from '../cache/Cache.js';
 import type { BotConfig, Priority } from '../config/schema.js';
 import type { GuildData } from '../database/guildData.js';
 import { readList, writeList } from '../database/json.js';
+import { userText } from '../discord/escape.js';
+import { LanguageKeys } from '../i18n/languageKeys.js';
 import { catalogKey } from './Catalog.js';
 import type { QuestionInput } from './parse.js';
 
@@ -70,6 +73,14 @@ export class CategoryService {
 			include: withQuestions
 		});
 		return row ? toCategory(row) : null;
+	}
+
+	/** The category with this key, or a refusal that names the guild's categories. */
+	public async requireByKey(data: GuildData, key: string): Promise<TicketCategory> {
+		const category = await this.byKey(data, key.trim().toLowerCase());
+		if (category) return category;
+		const keys = (await this.list(data)).map((entry) => `\`${entry.key}\``).join(', ');
+		throw new UserError({ identifier: LanguageKeys.Categories.NotFound, context: { key: userText(key, 32), keys } });
 	}
 
 	public async byId(data: GuildData, id: number): Promise<TicketCategory | null> {

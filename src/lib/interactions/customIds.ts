@@ -17,35 +17,45 @@ export type CustomId =
 	/** A ticket's claim and close buttons, and the close form. */
 	| { kind: 'claim' | 'close' | 'closing'; ticketId: number }
 	/** A star button under a closed ticket, and the comment form behind it. */
-	| { kind: 'rate' | 'rating'; ticketId: number; stars: number };
+	| { kind: 'rate' | 'rating'; ticketId: number; stars: number }
+	/** The confirmation button of a hard delete. */
+	| { kind: 'purge'; ticketId: number }
+	/** A page of /ticket list: the page and the filters it was asked with (0: no filter). */
+	| { kind: 'list'; page: number; status: number; categoryId: number; userId: string };
 
 const VERSION = 't1';
 const MAX_LENGTH = 100;
-const PATTERN = /^t1:(open|pick|form|captcha|solve|claim|close|closing|rate|rating):(\d{1,12})(?::(\d{1,12}))?$/;
-const SINGLE = new Set(['pick', 'claim', 'close', 'closing']);
+const PATTERN = /^t1:(open|pick|form|captcha|solve|claim|close|closing|rate|rating|purge):(\d{1,12})(?::(\d{1,12}))?$/;
+const LIST_PATTERN = /^t1:list:(\d{1,4}):([0-3]):(\d{1,12}):(0|\d{17,20})$/;
+const SINGLE = new Set(['pick', 'claim', 'close', 'closing', 'purge']);
 
 export function encodeCustomId(id: CustomId): string {
 	const parts =
-		id.kind === 'pick'
-			? [id.panelId]
-			: 'stars' in id
-				? [id.ticketId, id.stars]
-				: 'ticketId' in id
-					? [id.ticketId]
-					: [id.panelId, id.categoryId];
+		id.kind === 'list'
+			? [id.page, id.status, id.categoryId, id.userId]
+			: id.kind === 'pick'
+				? [id.panelId]
+				: 'stars' in id
+					? [id.ticketId, id.stars]
+					: 'ticketId' in id
+						? [id.ticketId]
+						: [id.panelId, id.categoryId];
 	const encoded = [VERSION, id.kind, ...parts].join(':');
 	if (encoded.length > MAX_LENGTH) throw new RangeError(`custom ID longer than ${MAX_LENGTH} characters: ${encoded}`);
 	return encoded;
 }
 
 export function decodeCustomId(raw: string): CustomId | null {
+	const list = LIST_PATTERN.exec(raw);
+	if (list)
+		return { kind: 'list', page: Number(list[1]), status: Number(list[2]), categoryId: Number(list[3]), userId: list[4]! };
 	const match = PATTERN.exec(raw);
 	if (!match) return null;
 	const [, kind, first, second] = match;
 	const panelId = Number(first);
 	if (SINGLE.has(kind!)) {
 		if (second !== undefined) return null;
-		return kind === 'pick' ? { kind, panelId } : { kind: kind as 'claim' | 'close' | 'closing', ticketId: panelId };
+		return kind === 'pick' ? { kind, panelId } : { kind: kind as 'claim' | 'close' | 'closing' | 'purge', ticketId: panelId };
 	}
 	if (second === undefined) return null;
 	if (kind === 'rate' || kind === 'rating') {

@@ -26,7 +26,7 @@ export interface CloseScheduler {
 async function pendingCloses(): Promise<{ guildId: string; id: number; scheduledCloseAt: Date }[]> {
 	// A system-wide sweep, not a guild's data: it reads across guilds and filters to this shard's.
 	const rows = await container.db.prisma.ticket.findMany({
-		where: { status: TicketStatus.Open, scheduledCloseAt: { not: null } },
+		where: { status: TicketStatus.Open, scheduledCloseAt: { not: null }, softDeletedAt: null },
 		select: { guildId: true, id: true, scheduledCloseAt: true }
 	});
 	return rows.filter((row) => container.client.guilds.cache.has(row.guildId)) as {

@@ -27,6 +27,7 @@ export async function sweepInactiveTickets(now = new Date()): Promise<Inactivity
 		where: {
 			guildId: { in: guildIds },
 			status: TicketStatus.Open,
+			softDeletedAt: null,
 			OR: [
 				{ inactivityWarnedAt: null, openerLastActivityAt: { lte: new Date(now.getTime() - warnAfterHours * HOUR_MS) } },
 				{ inactivityWarnedAt: { lte: new Date(now.getTime() - closeAfterHours * HOUR_MS) } }

@@ -17,7 +17,7 @@ export async function runScheduledClose(guildId: string, ticketId: number, now =
 	// The close and its timeline entry land together, or not at all.
 	const closed = await data.db.$transaction(async (tx) => {
 		const { count } = await tx.ticket.updateMany({
-			where: { id: ticketId, status: TicketStatus.Open, scheduledCloseAt: { lte: now } },
+			where: { id: ticketId, status: TicketStatus.Open, scheduledCloseAt: { lte: now }, softDeletedAt: null },
 			data: {
 				status: TicketStatus.Closed,
 				closedAt: now,

@@ -7,11 +7,21 @@ import { refuse } from './TicketCreator.js';
 
 export type TicketRow = NonNullable<Awaited<ReturnType<GuildData['db']['ticket']['findFirst']>>>;
 
-/** The ticket whose channel this is; a refusal that says where to run the command otherwise. */
-export async function ticketInChannel(data: GuildData, channelId: string): Promise<TicketRow> {
-	const ticket = await data.db.ticket.findFirst({ where: { channelId, softDeletedAt: null } });
-	if (!ticket) refuse({ key: LanguageKeys.Tickets.NotATicket, args: {} });
-	return ticket;
+/**
+ * The ticket whose channel this is; a refusal that says where to run the command otherwise. A
+ * soft-deleted ticket is found only when asked for (restore, hard delete); otherwise the refusal says
+ * it was deleted.
+ */
+export async function ticketInChannel(
+	data: GuildData,
+	channelId: string,
+	options: { deleted?: boolean } = {}
+): Promise<TicketRow> {
+	const ticket = await data.db.ticket.findFirst({ where: { channelId, ...(options.deleted ? {} : { softDeletedAt: null }) } });
+	if (ticket) return ticket;
+	if (!options.deleted && (await data.db.ticket.count({ where: { channelId } })) > 0)
+		refuse({ key: LanguageKeys.Tickets.SoftDeleted, args: {} });
+	refuse({ key: LanguageKeys.Tickets.NotATicket, args: {} });
 }
 
 export interface TicketAccess {

@@ -68,7 +68,7 @@ export async function creationRefusal(
 	}
 
 	const open = await data.db.ticket.findMany({
-		where: { openerId: userId, status: { in: [...ACTIVE_STATUSES] } },
+		where: { openerId: userId, status: { in: [...ACTIVE_STATUSES] }, softDeletedAt: null },
 		select: { channelId: true }
 	});
 	if (open.length >= limits.maxOpenPerUser) {

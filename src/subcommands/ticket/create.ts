@@ -1,7 +1,6 @@
-import { UserError, container } from '@sapphire/framework';
+import { container } from '@sapphire/framework';
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle } from 'discord.js';
 import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
-import { userText } from '../../lib/discord/escape.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import { encodeCustomId } from '../../lib/interactions/customIds.js';
 import { beginTicket } from '../../lib/tickets/openFlow.js';
@@ -15,12 +14,7 @@ export const create: SubcommandDefinition = {
 	],
 	async run(context) {
 		const data = container.db.forGuild(context.guild.id);
-		const key = context.options.string('category')!.toLowerCase();
-		const category = await container.categories.byKey(data, key);
-		if (!category) {
-			const keys = (await container.categories.list(data)).map((entry) => `\`${entry.key}\``).join(', ');
-			throw new UserError({ identifier: LanguageKeys.Categories.NotFound, context: { key: userText(key, 32), keys } });
-		}
+		const category = await container.categories.requireByKey(data, context.options.string('category')!);
 		if (context.interaction) return beginTicket(context.interaction, category, 0, 'command');
 		// A prefix command cannot show a form: check now, then offer the button that opens it.
 		const refusal = await container.tickets.refusal(data, context.member.id);
