@@ -1,0 +1,79 @@
+/**
+ * What a transcript is made of, independent of discord.js: the renderers (TXT and HTML) and the file
+ * store work on these shapes only. Every string here is as users wrote it: renderers escape.
+ */
+export interface TranscriptAuthor {
+	id: string;
+	/** Display name in the guild (nickname, else global name, else username). */
+	name: string;
+	/** The account's username. */
+	username: string;
+	bot: boolean;
+	avatarUrl: string | null;
+}
+
+export interface TranscriptEmbed {
+	title: string | null;
+	description: string | null;
+	url: string | null;
+	authorName: string | null;
+	footer: string | null;
+	fields: { name: string; value: string }[];
+	color: number | null;
+}
+
+export interface TranscriptAttachment {
+	name: string;
+	url: string;
+	size: number;
+	contentType: string | null;
+}
+
+export interface TranscriptMessage {
+	id: string;
+	author: TranscriptAuthor;
+	createdAt: Date;
+	editedAt: Date | null;
+	content: string;
+	embeds: TranscriptEmbed[];
+	attachments: TranscriptAttachment[];
+	/** The message this one replies to, if any. */
+	replyToId: string | null;
+}
+
+export interface TranscriptNote {
+	authorName: string;
+	createdAt: Date;
+	content: string;
+}
+
+export interface TranscriptHeader {
+	guildName: string;
+	guildId: string;
+	ticketNumber: number;
+	channelName: string;
+	categoryName: string | null;
+	/** The opener's display name; null for an anonymous ticket (the transcript then never names them). */
+	opener: string | null;
+	claimer: string | null;
+	status: string;
+	priority: string;
+	tags: string[];
+	openedAt: Date;
+	closedAt: Date | null;
+	closeReason: string | null;
+	generatedAt: Date;
+}
+
+/** Who a copy is for: the staff copy includes the internal notes, the opener's never does. */
+export type TranscriptAudience = 'staff' | 'opener';
+
+export interface TranscriptInput {
+	header: TranscriptHeader;
+	/** Oldest first. */
+	messages: readonly TranscriptMessage[];
+	/** Internal notes: given for the staff copy only. */
+	notes: readonly TranscriptNote[] | null;
+	/** For an anonymous ticket, messages by this user are shown as "Anonymous". */
+	anonymousUserId: string | null;
+}
