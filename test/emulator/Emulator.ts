@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Gateway } from './gateway.js';
+import { Gateway, type InteractionDelivery } from './gateway.js';
 import { registerRoutes } from './rest/routes.js';
 import { Limits } from './rest/limits.js';
 import { ApiError, bucketOf, readBody, Router, sendJson } from './rest/router.js';
@@ -21,6 +21,8 @@ export interface RestCall {
 export interface EmulatorOptions {
 	port?: number;
 	botName?: string;
+	/** Who gets each interaction among the sessions holding its guild: `every` (default) or `one`, in turn. */
+	interactionDelivery?: InteractionDelivery;
 }
 
 /**
@@ -39,7 +41,7 @@ export class Emulator {
 	readonly #server: Server;
 	#port = 0;
 
-	public constructor(options: EmulatorOptions = {}) {
+	public constructor(private readonly options: EmulatorOptions = {}) {
 		const ids = new SnowflakeGenerator();
 		const applicationId = ids.next();
 		this.state = new DiscordState(
@@ -78,6 +80,7 @@ export class Emulator {
 			() => this.token,
 			() => this.gatewayUrl
 		);
+		if (this.options.interactionDelivery) this.gateway.interactionDelivery = this.options.interactionDelivery;
 		return this;
 	}
 

@@ -343,6 +343,50 @@ describe('gateway', () => {
 		await stranger.waitFor(() => stranger.invalidSession, 'INVALID_SESSION');
 		stranger.close();
 	});
+
+	it('sends an interaction to every session of its shard by default, or to one in turn, skipping closed ones', async () => {
+		emulator.state.commands.set('1', {
+			id: '1',
+			applicationId: emulator.state.applicationId,
+			guildId: null,
+			version: '1',
+			body: { name: 'x', description: 'x', options: [] }
+		});
+		const sessions = [new GatewayClient(emulator.gatewayUrl), new GatewayClient(emulator.gatewayUrl)];
+		for (const session of sessions) await session.identify(emulator.token);
+		for (const session of sessions) await session.waitFor(() => session.events('GUILD_CREATE').length === 1, 'GUILD_CREATE');
+		const received = (session: GatewayClient) => session.events('INTERACTION_CREATE').map((packet) => packet.d.id as string);
+		const slash = (count: number) => Array.from({ length: count }, () => world.slash(owner, general(), ['x']).id);
+
+		const everyone = slash(2);
+		for (const session of sessions) await session.waitFor(() => received(session).length === 2, 'both interactions');
+		expect(sessions.map(received)).toEqual([everyone, everyone]);
+
+		emulator.gateway.interactionDelivery = 'one';
+		const spread = slash(4);
+		await sessions[0]!.waitFor(() => received(sessions[0]!).length + received(sessions[1]!).length === 8, 'four more');
+		const [first, second] = sessions.map((session) => received(session).slice(2));
+		expect(first).toHaveLength(2);
+		expect(second).toHaveLength(2);
+		expect([...first!, ...second!].sort()).toEqual([...spread].sort());
+		const logged = emulator.gateway.log.filter((entry) => entry.t === 'INTERACTION_CREATE' && entry.session);
+		expect(new Set(logged.slice(-4).map((entry) => entry.session)).size).toBe(2);
+
+		sessions[1]!.close();
+		await sessions[0]!.waitFor(() => emulator.gateway.connectedSessions() === 1, 'the closed session');
+		const alone = slash(3);
+		await sessions[0]!.waitFor(() => received(sessions[0]!).length === 7, 'all three on the open session');
+		expect(received(sessions[0]!).slice(4)).toEqual(alone);
+		expect(received(sessions[1]!)).toHaveLength(4);
+		sessions[0]!.close();
+	});
+
+	it('takes the interaction delivery from its options', async () => {
+		const spreading = await new Emulator({ interactionDelivery: 'one' }).start();
+		expect(spreading.gateway.interactionDelivery).toBe('one');
+		expect(emulator.gateway.interactionDelivery).toBe('every');
+		await spreading.stop();
+	});
 });
 
 describe('webhooks and members', () => {

@@ -30,13 +30,24 @@ export interface GatewayLogEntry {
 	direction: 'in' | 'out';
 	op: number;
 	t?: string;
+	/** The session a dispatch went to. */
+	session?: string;
 }
+
+/**
+ * Who gets INTERACTION_CREATE among the sessions that hold the guild's shard: `every` one of them (the
+ * emulator's default), or `one`, in turn among the connected ones, as Discord delivers an interaction to
+ * a single session (two bot processes on one shard, as during a rolling restart, each see some clicks).
+ */
+export type InteractionDelivery = 'every' | 'one';
 
 /** Discord's gateway v10 (JSON, no compression): identify, heartbeats, dispatches, resume. */
 export class Gateway {
 	public readonly sessions = new Map<string, Session>();
 	public readonly log: GatewayLogEntry[] = [];
 	public heartbeatInterval = 41_250;
+	public interactionDelivery: InteractionDelivery = 'every';
+	#nextInteraction = 0;
 	readonly #server: WebSocketServer;
 
 	public constructor(
@@ -57,9 +68,13 @@ export class Gateway {
 	/** Sends an event to every session whose shard holds the guild (or to all, for guild-less events). */
 	public dispatch(event: string, data: unknown, guildId: string | null = null): void {
 		const needed = EVENT_INTENTS[event];
-		for (const session of this.sessions.values()) {
-			if (guildId && !this.#holds(session, guildId)) continue;
-			if (needed !== undefined && !(session.intents & needed)) continue;
+		let targets = [...this.sessions.values()].filter(
+			(session) => (!guildId || this.#holds(session, guildId)) && (needed === undefined || session.intents & needed)
+		);
+		if (event === GatewayDispatchEvents.InteractionCreate && this.interactionDelivery === 'one') {
+			targets = this.#one(targets);
+		}
+		for (const session of targets) {
 			let payload = data;
 			// Without the Message Content intent Discord sends messages with empty content.
 			if (event === GatewayDispatchEvents.MessageCreate && !(session.intents & GatewayIntentBits.MessageContent)) {
@@ -86,6 +101,14 @@ export class Gateway {
 	public async close(): Promise<void> {
 		for (const client of this.#server.clients) client.terminate();
 		await new Promise((resolve) => this.#server.close(resolve));
+	}
+
+	/** One of the sessions, taking turns among those connected (a session without a socket only when none is). */
+	#one(sessions: Session[]): Session[] {
+		const connected = sessions.filter((session) => session.socket);
+		const pool = connected.length > 0 ? connected : sessions;
+		if (pool.length === 0) return [];
+		return [pool[this.#nextInteraction++ % pool.length]!];
 	}
 
 	#holds(session: Session, guildId: string): boolean {
@@ -170,7 +193,7 @@ export class Gateway {
 		}
 		session.socket = socket;
 		for (const missed of session.sent.filter((packet) => packet.s > data.seq)) {
-			this.#raw(socket, { op: GatewayOpcodes.Dispatch, ...missed });
+			this.#raw(socket, { op: GatewayOpcodes.Dispatch, ...missed }, session.id);
 		}
 		this.#send(session, 'RESUMED', {});
 		return session;
@@ -201,11 +224,11 @@ export class Gateway {
 		const packet = { s: ++session.seq, t, d };
 		session.sent.push(packet);
 		if (session.sent.length > 1000) session.sent.shift();
-		if (session.socket) this.#raw(session.socket, { op: GatewayOpcodes.Dispatch, ...packet });
+		if (session.socket) this.#raw(session.socket, { op: GatewayOpcodes.Dispatch, ...packet }, session.id);
 	}
 
-	#raw(socket: WebSocket, packet: { op: number; d: unknown; s: number | null; t: string | null }): void {
-		this.log.push({ at: Date.now(), direction: 'out', op: packet.op, t: packet.t ?? undefined });
+	#raw(socket: WebSocket, packet: { op: number; d: unknown; s: number | null; t: string | null }, session?: string): void {
+		this.log.push({ at: Date.now(), direction: 'out', op: packet.op, t: packet.t ?? undefined, ...(session ? { session } : {}) });
 		if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(packet));
 	}
 }
