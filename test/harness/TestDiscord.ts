@@ -1,5 +1,5 @@
 import { InteractionResponseType, PermissionFlagsBits as P } from 'discord-api-types/v10';
-import { Emulator } from '../emulator/Emulator.js';
+import { Emulator, type EmulatorOptions } from '../emulator/Emulator.js';
 import type { EChannel, EGuild, EInteraction, EMessage, ERole, EUser } from '../emulator/state.js';
 import { World, type OptionValue } from '../emulator/world.js';
 
@@ -38,8 +38,8 @@ export class TestDiscord {
 		this.world = new World(emulator);
 	}
 
-	public static async start(): Promise<TestDiscord> {
-		return new TestDiscord(await new Emulator().start());
+	public static async start(options: EmulatorOptions = {}): Promise<TestDiscord> {
+		return new TestDiscord(await new Emulator(options).start());
 	}
 
 	public get state() {

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connectDatabase, type DatabaseHandle } from '../../src/lib/database/client.js';
+import type { EmulatorOptions } from '../emulator/Emulator.js';
 import type { TestDatabase } from '../helpers/databases.js';
 import { startBot, type BotOptions, type TestBot } from './bot.js';
 import { TestDiscord, type GuildFixture } from './TestDiscord.js';
@@ -13,6 +14,7 @@ export interface ScenarioOptions {
 	redisUrl?: string;
 	redisPrefix?: string;
 	piecePaths?: string[];
+	emulator?: EmulatorOptions;
 }
 
 /** A running end-to-end setup: the emulator with one guild, the bot against it, and a view of its database. */
@@ -23,11 +25,17 @@ export interface Scenario {
 	db: DatabaseHandle;
 	/** Stops the bot gracefully and starts it again on the same emulator and database. */
 	restart(beforeStart?: () => Promise<unknown>): Promise<void>;
+	/**
+	 * Starts one more bot process on the same emulator, database, config and Redis prefix (the scenario
+	 * needs an explicit redisPrefix when it has Redis, else the processes would not share a queue and a
+	 * cache). Await its `ready`; stop() ends it with the rest.
+	 */
+	addBot(): TestBot;
 	stop(): Promise<void>;
 }
 
 export async function startScenario(database: TestDatabase, options: ScenarioOptions = {}): Promise<Scenario> {
-	const discord = await TestDiscord.start();
+	const discord = await TestDiscord.start(options.emulator);
 	const home = discord.createGuild(options.guildName ?? 'Home');
 	let configPath: string | undefined;
 	if (options.config !== undefined) {
@@ -42,6 +50,7 @@ export async function startScenario(database: TestDatabase, options: ScenarioOpt
 		redisPrefix: options.redisPrefix,
 		piecePaths: options.piecePaths
 	};
+	const extraBots: TestBot[] = [];
 	const scenario: Scenario = {
 		discord,
 		home,
@@ -54,9 +63,16 @@ export async function startScenario(database: TestDatabase, options: ScenarioOpt
 			scenario.bot = startBot(discord.emulator, botOptions);
 			await scenario.bot.ready;
 		},
+		addBot() {
+			if (botOptions.redisUrl && !botOptions.redisPrefix)
+				throw new Error('give the scenario a redisPrefix to share between its bots');
+			const bot = startBot(discord.emulator, botOptions);
+			extraBots.push(bot);
+			return bot;
+		},
 		async stop() {
 			await scenario.db?.close();
-			await scenario.bot.kill();
+			await Promise.all([scenario.bot, ...extraBots].map((bot) => bot.kill()));
 			await discord.stop();
 			await database.cleanup();
 		}
