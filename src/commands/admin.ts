@@ -11,6 +11,7 @@ import { escalationRoles } from '../subcommands/admin/escalationRoles.js';
 import { panelCreate } from '../subcommands/admin/panelCreate.js';
 import { panelDeploy } from '../subcommands/admin/panelDeploy.js';
 import { panelList } from '../subcommands/admin/panelList.js';
+import { setChannels } from '../subcommands/admin/setChannels.js';
 
 const SUBCOMMANDS: SubcommandDefinition[] = [
 	panelCreate,
@@ -21,6 +22,7 @@ const SUBCOMMANDS: SubcommandDefinition[] = [
 	departmentUpsert,
 	departmentList,
 	escalationRoles,
+	setChannels,
 	blacklistAdd,
 	blacklistRemove
 ];

@@ -22,7 +22,7 @@ export class PurgeTicketButton extends InteractionHandler {
 		const context = operationContext(interaction.guildId, interaction.member, interaction.channel!, t);
 		const ticket = await purgeTarget(context, ticketId);
 		await interaction.update({ content: t(LanguageKeys.Tickets.Purging), components: [] });
-		await purgeTicket(context.data, ticket, interaction.member.id);
+		await purgeTicket(context.audit, context.data, ticket, interaction.member.id);
 		await interaction.channel!.delete('ticket hard-deleted').catch((error: unknown) => {
 			if (!(error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownChannel)) throw error;
 		});

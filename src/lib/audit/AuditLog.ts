@@ -8,18 +8,32 @@ export interface AuditEntry {
 	details?: Record<string, unknown>;
 }
 
+/** Told of every entry once it is stored (the guild's log channel). Never awaited by the action itself. */
+export type AuditListener = (guildId: string, entry: AuditEntry) => void;
+
 /** Every staff and admin action, and every ticket's timeline, in one table. */
 export class AuditLog {
+	public constructor(private readonly listener: AuditListener = () => undefined) {}
+
 	public async record(data: GuildData, entry: AuditEntry): Promise<void> {
-		await data.db.auditEvent.create({
-			data: {
-				guildId: data.guildId,
-				ticketId: entry.ticketId ?? null,
-				actorId: entry.actorId,
-				action: entry.action,
-				targetId: entry.targetId ?? null,
-				details: JSON.stringify(entry.details ?? {})
-			}
-		});
+		await data.db.auditEvent.create({ data: auditRow(data.guildId, entry) });
+		this.published(data, entry);
 	}
+
+	/** Passes a stored entry on to the listener. */
+	public published(data: GuildData, entry: AuditEntry): void {
+		this.listener(data.guildId, entry);
+	}
+}
+
+/** The stored form of an entry, for a transaction that writes it with the change it describes (then call published()). */
+export function auditRow(guildId: string, entry: AuditEntry) {
+	return {
+		guildId,
+		ticketId: entry.ticketId ?? null,
+		actorId: entry.actorId,
+		action: entry.action,
+		targetId: entry.targetId ?? null,
+		details: JSON.stringify(entry.details ?? {})
+	};
 }

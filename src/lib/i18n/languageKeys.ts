@@ -174,6 +174,18 @@ export const LanguageKeys = {
 		ListClaimedBy: key<{ user: string }>('tickets:listClaimedBy'),
 		ListOthersStaffOnly: key('tickets:listOthersStaffOnly')
 	},
+	Logs: {
+		Actor: key('logs:actor'),
+		Ticket: key('logs:ticket'),
+		Target: key('logs:target'),
+		Details: key('logs:details'),
+		System: key('logs:system'),
+		Anonymous: key('logs:anonymous'),
+		ChannelsSet: key<{ transcripts: string; logs: string; dm: string }>('logs:channelsSet'),
+		DmOn: key('logs:dmOn'),
+		DmOff: key('logs:dmOff'),
+		BotCannotPost: key<{ channel: string; permissions: string }>('logs:botCannotPost')
+	},
 	Routing: {
 		BadDepartmentName: key<{ name: string }>('routing:badDepartmentName'),
 		DepartmentNeedsRoles: key('routing:departmentNeedsRoles'),

@@ -1,5 +1,6 @@
 import { container } from '@sapphire/framework';
 import { fetchT } from '@sapphire/plugin-i18next';
+import { auditRow, type AuditEntry } from '../audit/AuditLog.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { TicketStatus } from '../tickets/status.js';
 import { announceSystemClose, ticketChannel } from './systemClose.js';
@@ -66,6 +67,7 @@ async function warnInactive(guildId: string, ticketId: number, now: Date, closeA
 
 async function closeInactive(guildId: string, ticketId: number, warnedAt: Date, now: Date): Promise<boolean> {
 	const data = container.db.forGuild(guildId);
+	const closedEntry: AuditEntry = { ticketId, actorId: null, action: 'ticket.closed', details: { reason: 'inactivity' } };
 	// Only if nobody cleared or renewed the warning since it was read; the close and its timeline entry land together.
 	const closed = await data.db.$transaction(async (tx) => {
 		const { count } = await tx.ticket.updateMany({
@@ -73,12 +75,11 @@ async function closeInactive(guildId: string, ticketId: number, warnedAt: Date, 
 			data: { status: TicketStatus.Closed, closedAt: now, closedById: null, closeReason: 'inactivity', scheduledCloseAt: null }
 		});
 		if (count === 0) return false;
-		await tx.auditEvent.create({
-			data: { guildId, ticketId, actorId: null, action: 'ticket.closed', details: JSON.stringify({ reason: 'inactivity' }) }
-		});
+		await tx.auditEvent.create({ data: auditRow(guildId, closedEntry) });
 		return true;
 	});
 	if (!closed) return false;
+	container.audit.published(data, closedEntry);
 	const ticket = await data.db.ticket.findUniqueOrThrow({ where: { id: ticketId } });
 	const t = await fetchT(container.client.guilds.cache.get(guildId)!);
 	await announceSystemClose(data, ticket, t(LanguageKeys.Tickets.InactivityClosed));

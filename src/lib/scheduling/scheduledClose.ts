@@ -1,4 +1,5 @@
 import { container } from '@sapphire/framework';
+import { auditRow, type AuditEntry } from '../audit/AuditLog.js';
 import { fetchT } from '@sapphire/plugin-i18next';
 import { userText } from '../discord/escape.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
@@ -14,6 +15,12 @@ export async function runScheduledClose(guildId: string, ticketId: number, now =
 	const data = container.db.forGuild(guildId);
 	const ticket = await data.db.ticket.findUnique({ where: { id: ticketId } });
 	if (!ticket?.scheduledCloseAt) return false;
+	const closedEntry: AuditEntry = {
+		ticketId,
+		actorId: ticket.scheduledCloseById,
+		action: 'ticket.closed',
+		details: { reason: ticket.scheduledCloseReason, scheduled: true }
+	};
 	// The close and its timeline entry land together, or not at all.
 	const closed = await data.db.$transaction(async (tx) => {
 		const { count } = await tx.ticket.updateMany({
@@ -27,18 +34,11 @@ export async function runScheduledClose(guildId: string, ticketId: number, now =
 			}
 		});
 		if (count === 0) return false;
-		await tx.auditEvent.create({
-			data: {
-				guildId,
-				ticketId,
-				actorId: ticket.scheduledCloseById,
-				action: 'ticket.closed',
-				details: JSON.stringify({ reason: ticket.scheduledCloseReason, scheduled: true })
-			}
-		});
+		await tx.auditEvent.create({ data: auditRow(guildId, closedEntry) });
 		return true;
 	});
 	if (!closed) return false;
+	container.audit.published(data, closedEntry);
 	const t = await fetchT(container.client.guilds.cache.get(guildId)!);
 	const reason = ticket.scheduledCloseReason ? userText(ticket.scheduledCloseReason, 500) : t(LanguageKeys.Tickets.NoReason);
 	const by = `<@${ticket.scheduledCloseById ?? container.client.user!.id}>`;

@@ -1,5 +1,6 @@
 import { container, type SapphireClient } from '@sapphire/framework';
 import { AuditLog } from '../audit/AuditLog.js';
+import { logChannelListener } from '../audit/logChannel.js';
 import { BlacklistService } from '../blacklist/BlacklistService.js';
 import { createCache } from '../cache/createCache.js';
 import { Catalog } from '../categories/Catalog.js';
@@ -56,7 +57,7 @@ export async function start(options: StartOptions): Promise<RunningBot> {
 		}
 	);
 	const data = new DataStore(database.prisma);
-	const audit = new AuditLog();
+	const audit = new AuditLog(logChannelListener);
 	const blacklist = new BlacklistService();
 	const categories = new CategoryService(config, cache);
 	const panels = new PanelService(cache);

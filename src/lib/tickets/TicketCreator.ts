@@ -1,6 +1,6 @@
 import { UserError } from '@sapphire/framework';
 import type { Guild, GuildMember, TextChannel } from 'discord.js';
-import type { AuditLog } from '../audit/AuditLog.js';
+import { auditRow, type AuditEntry, type AuditLog } from '../audit/AuditLog.js';
 import type { BlacklistService } from '../blacklist/BlacklistService.js';
 import type { Cache } from '../cache/Cache.js';
 import type { TicketCategory } from '../categories/CategoryService.js';
@@ -113,18 +113,16 @@ export class TicketCreator {
 			await data.db.ticket.delete({ where: { id: row.id } });
 			throw error;
 		}
+		const opened: AuditEntry = {
+			ticketId: row.id,
+			actorId: anonymous ? null : member.id,
+			action: 'ticket.opened',
+			details: { number, category: category.key, source }
+		};
 		try {
 			await data.db.$transaction([
 				data.db.ticket.update({ where: { id: row.id }, data: { channelId: channel.id, status: TicketStatus.Open } }),
-				data.db.auditEvent.create({
-					data: {
-						guildId: data.guildId,
-						ticketId: row.id,
-						actorId: anonymous ? null : member.id,
-						action: 'ticket.opened',
-						details: JSON.stringify({ number, category: category.key, source })
-					}
-				})
+				data.db.auditEvent.create({ data: auditRow(data.guildId, opened) })
 			]);
 		} catch (error) {
 			await channel.delete('ticket could not be recorded').catch((deleteError: unknown) =>
@@ -136,6 +134,7 @@ export class TicketCreator {
 			await data.db.ticket.delete({ where: { id: row.id } }).catch(() => undefined);
 			throw error;
 		}
+		this.deps.audit.published(data, opened);
 		await rememberTicketChannel(this.deps.cache, channel.id, row.id);
 		return { id: row.id, number, channel, anonymous };
 	}

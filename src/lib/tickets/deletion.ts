@@ -7,6 +7,7 @@ import {
 	PermissionFlagsBits,
 	type GuildTextBasedChannel
 } from 'discord.js';
+import { auditRow, type AuditEntry, type AuditLog } from '../audit/AuditLog.js';
 import type { GuildData } from '../database/guildData.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { encodeCustomId } from '../interactions/customIds.js';
@@ -105,8 +106,9 @@ export async function confirmHardDelete(context: OperationContext): Promise<Oper
  * row stays as an anonymous metrics record (number, category, priority, times, first response,
  * rating's stars). Staff actions stay in the audit log without their details.
  */
-export async function purgeTicket(data: GuildData, ticket: TicketRow, actorId: string): Promise<void> {
+export async function purgeTicket(audit: AuditLog, data: GuildData, ticket: TicketRow, actorId: string): Promise<void> {
 	const now = new Date();
+	const purged: AuditEntry = { ticketId: ticket.id, actorId, action: 'ticket.purged' };
 	// The people the ticket was about: their names leave the timeline too (staff stay, as actors).
 	const people = [...new Set([ticket.openerId, ticket.ownerId, ...(await participantIds(data, ticket.id))])].filter(Boolean);
 	await data.db.$transaction([
@@ -135,8 +137,9 @@ export async function purgeTicket(data: GuildData, ticket: TicketRow, actorId: s
 				transcriptTxtPath: null
 			}
 		}),
-		data.db.auditEvent.create({ data: { guildId: data.guildId, ticketId: ticket.id, actorId, action: 'ticket.purged' } })
+		data.db.auditEvent.create({ data: auditRow(data.guildId, purged) })
 	]);
+	audit.published(data, purged);
 	for (const path of [ticket.transcriptHtmlPath, ticket.transcriptTxtPath]) if (path) await rm(path, { force: true });
 }
 

@@ -8,7 +8,7 @@ import {
 	type User
 } from 'discord.js';
 import type { TFunction } from 'i18next';
-import type { AuditLog } from '../audit/AuditLog.js';
+import { auditRow, type AuditEntry, type AuditLog } from '../audit/AuditLog.js';
 import type { Cache } from '../cache/Cache.js';
 import type { BotConfig, Priority } from '../config/schema.js';
 import type { GuildData } from '../database/guildData.js';
@@ -392,6 +392,12 @@ export async function forceCloseTicket(
 ): Promise<OperationResult & { deleteChannel: boolean }> {
 	const ticket = await ticketInChannel(context.data, context.channel.id);
 	if (!(await accessTo(context.data, context.member, ticket)).admin) refuse({ key: LanguageKeys.Errors.AdminOnly, args: {} });
+	const entry: AuditEntry = {
+		ticketId: ticket.id,
+		actorId: context.member.id,
+		action: 'ticket.force_closed',
+		details: { reason, deleteChannel }
+	};
 	await context.data.db.$transaction([
 		context.data.db.ticket.update({
 			where: { id: ticket.id },
@@ -403,16 +409,9 @@ export async function forceCloseTicket(
 				scheduledCloseAt: null
 			}
 		}),
-		context.data.db.auditEvent.create({
-			data: {
-				guildId: context.data.guildId,
-				ticketId: ticket.id,
-				actorId: context.member.id,
-				action: 'ticket.force_closed',
-				details: JSON.stringify({ reason, deleteChannel })
-			}
-		})
+		context.data.db.auditEvent.create({ data: auditRow(context.data.guildId, entry) })
 	]);
+	context.audit.published(context.data, entry);
 	if (deleteChannel) return { ticketId: ticket.id, content: context.t(LanguageKeys.Tickets.ForceDeleting), deleteChannel };
 	await setWriting(
 		context.channel,

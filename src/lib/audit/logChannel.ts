@@ -1,0 +1,80 @@
+import { container } from '@sapphire/framework';
+import { fetchT } from '@sapphire/plugin-i18next';
+import { EmbedBuilder } from 'discord.js';
+import { userText } from '../discord/escape.js';
+import { LanguageKeys } from '../i18n/languageKeys.js';
+import type { AuditEntry, AuditListener } from './AuditLog.js';
+
+const COLORS: [prefix: string, color: number][] = [
+	['ticket.opened', 0x57f287],
+	['ticket.closed', 0xed4245],
+	['ticket.force_closed', 0xed4245],
+	['ticket.purged', 0xed4245],
+	['ticket.', 0x5865f2],
+	['', 0xfee75c]
+];
+
+/** One detail as text users cannot turn into markup or mentions. */
+function detailText(value: unknown): string {
+	if (value === null || value === undefined) return '—';
+	if (typeof value === 'string') return userText(value, 300);
+	if (Array.isArray(value)) return userText(value.map(String).join(', '), 300);
+	return userText(typeof value === 'object' ? JSON.stringify(value) : String(value), 300);
+}
+
+/**
+ * Posts every audit entry to the guild's log channel (set with /admin set_channels), after the action
+ * has answered: a slow or missing log channel never holds up a ticket. Anonymous tickets' openers are
+ * never named.
+ */
+export async function postToLogChannel(guildId: string, entry: AuditEntry): Promise<void> {
+	const data = container.db.forGuild(guildId);
+	const settings = await data.db.guildSettings.findUnique({ where: { guildId } });
+	const channel = settings?.logChannelId ? container.client.channels.cache.get(settings.logChannelId) : undefined;
+	if (!channel?.isSendable() || channel.isDMBased()) return;
+	const ticket = entry.ticketId
+		? await data.db.ticket.findUnique({
+				where: { id: entry.ticketId },
+				select: { number: true, channelId: true, anonymous: true, openerId: true }
+			})
+		: null;
+	const t = await fetchT(channel.guild);
+	const person = (id: string | null | undefined) => {
+		if (!id) return t(LanguageKeys.Logs.System);
+		return ticket?.anonymous && id === ticket.openerId ? t(LanguageKeys.Logs.Anonymous) : `<@${id}>`;
+	};
+	const embed = new EmbedBuilder()
+		.setColor(COLORS.find(([prefix]) => entry.action.startsWith(prefix))![1])
+		.setTitle(`\`${entry.action}\``)
+		.addFields({ name: t(LanguageKeys.Logs.Actor), value: person(entry.actorId), inline: true })
+		.setTimestamp(new Date());
+	if (ticket) {
+		const number = `#${String(ticket.number).padStart(4, '0')}`;
+		embed.addFields({
+			name: t(LanguageKeys.Logs.Ticket),
+			value: ticket.channelId ? `${number} <#${ticket.channelId}>` : number,
+			inline: true
+		});
+	}
+	if (entry.targetId) embed.addFields({ name: t(LanguageKeys.Logs.Target), value: person(entry.targetId), inline: true });
+	const details = Object.entries(entry.details ?? {}).filter(([, value]) => value !== null && value !== undefined);
+	if (details.length) {
+		embed.addFields({
+			name: t(LanguageKeys.Logs.Details),
+			value: details
+				.map(([key, value]) => `${key}: ${detailText(value)}`)
+				.join('\n')
+				.slice(0, 1024)
+		});
+	}
+	await channel.send({ embeds: [embed], allowedMentions: { parse: [] } });
+}
+
+/** The audit listener of a running bot: posts in the background, as tracked work, and only logs a failure. */
+export const logChannelListener: AuditListener = (guildId, entry) => {
+	void container.work
+		.run(() => postToLogChannel(guildId, entry))
+		.catch((error: unknown) =>
+			container.logger.warn(`Could not post ${entry.action} to the log channel of ${guildId}`, { error })
+		);
+};

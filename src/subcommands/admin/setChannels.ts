@@ -1,0 +1,69 @@
+import { UserError, container } from '@sapphire/framework';
+import { ChannelType, PermissionFlagsBits, PermissionsBitField, type GuildBasedChannel } from 'discord.js';
+import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
+import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
+
+/** What the bot needs in a channel it posts transcripts or events in. */
+const NEEDED = [
+	PermissionFlagsBits.ViewChannel,
+	PermissionFlagsBits.SendMessages,
+	PermissionFlagsBits.EmbedLinks,
+	PermissionFlagsBits.AttachFiles
+];
+
+function assertCanPost(channel: GuildBasedChannel): void {
+	const granted = channel.permissionsFor(channel.guild.members.me!);
+	const missing = NEEDED.filter((bit) => !granted?.has(bit));
+	if (missing.length === 0) return;
+	throw new UserError({
+		identifier: LanguageKeys.Logs.BotCannotPost,
+		context: { channel: `<#${channel.id}>`, permissions: new PermissionsBitField(missing).toArray().join(', ') }
+	});
+}
+
+export const setChannels: SubcommandDefinition = {
+	name: 'set_channels',
+	description: 'Where transcripts and ticket events are posted',
+	preconditions: ['AdminOnly'],
+	options: [
+		{
+			name: 'transcript_channel',
+			type: 'channel',
+			description: 'Gets every closed ticket’s transcript files',
+			required: true,
+			channelTypes: [ChannelType.GuildText]
+		},
+		{
+			name: 'log_channel',
+			type: 'channel',
+			description: 'Gets an event for every ticket action',
+			required: true,
+			channelTypes: [ChannelType.GuildText]
+		},
+		{ name: 'dm_transcripts', type: 'boolean', description: 'Also send openers their transcript by direct message' }
+	],
+	async run(context) {
+		const { options, t } = context;
+		const transcripts = options.channel('transcript_channel')!;
+		const logs = options.channel('log_channel')!;
+		for (const channel of [transcripts, logs]) assertCanPost(channel);
+		const data = container.db.forGuild(context.guild.id);
+		const settings = await data.updateSettings({
+			transcriptChannelId: transcripts.id,
+			logChannelId: logs.id,
+			...(options.has('dm_transcripts') ? { dmTranscripts: options.boolean('dm_transcripts')! } : {})
+		});
+		await container.audit.record(data, {
+			actorId: context.member.id,
+			action: 'settings.channels',
+			details: { transcriptChannelId: transcripts.id, logChannelId: logs.id, dmTranscripts: settings.dmTranscripts }
+		});
+		await context.reply(
+			t(LanguageKeys.Logs.ChannelsSet, {
+				transcripts: `<#${transcripts.id}>`,
+				logs: `<#${logs.id}>`,
+				dm: t(settings.dmTranscripts ? LanguageKeys.Logs.DmOn : LanguageKeys.Logs.DmOff)
+			})
+		);
+	}
+};
