@@ -1,8 +1,8 @@
 // npm run sandbox: the bot against the project's Discord emulator, with a demo guild, played through a
 // narrated scenario. No Discord account, token or network needed; SQLite in a temporary folder.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { EMessage } from '../test/emulator/state.js';
 import { startBot, type TestBot } from '../test/harness/bot.js';
 import { TestDiscord } from '../test/harness/TestDiscord.js';
@@ -46,6 +46,9 @@ function readable(text: string): string {
 }
 
 const folder = mkdtempSync(join(tmpdir(), 'ticket-bot-sandbox-'));
+/** storage.transcriptsDir of config/config.example.yaml, from the project's folder. */
+const TRANSCRIPTS = resolve('data/transcripts');
+const startedAt = Date.now();
 const databaseUrl = `file:${join(folder, 'sandbox.db')}`;
 let discord: TestDiscord | undefined;
 let bot: TestBot | undefined;
@@ -84,6 +87,18 @@ try {
 				key: 'general',
 				display_name: 'General support',
 				staff_roles: `<@&${home.roles.staff.id}>`
+			})
+		).content
+	);
+
+	step('admin: /admin set_channels #transcripts #ticket-log (transcripts and ticket events go there)');
+	const transcriptChannel = discord.world.createChannel(home.guild, { name: 'transcripts' });
+	const logChannel = discord.world.createChannel(home.guild, { name: 'ticket-log' });
+	show(
+		(
+			await home.admin.slash(home.general, ['admin', 'set_channels'], {
+				transcript_channel: transcriptChannel.id,
+				log_channel: logChannel.id
 			})
 		).content
 	);
@@ -151,6 +166,20 @@ try {
 	step('staff reads /ticket info (internal notes included; alice would not see them)');
 	show(describe((await home.staff.slash(channel, ['ticket', 'info'])).message));
 
+	step('the close saved the transcript and posted it to #transcripts; #ticket-log holds every event');
+	const post = await discord.waitFor(
+		() => discord?.botMessages(transcriptChannel).find((message) => message.attachments.length === 2),
+		'the transcript post',
+		15_000
+	);
+	show(`#transcripts: ${describe(post)} + files ${post.attachments.map((attachment) => attachment.filename).join(', ')}`);
+	show(
+		`#ticket-log: ${discord
+			.botMessages(logChannel)
+			.map((message) => (message.embeds as { title?: string }[])[0]?.title?.replaceAll('`', ''))
+			.join(', ')}`
+	);
+
 	step('alice clicks again: the guard explains why not');
 	const again = await home.alice.click(panel, 'General support');
 	show(again.content);
@@ -165,6 +194,12 @@ try {
 	for (const line of bot.output().trim().split('\n').slice(-3)) show(`bot | ${line.replace(/^\S+ \S+ - /, '')}`);
 	show(`exit code ${code}`);
 	if (code !== 0) throw new Error(`the bot exited with ${code}`);
+	step('Transcript files (they stay after the sandbox; open the HTML file in a browser)');
+	const saved = readdirSync(TRANSCRIPTS, { recursive: true, encoding: 'utf8' })
+		.filter((entry) => /\.(html|txt)$/.test(entry))
+		.map((entry) => join(TRANSCRIPTS, entry))
+		.filter((path) => statSync(path).mtimeMs >= startedAt);
+	for (const path of saved) show(path);
 	step('Sandbox finished');
 } catch (error) {
 	console.error('\nSandbox failed:', error instanceof Error ? error.message : error);

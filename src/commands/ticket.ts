@@ -20,6 +20,7 @@ import { reopen } from '../subcommands/ticket/reopen.js';
 import { scheduleClose } from '../subcommands/ticket/scheduleClose.js';
 import { softDelete } from '../subcommands/ticket/softDelete.js';
 import { tags } from '../subcommands/ticket/tags.js';
+import { transcript } from '../subcommands/ticket/transcript.js';
 import { transfer } from '../subcommands/ticket/transfer.js';
 import { unclaim } from '../subcommands/ticket/unclaim.js';
 
@@ -42,6 +43,7 @@ const SUBCOMMANDS: SubcommandDefinition[] = [
 	department,
 	info,
 	list,
+	transcript,
 	scheduleClose,
 	feedback,
 	forceClose,

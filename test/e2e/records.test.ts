@@ -1,4 +1,5 @@
-import { PermissionFlagsBits as P } from 'discord-api-types/v10';
+import { ChannelType, PermissionFlagsBits as P } from 'discord-api-types/v10';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EChannel, EMessage } from '../emulator/state.js';
 import { startTicketScenario, type TicketScenario } from '../harness/ticketScenario.js';
@@ -90,5 +91,126 @@ for (const database of testDatabases()) {
 			const logMessages = discord.botMessages(logs);
 			expect(logMessages.every((message) => message.pingedRoleIds.length === 0)).toBe(true);
 		});
+
+		const dmsOf = (user: { id: string }) =>
+			[...discord.state.channels.values()]
+				.filter((channel) => channel.type === ChannelType.DM && channel.recipientId === user.id)
+				.flatMap((channel) => discord.botMessages(channel));
+		const fileText = (message: EMessage, extension: string) =>
+			message.attachments.find((attachment) => attachment.filename.endsWith(extension))!.data.toString('utf8');
+
+		it('closes into an HTML and a TXT file, saved and posted to the transcript channel, everything users wrote escaped', async () => {
+			const { channel } = await scenario.openTicket(home.alice);
+			const { number } = await scenario.ticketRow(channel);
+			home.guild.members.get(home.alice.id)!.nick = '<img src=x onerror=alert(1)>';
+			home.alice.say(channel, 'My order #123 never arrived');
+			home.alice.say(channel, '<script>alert(1)</script> [click](javascript:alert(1)) &amp; &lt;b&gt;');
+			await home.staff.slash(channel, ['ticket', 'note'], { text: 'Customer is a VIP' });
+			await home.staff.slash(channel, ['ticket', 'close'], { reason: 'Refunded' });
+			const title = `Ticket #${String(number).padStart(4, '0')} closed`;
+			const posted = await discord.waitFor(
+				() => discord.botMessages(transcripts).find((message) => JSON.stringify(message.embeds).includes(title)),
+				'the transcript in the transcript channel',
+				15_000
+			);
+			expect(posted.attachments.map((attachment) => attachment.filename).sort()).toEqual([
+				`ticket-${String(number).padStart(4, '0')}.html`,
+				`ticket-${String(number).padStart(4, '0')}.txt`
+			]);
+			const row = await discord.eventually(async () => {
+				const ticket = await scenario.ticketRow(channel);
+				return ticket.transcriptHtmlPath ? ticket : null;
+			}, 'the saved paths');
+			expect(row.transcriptHtmlPath!.startsWith(scenario.transcriptsDir)).toBe(true);
+			const html = readFileSync(row.transcriptHtmlPath!, 'utf8');
+			const txt = readFileSync(row.transcriptTxtPath!, 'utf8');
+			expect(fileText(posted, '.html')).toBe(html);
+			expect(fileText(posted, '.txt')).toBe(txt);
+			for (const file of [html, txt]) {
+				expect(file).toContain('My order #123 never arrived');
+				expect(file).toContain('Customer is a VIP');
+			}
+			expect(html).not.toMatch(/<script|<img|<[^>]*\son\w+\s*=|href="javascript:/i);
+			expect(html).toContain('&lt;script&gt;');
+			expect(html).toContain('&amp;amp;');
+			home.guild.members.get(home.alice.id)!.nick = null;
+		});
+
+		it('hands the transcript over on demand: staff with the notes, the opener without, by DM for prefix commands', async () => {
+			const { channel } = await scenario.openTicket(home.alice);
+			await home.staff.slash(channel, ['ticket', 'adduser'], { member: home.bob.id });
+			home.alice.say(channel, 'Where is my parcel?');
+			await home.staff.slash(channel, ['ticket', 'note'], { text: 'secret-note-xyz' });
+
+			const openerCopy = await home.alice.slash(channel, ['ticket', 'transcript']);
+			expect(openerCopy.ephemeral).toBe(true);
+			expect(openerCopy.content).toMatch(/^Transcript of ticket #\d{4}, as of now:$/);
+			for (const extension of ['.html', '.txt']) {
+				expect(fileText(openerCopy.message!, extension)).toContain('Where is my parcel?');
+				expect(fileText(openerCopy.message!, extension)).not.toContain('secret-note-xyz');
+			}
+			const staffCopy = await home.staff.slash(channel, ['ticket', 'transcript']);
+			for (const extension of ['.html', '.txt']) expect(fileText(staffCopy.message!, extension)).toContain('secret-note-xyz');
+			expect((await home.bob.slash(channel, ['ticket', 'transcript'])).content).toBe(
+				'Only the staff and the person who opened this ticket can get its transcript.'
+			);
+
+			const before = dmsOf(home.staff).length;
+			const reply = await home.staff.command(channel, '!ticket transcript');
+			expect(reply.content).toBe('I sent you the transcript by direct message.');
+			const dm = dmsOf(home.staff).at(before)!;
+			expect(fileText(dm, '.html')).toContain('secret-note-xyz');
+			const shy = discord.world.createUser('shy-staff', { dmsClosed: true });
+			discord.world.addMember(home.guild, shy, [home.roles.staff]);
+			expect((await discord.as(shy).command(channel, '!ticket transcript')).content).toMatch(
+				/^I could not send you a direct message\./
+			);
+		});
+
+		it('sends openers their copy by DM when the guild allows it; a closed DM is no error', async () => {
+			await home.admin.slash(home.general, ['admin', 'set_channels'], {
+				transcript_channel: transcripts.id,
+				log_channel: logs.id,
+				dm_transcripts: true
+			});
+			const { channel } = await scenario.openTicket(home.bob);
+			await home.staff.slash(channel, ['ticket', 'note'], { text: 'not-for-bob' });
+			await home.staff.slash(channel, ['ticket', 'close'], { reason: 'done' });
+			const dm = await discord.waitFor(
+				() => dmsOf(home.bob).find((message) => message.attachments.length === 2),
+				'the DM to bob'
+			);
+			expect(dm.content).toMatch(/^Here is the transcript of your ticket #\d{4} in Records\.$/);
+			expect(fileText(dm, '.html')).not.toContain('not-for-bob');
+
+			const closedDms = discord.world.createUser('no-dms', { dmsClosed: true });
+			discord.world.addMember(home.guild, closedDms);
+			const { channel: quiet } = await scenario.openTicket(discord.as(closedDms));
+			const postsBefore = discord.botMessages(transcripts).length;
+			await home.staff.slash(quiet, ['ticket', 'close'], { reason: 'done' });
+			await discord.waitFor(() => discord.botMessages(transcripts).length > postsBefore, 'the transcript post');
+			await discord.eventually(async () => (await scenario.ticketRow(quiet)).transcriptHtmlPath !== null, 'the saved transcript');
+			expect(scenario.bot.output()).not.toMatch(/Could not save the transcript/);
+		});
+
+		it('writes at start-up the transcript of a ticket closed while the bot was going down', async () => {
+			const { channel } = await scenario.openTicket(home.alice);
+			await home.staff.slash(channel, ['ticket', 'close'], { reason: 'done' });
+			await discord.eventually(async () => (await scenario.ticketRow(channel)).transcriptHtmlPath !== null, 'the transcript');
+			const { id, number } = await scenario.ticketRow(channel);
+			const title = `Ticket #${String(number).padStart(4, '0')} closed`;
+			const posts = () =>
+				discord.botMessages(transcripts).filter((message) => JSON.stringify(message.embeds).includes(title)).length;
+			await discord.waitFor(() => posts() === 1, 'the transcript post');
+			// As if the bot had stopped between the close and the transcript.
+			await scenario.restart(() =>
+				scenario.db.prisma.ticket.update({ where: { id }, data: { transcriptHtmlPath: null, transcriptTxtPath: null } })
+			);
+			await discord.eventually(
+				async () => (await scenario.ticketRow(channel)).transcriptHtmlPath !== null,
+				'the caught-up transcript'
+			);
+			await discord.waitFor(() => posts() === 2, 'the caught-up transcript post');
+		}, 60_000);
 	});
 }

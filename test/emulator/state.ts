@@ -182,7 +182,7 @@ export class DiscordState {
 		const channel = this.channel(channelId);
 		if (!channel.guildId)
 			return channel.recipientId === userId || userId === this.botUser.id
-				? P.ViewChannel | P.SendMessages | P.ReadMessageHistory
+				? P.ViewChannel | P.SendMessages | P.ReadMessageHistory | P.AttachFiles | P.EmbedLinks
 				: 0n;
 		const guild = this.guild(channel.guildId);
 		const member = guild.members.get(userId);

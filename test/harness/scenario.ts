@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connectDatabase, type DatabaseHandle } from '../../src/lib/database/client.js';
@@ -23,6 +23,8 @@ export interface Scenario {
 	home: GuildFixture;
 	bot: TestBot;
 	db: DatabaseHandle;
+	/** Where the bot saves transcript files. */
+	transcriptsDir: string;
 	/** Stops the bot gracefully and starts it again on the same emulator and database. */
 	restart(beforeStart?: () => Promise<unknown>): Promise<void>;
 	/**
@@ -37,11 +39,15 @@ export interface Scenario {
 export async function startScenario(database: TestDatabase, options: ScenarioOptions = {}): Promise<Scenario> {
 	const discord = await TestDiscord.start(options.emulator);
 	const home = discord.createGuild(options.guildName ?? 'Home');
-	let configPath: string | undefined;
-	if (options.config !== undefined) {
-		configPath = join(mkdtempSync(join(tmpdir(), 'scenario-config-')), 'config.yaml');
-		writeFileSync(configPath, options.config);
-	}
+	const folder = mkdtempSync(join(tmpdir(), 'scenario-'));
+	// Each scenario keeps its transcript files in its own folder, unless its config says where.
+	const transcriptsDir = join(folder, 'transcripts');
+	const configPath = join(folder, 'config.yaml');
+	const config = options.config ?? '';
+	writeFileSync(
+		configPath,
+		/^storage:/m.test(config) ? config : `${config}\nstorage:\n  transcriptsDir: ${JSON.stringify(transcriptsDir)}\n`
+	);
 	const databaseUrl = await database.create();
 	const botOptions: BotOptions = {
 		databaseUrl,
@@ -56,6 +62,7 @@ export async function startScenario(database: TestDatabase, options: ScenarioOpt
 		home,
 		bot: startBot(discord.emulator, botOptions),
 		db: undefined as unknown as DatabaseHandle,
+		transcriptsDir,
 		async restart(beforeStart) {
 			const code = await scenario.bot.stop();
 			if (code !== 0) throw new Error(`the bot did not stop cleanly (${code}):\n${scenario.bot.output()}`);
@@ -75,6 +82,7 @@ export async function startScenario(database: TestDatabase, options: ScenarioOpt
 			await Promise.all([scenario.bot, ...extraBots].map((bot) => bot.kill()));
 			await discord.stop();
 			await database.cleanup();
+			rmSync(folder, { recursive: true, force: true });
 		}
 	};
 	await scenario.bot.ready;

@@ -20,7 +20,14 @@ export class RatingFormModal extends InteractionHandler {
 		const field = interaction.fields.fields.get('comment');
 		const comment =
 			field && 'value' in field && typeof field.value === 'string' && field.value.trim() ? field.value.trim() : null;
-		await recordFeedback(this.container.db.forGuild(interaction.guildId), id.ticketId, interaction.user.id, id.stars, comment);
+		await recordFeedback(
+			this.container.audit,
+			this.container.db.forGuild(interaction.guildId),
+			id.ticketId,
+			interaction.user.id,
+			id.stars,
+			comment
+		);
 		const t = await fetchT(interaction);
 		await interaction.reply({ content: t(LanguageKeys.Tickets.RateThanks, { stars: id.stars }), flags: MessageFlags.Ephemeral });
 	}

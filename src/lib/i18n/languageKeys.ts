@@ -186,6 +186,22 @@ export const LanguageKeys = {
 		DmOff: key('logs:dmOff'),
 		BotCannotPost: key<{ channel: string; permissions: string }>('logs:botCannotPost')
 	},
+	Transcripts: {
+		SummaryTitle: key<{ number: string }>('transcripts:summaryTitle'),
+		Category: key('transcripts:category'),
+		Opener: key('transcripts:opener'),
+		ClaimedBy: key('transcripts:claimedBy'),
+		ClosedBy: key('transcripts:closedBy'),
+		Messages: key('transcripts:messages'),
+		Opened: key('transcripts:opened'),
+		Reason: key('transcripts:reason'),
+		TooLarge: key('transcripts:tooLarge'),
+		DmIntro: key<{ number: string; guild: string }>('transcripts:dmIntro'),
+		Ready: key<{ number: string }>('transcripts:ready'),
+		SentByDm: key('transcripts:sentByDm'),
+		DmClosed: key('transcripts:dmClosed'),
+		StaffOrOpener: key('transcripts:staffOrOpener')
+	},
 	Routing: {
 		BadDepartmentName: key<{ name: string }>('routing:badDepartmentName'),
 		DepartmentNeedsRoles: key('routing:departmentNeedsRoles'),

@@ -80,6 +80,7 @@ async function closeInactive(guildId: string, ticketId: number, warnedAt: Date, 
 	});
 	if (!closed) return false;
 	container.audit.published(data, closedEntry);
+	container.transcripts.queueArchive(guildId, ticketId);
 	const ticket = await data.db.ticket.findUniqueOrThrow({ where: { id: ticketId } });
 	const t = await fetchT(container.client.guilds.cache.get(guildId)!);
 	await announceSystemClose(data, ticket, t(LanguageKeys.Tickets.InactivityClosed));

@@ -39,6 +39,7 @@ export async function runScheduledClose(guildId: string, ticketId: number, now =
 	});
 	if (!closed) return false;
 	container.audit.published(data, closedEntry);
+	container.transcripts.queueArchive(guildId, ticketId);
 	const t = await fetchT(container.client.guilds.cache.get(guildId)!);
 	const reason = ticket.scheduledCloseReason ? userText(ticket.scheduledCloseReason, 500) : t(LanguageKeys.Tickets.NoReason);
 	const by = `<@${ticket.scheduledCloseById ?? container.client.user!.id}>`;

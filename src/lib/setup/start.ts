@@ -1,5 +1,7 @@
 import { container, type SapphireClient } from '@sapphire/framework';
 import { AuditLog } from '../audit/AuditLog.js';
+import { TranscriptService } from '../transcripts/TranscriptService.js';
+import { TranscriptStore } from '../transcripts/store.js';
 import { logChannelListener } from '../audit/logChannel.js';
 import { BlacklistService } from '../blacklist/BlacklistService.js';
 import { createCache } from '../cache/createCache.js';
@@ -76,7 +78,8 @@ export async function start(options: StartOptions): Promise<RunningBot> {
 		catalog: new Catalog(cache, categories, panels),
 		captcha: new CaptchaService(cache),
 		closeScheduler: env.REDIS_URL ? new BullCloseScheduler() : new InProcessCloseScheduler(),
-		tickets: new TicketCreator({ config, cache, blacklist, audit, log: logger })
+		tickets: new TicketCreator({ config, cache, blacklist, audit, log: logger }),
+		transcripts: new TranscriptService(new TranscriptStore(config.storage.transcriptsDir))
 	});
 
 	await registerPlugins(env.REDIS_URL);

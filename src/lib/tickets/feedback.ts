@@ -1,3 +1,4 @@
+import type { AuditLog } from '../audit/AuditLog.js';
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle } from 'discord.js';
 import type { GuildData } from '../database/guildData.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
@@ -27,6 +28,7 @@ export async function checkCanRate(data: GuildData, ticketId: number, userId: st
 
 /** Stores the rating; a second one for the same ticket is refused, even when both arrive at once. */
 export async function recordFeedback(
+	audit: AuditLog,
 	data: GuildData,
 	ticketId: number,
 	userId: string,
@@ -41,4 +43,5 @@ export async function recordFeedback(
 		if ((error as { code?: string }).code === 'P2002') refuse({ key: LanguageKeys.Tickets.RateAlready, args: {} });
 		throw error;
 	}
+	await audit.record(data, { ticketId, actorId: userId, action: 'ticket.rated', details: { stars, comment: message !== null } });
 }

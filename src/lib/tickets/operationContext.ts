@@ -10,5 +10,13 @@ export function operationContext(
 	channel: GuildTextBasedChannel,
 	t: TFunction
 ): OperationContext {
-	return { data: container.db.forGuild(guildId), member, channel, t, audit: container.audit, config: container.config };
+	return {
+		data: container.db.forGuild(guildId),
+		member,
+		channel,
+		t,
+		audit: container.audit,
+		config: container.config,
+		transcripts: container.transcripts
+	};
 }

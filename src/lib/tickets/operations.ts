@@ -16,6 +16,7 @@ import { writeList } from '../database/json.js';
 import { userText } from '../discord/escape.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import type { CloseScheduler } from '../scheduling/CloseScheduler.js';
+import type { TranscriptService } from '../transcripts/TranscriptService.js';
 import { accessTo, ticketInChannel } from './access.js';
 import { sanitizeChannelName } from './channelName.js';
 import { ratingButtons } from './feedback.js';
@@ -32,6 +33,7 @@ export interface OperationContext {
 	t: TFunction;
 	audit: AuditLog;
 	config: BotConfig;
+	transcripts: TranscriptService;
 }
 
 /** What the ticket shows after the operation: one public message. */
@@ -82,7 +84,7 @@ export async function unclaimTicket({ data, member, channel, t, audit }: Operati
  * may close; the opener too where the guild allows it. A close races safely with another close.
  */
 export async function closeTicket(
-	{ data, member, channel, t, audit, config }: OperationContext,
+	{ data, member, channel, t, audit, config, transcripts }: OperationContext,
 	reason: string | null
 ): Promise<OperationResult> {
 	const ticket = await ticketInChannel(data, channel.id);
@@ -107,6 +109,7 @@ export async function closeTicket(
 	if (count === 0) refuse({ key: LanguageKeys.Tickets.WrongState, args: { status: TicketStatus.Closed } });
 	await setWriting(channel, [ticket.ownerId, ...(await participantIds(data, ticket.id))], false, 'ticket closed');
 	await audit.record(data, { ticketId: ticket.id, actorId: member.id, action: 'ticket.closed', details: { reason } });
+	transcripts.queueArchive(data.guildId, ticket.id);
 	const shownReason = reason ? userText(reason, 500) : t(LanguageKeys.Tickets.NoReason);
 	return {
 		ticketId: ticket.id,
@@ -419,6 +422,7 @@ export async function forceCloseTicket(
 		false,
 		'ticket force-closed'
 	);
+	context.transcripts.queueArchive(context.data.guildId, ticket.id);
 	return {
 		ticketId: ticket.id,
 		content: context.t(LanguageKeys.Tickets.ForceClosed, { user: `<@${context.member.id}>`, reason: userText(reason, 500) }),

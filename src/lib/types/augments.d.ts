@@ -13,6 +13,7 @@ import type { PanelService } from '../panels/PanelService.js';
 import type { GuildPreferences } from '../settings/GuildPreferences.js';
 import type { CaptchaService } from '../tickets/captcha.js';
 import type { TicketCreator } from '../tickets/TicketCreator.js';
+import type { TranscriptService } from '../transcripts/TranscriptService.js';
 
 declare module '@sapphire/pieces' {
 	interface Container {
@@ -31,6 +32,7 @@ declare module '@sapphire/pieces' {
 		tickets: TicketCreator;
 		captcha: CaptchaService;
 		closeScheduler: CloseScheduler;
+		transcripts: TranscriptService;
 	}
 }
 

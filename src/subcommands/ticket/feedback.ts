@@ -15,7 +15,7 @@ export const feedback: SubcommandDefinition = {
 		const data = container.db.forGuild(context.guild.id);
 		const ticket = await ticketInChannel(data, context.channel.id);
 		const stars = context.options.integer('stars')!;
-		await recordFeedback(data, ticket.id, context.member.id, stars, context.options.string('message'));
+		await recordFeedback(container.audit, data, ticket.id, context.member.id, stars, context.options.string('message'));
 		await context.reply(context.t(LanguageKeys.Tickets.RateThanks, { stars }));
 	}
 };

@@ -1,3 +1,4 @@
+import { container } from '@sapphire/framework';
 import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
 import { operationContext } from '../../lib/tickets/operationContext.js';
 import { forceCloseTicket } from '../../lib/tickets/operations.js';
@@ -17,6 +18,12 @@ export const forceClose: SubcommandDefinition = {
 		);
 		// Answer first: once the channel is gone there is nowhere to answer.
 		await command.reply({ content: result.content, ephemeral: result.deleteChannel });
-		if (result.deleteChannel && 'delete' in command.channel) await command.channel.delete('ticket force-closed');
+		if (result.deleteChannel && 'delete' in command.channel) {
+			// The history goes with the channel: keep the transcript first.
+			await container.transcripts
+				.archive(container.db.forGuild(command.guild.id), result.ticketId)
+				.catch((error: unknown) => container.logger.error('Could not save the transcript before deleting', { error }));
+			await command.channel.delete('ticket force-closed');
+		}
 	}
 };

@@ -1,0 +1,279 @@
+import { container } from '@sapphire/framework';
+import { fetchT } from '@sapphire/plugin-i18next';
+import {
+	AttachmentBuilder,
+	DiscordAPIError,
+	EmbedBuilder,
+	RESTJSONErrorCodes,
+	time,
+	TimestampStyles,
+	type Guild,
+	type GuildTextBasedChannel,
+	type Message
+} from 'discord.js';
+import type { TFunction } from 'i18next';
+import type { GuildData } from '../database/guildData.js';
+import { readList } from '../database/json.js';
+import { userText } from '../discord/escape.js';
+import { LanguageKeys } from '../i18n/languageKeys.js';
+import type { TicketRow } from '../tickets/access.js';
+import { TicketStatus } from '../tickets/status.js';
+import { renderHtml } from './html.js';
+import type { TranscriptAudience, TranscriptInput, TranscriptMessage } from './model.js';
+import type { TranscriptStore } from './store.js';
+import { renderTxt } from './txt.js';
+
+/** Discord hands out message history 100 at a time. */
+const PAGE = 100;
+/** Discord's upload limit for a message without boosts; bigger transcripts stay on disk only. */
+const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+export interface TranscriptFiles {
+	html: string;
+	txt: string;
+	messageCount: number;
+}
+
+function toTranscriptMessage(message: Message): TranscriptMessage {
+	return {
+		id: message.id,
+		author: {
+			id: message.author.id,
+			name: message.member?.displayName ?? message.author.globalName ?? message.author.username,
+			username: message.author.username,
+			bot: message.author.bot,
+			avatarUrl: message.author.avatarURL()
+		},
+		createdAt: message.createdAt,
+		editedAt: message.editedAt,
+		content: message.content,
+		embeds: message.embeds.map((embed) => ({
+			title: embed.title,
+			description: embed.description,
+			url: embed.url,
+			authorName: embed.author?.name ?? null,
+			footer: embed.footer?.text ?? null,
+			fields: embed.fields.map((field) => ({ name: field.name, value: field.value })),
+			color: embed.color
+		})),
+		attachments: message.attachments.map((attachment) => ({
+			name: attachment.name,
+			url: attachment.url,
+			size: attachment.size,
+			contentType: attachment.contentType
+		})),
+		replyToId: message.reference?.messageId ?? null
+	};
+}
+
+/** The channel's whole history, oldest first, read page by page without filling discord.js's cache. */
+export async function collectMessages(channel: GuildTextBasedChannel): Promise<TranscriptMessage[]> {
+	const collected: TranscriptMessage[] = [];
+	let before: string | undefined;
+	for (;;) {
+		const page = await channel.messages.fetch({ limit: PAGE, cache: false, ...(before ? { before } : {}) });
+		let oldest: bigint | null = null;
+		for (const message of page.values()) {
+			collected.push(toTranscriptMessage(message));
+			if (oldest === null || BigInt(message.id) < oldest) oldest = BigInt(message.id);
+		}
+		if (page.size < PAGE || oldest === null) break;
+		before = oldest.toString();
+	}
+	return collected.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+}
+
+async function displayName(guild: Guild, userId: string | null): Promise<string | null> {
+	if (!userId) return null;
+	const member = guild.members.cache.get(userId) ?? (await guild.members.fetch(userId).catch(() => null));
+	return member?.displayName ?? userId;
+}
+
+/**
+ * Transcripts: the ticket's history as HTML and TXT, kept on disk (the staff copy), posted to the
+ * transcript channel on close and handed to staff and openers on demand. The opener's copy never holds
+ * the internal notes.
+ */
+export class TranscriptService {
+	public constructor(private readonly store: TranscriptStore) {}
+
+	/** Renders one copy from messages already collected. */
+	public async render(
+		data: GuildData,
+		ticket: TicketRow,
+		channel: GuildTextBasedChannel,
+		messages: readonly TranscriptMessage[],
+		audience: TranscriptAudience
+	): Promise<TranscriptFiles> {
+		const guild = channel.guild;
+		const [category, notes] = await Promise.all([
+			ticket.categoryId ? data.db.category.findUnique({ where: { id: ticket.categoryId } }) : null,
+			audience === 'staff' ? data.db.ticketNote.findMany({ where: { ticketId: ticket.id }, orderBy: { id: 'asc' } }) : null
+		]);
+		const input: TranscriptInput = {
+			header: {
+				guildName: guild.name,
+				guildId: guild.id,
+				ticketNumber: ticket.number,
+				channelName: channel.name,
+				categoryName: category?.displayName ?? null,
+				opener: ticket.anonymous ? null : await displayName(guild, ticket.openerId),
+				claimer: await displayName(guild, ticket.claimedById),
+				status: ticket.status,
+				priority: ticket.priority,
+				tags: readList(ticket.tags),
+				openedAt: ticket.createdAt,
+				closedAt: ticket.closedAt,
+				closeReason: ticket.closeReason,
+				generatedAt: new Date()
+			},
+			messages,
+			notes: notes
+				? await Promise.all(
+						notes.map(async (note) => ({
+							authorName: (await displayName(guild, note.authorId)) ?? note.authorId,
+							createdAt: note.createdAt,
+							content: note.content
+						}))
+					)
+				: null,
+			anonymousUserId: ticket.anonymous ? ticket.openerId : null
+		};
+		const [html, txt] = await Promise.all([renderHtml(input), renderTxt(input)]);
+		return { html, txt, messageCount: messages.length };
+	}
+
+	/** Saves the staff copy as the ticket's files and records where. */
+	public async save(data: GuildData, ticket: TicketRow, files: TranscriptFiles): Promise<void> {
+		const paths = await this.store.save(data.guildId, ticket.id, ticket.number, files);
+		await data.db.ticket.update({
+			where: { id: ticket.id },
+			data: { transcriptHtmlPath: paths.htmlPath, transcriptTxtPath: paths.txtPath }
+		});
+	}
+
+	/**
+	 * What a close does with the history: saves the staff copy, posts it to the transcript channel with
+	 * a summary, and sends the opener their copy by DM where the guild allows (a closed DM is fine).
+	 */
+	public async archive(data: GuildData, ticketId: number): Promise<boolean> {
+		const ticket = await data.db.ticket.findUnique({ where: { id: ticketId } });
+		if (!ticket?.channelId || ticket.purgedAt) return false;
+		const channel = await container.client.channels.fetch(ticket.channelId).catch((error: unknown) => {
+			if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownChannel) return null;
+			throw error;
+		});
+		if (!channel || channel.isDMBased() || !channel.isTextBased()) return false;
+		const messages = await collectMessages(channel);
+		const staffCopy = await this.render(data, ticket, channel, messages, 'staff');
+		await this.save(data, ticket, staffCopy);
+		const settings = await data.settings();
+		const t = await fetchT(channel.guild);
+		const name = `ticket-${String(ticket.number).padStart(4, '0')}`;
+		const target = settings.transcriptChannelId ? container.client.channels.cache.get(settings.transcriptChannelId) : undefined;
+		if (target?.isSendable()) {
+			const fits = Buffer.byteLength(staffCopy.html) + Buffer.byteLength(staffCopy.txt) <= MAX_UPLOAD_BYTES;
+			const summary = await this.summary(channel.guild, ticket, staffCopy.messageCount, t);
+			if (!fits) summary.setFooter({ text: t(LanguageKeys.Transcripts.TooLarge) });
+			await target.send({
+				embeds: [summary],
+				files: fits ? transcriptAttachments(name, staffCopy) : [],
+				allowedMentions: { parse: [] }
+			});
+		}
+		if (settings.dmTranscripts && ticket.openerId) {
+			const openerCopy = await this.render(data, ticket, channel, messages, 'opener');
+			await this.sendByDm(ticket.openerId, {
+				content: t(LanguageKeys.Transcripts.DmIntro, {
+					number: String(ticket.number).padStart(4, '0'),
+					guild: userText(channel.guild.name, 100)
+				}),
+				files: transcriptAttachments(name, openerCopy)
+			});
+		}
+		return true;
+	}
+
+	/** Sends a DM; false when the member does not take DMs from the bot. */
+	public async sendByDm(userId: string, payload: { content: string; files: AttachmentBuilder[] }): Promise<boolean> {
+		try {
+			const user = await container.client.users.fetch(userId);
+			await user.send({ ...payload, allowedMentions: { parse: [] } });
+			return true;
+		} catch (error) {
+			if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.CannotSendMessagesToThisUser) return false;
+			throw error;
+		}
+	}
+
+	/** Archives in the background, as tracked work, so the close answers at once; a failure is logged. */
+	public queueArchive(guildId: string, ticketId: number): void {
+		void container.work
+			.run(() => this.archive(container.db.forGuild(guildId), ticketId))
+			.catch((error: unknown) =>
+				container.logger.error('Could not save the transcript of a closed ticket', { guildId, ticketId, error })
+			);
+	}
+
+	/** At start-up: closed tickets whose transcript was never written (the bot stopped in between) get it now. */
+	public async catchUp(): Promise<number> {
+		const guildIds = [...container.client.guilds.cache.keys()];
+		// A system-wide pass over this shard's guilds; each archive goes through the guild's scoped client.
+		const missing = await container.db.prisma.ticket.findMany({
+			where: {
+				guildId: { in: guildIds },
+				status: TicketStatus.Closed,
+				channelId: { not: null },
+				transcriptHtmlPath: null,
+				purgedAt: null
+			},
+			select: { id: true, guildId: true }
+		});
+		let done = 0;
+		for (const ticket of missing) {
+			const archived = await container.work
+				.run(() => this.archive(container.db.forGuild(ticket.guildId), ticket.id))
+				.catch((error: unknown) => {
+					container.logger.error('Could not save a missing transcript', { ...ticket, error });
+					return false;
+				});
+			done += Number(archived);
+		}
+		return done;
+	}
+
+	private async summary(guild: Guild, ticket: TicketRow, messageCount: number, t: TFunction): Promise<EmbedBuilder> {
+		const category = ticket.categoryId
+			? await container.db.forGuild(guild.id).db.category.findUnique({ where: { id: ticket.categoryId } })
+			: null;
+		const mention = (id: string | null) => (id ? `<@${id}>` : '—');
+		return new EmbedBuilder()
+			.setColor(0x5865f2)
+			.setTitle(t(LanguageKeys.Transcripts.SummaryTitle, { number: String(ticket.number).padStart(4, '0') }))
+			.addFields(
+				{ name: t(LanguageKeys.Transcripts.Category), value: category ? userText(category.displayName, 80) : '—', inline: true },
+				{
+					name: t(LanguageKeys.Transcripts.Opener),
+					value: ticket.anonymous ? t(LanguageKeys.Tickets.InfoAnonymous) : mention(ticket.openerId),
+					inline: true
+				},
+				{ name: t(LanguageKeys.Transcripts.ClaimedBy), value: mention(ticket.claimedById), inline: true },
+				{ name: t(LanguageKeys.Transcripts.ClosedBy), value: mention(ticket.closedById), inline: true },
+				{ name: t(LanguageKeys.Transcripts.Messages), value: String(messageCount), inline: true },
+				{
+					name: t(LanguageKeys.Transcripts.Opened),
+					value: time(ticket.createdAt, TimestampStyles.ShortDateTime),
+					inline: true
+				},
+				{ name: t(LanguageKeys.Transcripts.Reason), value: ticket.closeReason ? userText(ticket.closeReason, 1000) : '—' }
+			);
+	}
+}
+
+/** The two files of a transcript as attachments. */
+export function transcriptAttachments(name: string, files: TranscriptFiles): AttachmentBuilder[] {
+	return [
+		new AttachmentBuilder(Buffer.from(files.html, 'utf8'), { name: `${name}.html` }),
+		new AttachmentBuilder(Buffer.from(files.txt, 'utf8'), { name: `${name}.txt` })
+	];
+}
