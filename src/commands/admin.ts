@@ -11,6 +11,7 @@ import { escalationRoles } from '../subcommands/admin/escalationRoles.js';
 import { panelCreate } from '../subcommands/admin/panelCreate.js';
 import { panelDeploy } from '../subcommands/admin/panelDeploy.js';
 import { panelList } from '../subcommands/admin/panelList.js';
+import { adminRoles, supportRoles } from '../subcommands/admin/roleSettings.js';
 import { setChannels } from '../subcommands/admin/setChannels.js';
 
 const SUBCOMMANDS: SubcommandDefinition[] = [
@@ -23,6 +24,8 @@ const SUBCOMMANDS: SubcommandDefinition[] = [
 	departmentList,
 	escalationRoles,
 	setChannels,
+	supportRoles,
+	adminRoles,
 	blacklistAdd,
 	blacklistRemove
 ];

@@ -202,6 +202,13 @@ export const LanguageKeys = {
 		DmClosed: key('transcripts:dmClosed'),
 		StaffOrOpener: key('transcripts:staffOrOpener')
 	},
+	Settings: {
+		SupportRolesSet: key<{ roles: string }>('settings:supportRolesSet'),
+		SupportRolesCleared: key('settings:supportRolesCleared'),
+		AdminRolesSet: key<{ roles: string }>('settings:adminRolesSet'),
+		AdminRolesCleared: key('settings:adminRolesCleared'),
+		TooManyRoles: key<{ max: number }>('settings:tooManyRoles')
+	},
 	Routing: {
 		BadDepartmentName: key<{ name: string }>('routing:badDepartmentName'),
 		DepartmentNeedsRoles: key('routing:departmentNeedsRoles'),
