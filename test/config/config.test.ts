@@ -72,6 +72,10 @@ describe('config.yaml', () => {
 			errorOf('categories:\n  - key: a\n    displayName: A\n    questions:\n      - label: Q\n        pattern: "(["\n')
 		).toContain('regular expression');
 		expect(errorOf('categories:\n  - key: a\n    displayName: A\n  - key: a\n    displayName: B\n')).toContain('unique');
+		expect(
+			errorOf('categories:\n  - key: a\n    displayName: A\n    questions:\n      - label: Q\n        pattern: "^(a+)+$"\n')
+		).toContain('could stall the bot');
+		expect(errorOf('categories:\n  - key: a\n    displayName: A\n    emoji: ticket\n')).toContain('expected one emoji');
 	});
 
 	it('reports broken YAML with its line', () => {

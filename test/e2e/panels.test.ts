@@ -208,6 +208,42 @@ for (const database of testDatabases()) {
 			expect(
 				(await home.admin.slash(home.general, ['admin', 'category_upsert'], { key: 'Bad Key!', display_name: 'x' })).content
 			).toMatch(/^`bad key!` cannot be a category key/);
+			expect(
+				(
+					await home.admin.slash(home.general, ['admin', 'category_upsert'], {
+						key: 'billing',
+						display_name: 'x',
+						emoji: 'ticket'
+					})
+				).content
+			).toBe(
+				'`ticket` is not an emoji Discord can show on a button. Give one emoji, like 🎫, or a custom emoji of this server as `<:name:id>`.'
+			);
+			expect(
+				(
+					await home.admin.slash(home.general, ['admin', 'panel_create'], {
+						panel_id: 'p',
+						channel: home.general.id,
+						title: 'x',
+						emoji: '🎫🎫'
+					})
+				).content
+			).toMatch(/^`🎫🎫` is not an emoji/);
+			const slow = await home.admin.slash(home.general, ['admin', 'category_upsert'], {
+				key: 'billing',
+				display_name: 'x',
+				questions: 'Order number | /^(\\d+)+$/'
+			});
+			expect(slow.content).toBe(
+				'The pattern `^(\\d+)+$` of "Order number" could make the bot very slow: a repeated group holds another repetition or alternatives (like `(a+)+`), or it refers back to a group. Simplify it, for example `^[A-Za-z0-9-]+$`.'
+			);
+			const fine = await home.admin.slash(home.general, ['admin', 'category_upsert'], {
+				key: 'billing',
+				display_name: 'Billing help',
+				emoji: '<:coin:123456789012345678>',
+				questions: 'Order number | /^ORD-\\d+$/'
+			});
+			expect(fine.content).toBe('Category **Billing help** (`billing`) updated.');
 			expect((await home.admin.command(home.general, '!admin nonsense')).content).toBe(
 				'That subcommand does not exist. Type `/admin` to see the ones you can use.'
 			);

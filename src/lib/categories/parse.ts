@@ -1,4 +1,5 @@
 import { UserError } from '@sapphire/framework';
+import { patternProblem } from './safePattern.js';
 import { PRIORITIES, type Priority } from '../config/schema.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 
@@ -77,9 +78,18 @@ export function parseQuestions(text: string): QuestionInput[] {
 			else if (range) {
 				question.minLength = range[1] ? Number(range[1]) : null;
 				question.maxLength = range[2] ? Number(range[2]) : null;
-			} else if (part.length > 2 && part.startsWith('/') && part.endsWith('/') && isRegExp(part.slice(1, -1)))
-				question.pattern = part.slice(1, -1);
-			else throw new UserError({ identifier: LanguageKeys.Categories.BadQuestion, context: { question: entry.slice(0, 60) } });
+			} else if (part.length > 2 && part.startsWith('/') && part.endsWith('/')) {
+				const pattern = part.slice(1, -1);
+				const problem = patternProblem(pattern);
+				if (problem === 'slow')
+					throw new UserError({
+						identifier: LanguageKeys.Categories.SlowPattern,
+						context: { question: label.slice(0, 45), pattern: pattern.slice(0, 60).replaceAll('`', "'") }
+					});
+				if (problem)
+					throw new UserError({ identifier: LanguageKeys.Categories.BadQuestion, context: { question: entry.slice(0, 60) } });
+				question.pattern = pattern;
+			} else throw new UserError({ identifier: LanguageKeys.Categories.BadQuestion, context: { question: entry.slice(0, 60) } });
 		}
 		const { minLength, maxLength } = question;
 		if (
@@ -90,14 +100,4 @@ export function parseQuestions(text: string): QuestionInput[] {
 		}
 		return question;
 	});
-}
-
-function isRegExp(text: string): boolean {
-	if (text.length === 0 || text.length > 200) return false;
-	try {
-		new RegExp(text, 'u');
-		return true;
-	} catch {
-		return false;
-	}
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { patternProblem } from '../categories/safePattern.js';
+import { isEmoji } from '../discord/emoji.js';
 import { SUPPORTED_LOCALES } from '../i18n/locales.js';
 
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent', 'critical'] as const;
@@ -20,7 +22,11 @@ const questionSchema = z
 		pattern: z
 			.string()
 			.max(200)
-			.refine((pattern) => isValidRegExp(pattern), 'expected a valid regular expression')
+			.refine((pattern) => patternProblem(pattern) !== 'invalid', 'expected a valid regular expression')
+			.refine(
+				(pattern) => patternProblem(pattern) !== 'slow',
+				'a repeated group that itself repeats or has alternatives (like (a+)+) could stall the bot: simplify it'
+			)
 			.optional()
 	})
 	.strict()
@@ -34,7 +40,11 @@ const categorySchema = z
 		key: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, 'expected 1 to 32 lowercase letters, digits, - or _'),
 		displayName: z.string().trim().min(1).max(80),
 		description: z.string().max(100).optional(),
-		emoji: z.string().max(64).optional(),
+		emoji: z
+			.string()
+			.max(64)
+			.refine((emoji) => isEmoji(emoji), 'expected one emoji, like 🎫, or a custom emoji as <:name:id>')
+			.optional(),
 		slaMinutes: count(1, 525_600).optional(),
 		defaultPriority: z.enum(PRIORITIES).default('normal'),
 		defaultTags: z.array(z.string().trim().min(1).max(32)).max(10).default([]),
@@ -123,12 +133,3 @@ export const configSchema = z
 
 export type BotConfig = z.infer<typeof configSchema>;
 export type CategoryDefaults = BotConfig['categories'][number];
-
-function isValidRegExp(pattern: string): boolean {
-	try {
-		new RegExp(pattern, 'u');
-		return true;
-	} catch {
-		return false;
-	}
-}

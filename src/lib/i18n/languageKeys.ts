@@ -34,6 +34,7 @@ export const LanguageKeys = {
 		UnknownRole: key<{ value: string }>('categories:unknownRole'),
 		TooManyQuestions: key<{ max: number }>('categories:tooManyQuestions'),
 		BadQuestion: key<{ question: string }>('categories:badQuestion'),
+		SlowPattern: key<{ question: string; pattern: string }>('categories:slowPattern'),
 		BadKey: key<{ key: string }>('categories:badKey'),
 		Created: key<{ name: string; key: string }>('categories:created'),
 		Updated: key<{ name: string; key: string }>('categories:updated'),
@@ -47,6 +48,7 @@ export const LanguageKeys = {
 	},
 	Panels: {
 		BadKey: key<{ key: string }>('panels:badKey'),
+		BadEmoji: key<{ emoji: string }>('panels:badEmoji'),
 		Created: key<{ key: string; channel: string }>('panels:created'),
 		Updated: key<{ key: string; channel: string }>('panels:updated'),
 		Deployed: key<{ key: string; url: string }>('panels:deployed'),

@@ -1,4 +1,5 @@
 import type { QuestionInput } from '../categories/parse.js';
+import { matchesPattern } from '../categories/safePattern.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import type { Refusal } from './guards.js';
 
@@ -25,7 +26,7 @@ export function checkAnswers(
 		const max = question.maxLength ?? 4000;
 		if (answer.length < min || answer.length > max)
 			return { refusal: { key: LanguageKeys.Tickets.FieldLength, args: { field, min, max } } };
-		if (question.pattern && !new RegExp(question.pattern, 'u').test(answer))
+		if (question.pattern && !matchesPattern(question.pattern, answer))
 			return { refusal: { key: LanguageKeys.Tickets.FieldPattern, args: { field } } };
 		answers.push({ question: field, answer });
 	}

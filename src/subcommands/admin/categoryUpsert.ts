@@ -2,6 +2,7 @@ import { UserError, container } from '@sapphire/framework';
 import { ChannelType } from 'discord.js';
 import { parsePriority, parseQuestions, parseRoleIds, parseTags } from '../../lib/categories/parse.js';
 import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
+import { parseEmoji } from '../../lib/discord/emoji.js';
 import { PRIORITIES } from '../../lib/config/schema.js';
 import { userText } from '../../lib/discord/escape.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
@@ -53,7 +54,7 @@ export const categoryUpsert: SubcommandDefinition = {
 		const { category, created } = await container.categories.upsert(data, key, {
 			displayName: options.string('display_name')!,
 			...(options.has('description') ? { description: options.string('description') } : {}),
-			...(options.has('emoji') ? { emoji: options.string('emoji') } : {}),
+			...(options.has('emoji') ? { emoji: parseEmoji(options.string('emoji')!) } : {}),
 			...(options.has('sla_minutes') ? { slaMinutes: options.integer('sla_minutes') } : {}),
 			...(options.has('default_priority') ? { defaultPriority: parsePriority(options.string('default_priority')!) } : {}),
 			...(options.has('default_tags') ? { defaultTags: parseTags(options.string('default_tags')!) } : {}),

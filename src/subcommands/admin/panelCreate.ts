@@ -1,6 +1,7 @@
 import { UserError, container } from '@sapphire/framework';
 import { ChannelType } from 'discord.js';
 import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
+import { parseEmoji } from '../../lib/discord/emoji.js';
 import { userText } from '../../lib/discord/escape.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import { PANEL_MODES, PANEL_STYLES, type PanelButtonStyle, type PanelMode } from '../../lib/panels/PanelService.js';
@@ -76,7 +77,7 @@ export const panelCreate: SubcommandDefinition = {
 			title: options.string('title')!,
 			...(options.has('description') ? { description: options.string('description') } : {}),
 			...(options.has('button_label') ? { buttonLabel: options.string('button_label') } : {}),
-			...(options.has('emoji') ? { emoji: options.string('emoji') } : {}),
+			...(options.has('emoji') ? { emoji: parseEmoji(options.string('emoji')!) } : {}),
 			...(options.has('style') ? { buttonStyle: options.string('style') as PanelButtonStyle } : {}),
 			...(options.has('mode') ? { mode: options.string('mode') as PanelMode } : {}),
 			...(categoryKeys ? { categoryKeys } : {})
