@@ -131,6 +131,12 @@ for (const database of testDatabases()) {
 			await home.admin.slash(home.general, ['admin', 'blacklist_add'], { user: home.bob.id, hours: 0, reason: 'spam' });
 			const refused = await home.bob.slash(home.general, ['ticket', 'create'], { category: 'quick' });
 			expect(refused.content).toBe('You cannot open tickets on this server. Reason: spam');
+			// A guild-wide lockdown (set by the security commands) comes first, for everyone.
+			await db.prisma.guildSettings.update({ where: { guildId: home.guild.id }, data: { lockdown: true } });
+			const lockedOut = 'Ticket creation is paused on this server right now. Please try again later.';
+			expect((await home.bob.slash(home.general, ['ticket', 'create'], { category: 'quick' })).content).toBe(lockedOut);
+			expect((await home.owner.slash(home.general, ['ticket', 'create'], { category: 'quick' })).content).toBe(lockedOut);
+			await db.prisma.guildSettings.update({ where: { guildId: home.guild.id }, data: { lockdown: false } });
 			await home.admin.command(home.general, `!admin blacklist_remove <@${home.bob.id}>`);
 			expect((await home.bob.slash(home.general, ['ticket', 'create'], { category: 'quick' })).content).toMatch(
 				/^Your ticket #\d+ is open/

@@ -11,7 +11,7 @@ import { LanguageKeys } from '../i18n/languageKeys.js';
 import { rememberTicketChannel } from './activity.js';
 import type { Answer } from './answers.js';
 import { ticketChannelName } from './channelName.js';
-import { creationRefusal, type Refusal } from './guards.js';
+import { creationRefusal, type Refusal, type CreationCheckName } from './guards.js';
 import { TicketStatus } from './status.js';
 import { createTicketChannel } from './ticketChannels.js';
 
@@ -55,9 +55,9 @@ export class TicketCreator {
 		}
 	) {}
 
-	/** Why this member cannot open a ticket now, or null. */
-	public refusal(data: GuildData, userId: string): Promise<Refusal | null> {
-		return creationRefusal(data, userId, this.deps);
+	/** Why this member cannot open a ticket now (all the checks, or the named ones), or null. */
+	public refusal(data: GuildData, userId: string, only?: readonly CreationCheckName[]): Promise<Refusal | null> {
+		return creationRefusal(data, userId, this.deps, only);
 	}
 
 	public async open(request: OpenRequest): Promise<OpenedTicket> {

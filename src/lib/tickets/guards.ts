@@ -26,29 +26,34 @@ export function creationLimits(
 	};
 }
 
-/**
- * Why this member may not open a ticket now, checked in a fixed order: lockdown, blacklist, cooldown,
- * hourly limit, open tickets. Null when nothing stands in the way.
- */
-export async function creationRefusal(
-	data: GuildData,
-	userId: string,
-	deps: { blacklist: BlacklistService; config: BotConfig; now?: Date }
-): Promise<Refusal | null> {
-	const now = deps.now ?? new Date();
-	const settings = await data.settings();
-	if (settings.lockdown) return { key: LanguageKeys.Tickets.Lockdown, args: {} };
+interface CheckDeps {
+	blacklist: BlacklistService;
+	config: BotConfig;
+	now?: Date;
+}
 
+type Settings = Awaited<ReturnType<GuildData['settings']>>;
+type CreationCheck = (data: GuildData, userId: string, settings: Settings, deps: CheckDeps) => Promise<Refusal | null>;
+
+/** Ticket creation is paused guild-wide. */
+const lockdown: CreationCheck = async (_data, _userId, settings) =>
+	settings.lockdown ? { key: LanguageKeys.Tickets.Lockdown, args: {} } : null;
+
+/** The member is blacklisted (until a date, or until removed). */
+const blacklisted: CreationCheck = async (data, userId, _settings, deps) => {
 	const banned = await deps.blacklist.active(data, userId);
-	if (banned) {
-		return banned.expiresAt
-			? {
-					key: LanguageKeys.Tickets.BlacklistedUntil,
-					args: { reason: banned.reason, until: `<t:${Math.floor(banned.expiresAt.getTime() / 1000)}:f>` }
-				}
-			: { key: LanguageKeys.Tickets.Blacklisted, args: { reason: banned.reason } };
-	}
+	if (!banned) return null;
+	return banned.expiresAt
+		? {
+				key: LanguageKeys.Tickets.BlacklistedUntil,
+				args: { reason: banned.reason, until: `<t:${Math.floor(banned.expiresAt.getTime() / 1000)}:f>` }
+			}
+		: { key: LanguageKeys.Tickets.Blacklisted, args: { reason: banned.reason } };
+};
 
+/** The member opened a ticket too recently (per-member cooldown) or too many in the last hour. */
+const cooldown: CreationCheck = async (data, userId, settings, deps) => {
+	const now = deps.now ?? new Date();
 	const limits = creationLimits(settings, deps.config);
 	const hourAgo = new Date(now.getTime() - 3_600_000);
 	const recent = await data.db.ticket.findMany({
@@ -66,14 +71,37 @@ export async function creationRefusal(
 		const minutes = Math.max(1, Math.ceil((oldest.getTime() + 3_600_000 - now.getTime()) / 60_000));
 		return { key: LanguageKeys.Tickets.HourlyLimit, args: { limit: limits.hourlyLimit, minutes } };
 	}
+	return null;
+};
 
+/** The member already has as many open tickets as the guild allows. */
+const openLimit: CreationCheck = async (data, userId, settings, deps) => {
+	const limits = creationLimits(settings, deps.config);
 	const open = await data.db.ticket.findMany({
 		where: { openerId: userId, status: { in: [...ACTIVE_STATUSES] }, softDeletedAt: null },
 		select: { channelId: true }
 	});
-	if (open.length >= limits.maxOpenPerUser) {
-		const channels = open.map((ticket) => (ticket.channelId ? `<#${ticket.channelId}>` : '…')).join(', ');
-		return { key: LanguageKeys.Tickets.MaxOpen, args: { max: limits.maxOpenPerUser, channels } };
+	if (open.length < limits.maxOpenPerUser) return null;
+	const channels = open.map((ticket) => (ticket.channelId ? `<#${ticket.channelId}>` : '…')).join(', ');
+	return { key: LanguageKeys.Tickets.MaxOpen, args: { max: limits.maxOpenPerUser, channels } };
+};
+
+/** The creation guards, in the order they are checked; the Sapphire preconditions run the first three by name. */
+export const CREATION_CHECKS = { lockdown, blacklisted, cooldown, openLimit } as const;
+export type CreationCheckName = keyof typeof CREATION_CHECKS;
+
+/** Runs some of the checks, in the fixed order, and returns the first refusal. */
+export async function creationRefusal(
+	data: GuildData,
+	userId: string,
+	deps: CheckDeps,
+	only: readonly CreationCheckName[] = Object.keys(CREATION_CHECKS) as CreationCheckName[]
+): Promise<Refusal | null> {
+	const settings = await data.settings();
+	for (const [name, check] of Object.entries(CREATION_CHECKS) as [CreationCheckName, CreationCheck][]) {
+		if (!only.includes(name)) continue;
+		const refusal = await check(data, userId, settings, deps);
+		if (refusal) return refusal;
 	}
 	return null;
 }

@@ -1,8 +1,16 @@
+import type { PreconditionEntryResolvable } from '@sapphire/framework';
 import type { CommandContext } from '../commands/context.js';
 import type { OptionSpec } from '../commands/options.js';
 import type { SubcommandDefinition } from '../commands/subcommand.js';
 import { operationContext } from './operationContext.js';
 import type { OperationContext, OperationResult } from './operations.js';
+
+export interface TicketSubcommandSettings {
+	/** Only the caller sees the answer (notes). */
+	private?: boolean;
+	/** Who may run it; by default the ticket's staff (the TicketStaff precondition). */
+	preconditions?: readonly PreconditionEntryResolvable[];
+}
 
 /**
  * A /ticket subcommand run inside a ticket's channel: the operation's answer is posted in the ticket
@@ -13,18 +21,19 @@ export function ticketSubcommand(
 	description: string,
 	options: readonly OptionSpec[],
 	operation: (context: OperationContext, command: CommandContext) => Promise<OperationResult>,
-	visibility: 'public' | 'private' = 'public'
+	settings: TicketSubcommandSettings = {}
 ): SubcommandDefinition {
 	return {
 		name,
 		description,
 		options,
+		preconditions: settings.preconditions ?? ['TicketStaff'],
 		async run(command) {
 			const result = await operation(operationContext(command.guild.id, command.member, command.channel, command.t), command);
 			await command.reply({
 				content: result.content,
 				components: result.components ?? [],
-				ephemeral: visibility === 'private',
+				ephemeral: settings.private ?? false,
 				...(result.pingRoles ? { pingRoles: result.pingRoles } : {})
 			});
 		}

@@ -40,6 +40,10 @@ declare module '@sapphire/framework' {
 	interface Preconditions {
 		NotShuttingDown: never;
 		AdminOnly: never;
+		TicketStaff: never;
+		CreationOpen: never;
+		NotBlacklisted: never;
+		CreationCooldown: never;
 	}
 }
 

@@ -5,5 +5,7 @@ export const close = ticketSubcommand(
 	'close',
 	'Close this ticket',
 	[{ name: 'reason', type: 'string', description: 'Why (shown in the ticket)', required: true, maxLength: 500 }],
-	(context, command) => closeTicket(context, command.options.string('reason'))
+	(context, command) => closeTicket(context, command.options.string('reason')),
+	// Staff, and the opener where the guild allows it: closeTicket decides.
+	{ preconditions: [] }
 );

@@ -9,6 +9,7 @@ import { refuse } from '../../lib/tickets/TicketCreator.js';
 export const create: SubcommandDefinition = {
 	name: 'create',
 	description: 'Open a ticket',
+	preconditions: ['CreationOpen', 'NotBlacklisted', 'CreationCooldown'],
 	options: [
 		{ name: 'category', type: 'string', description: 'What you need help with (category key)', required: true, maxLength: 32 }
 	],

@@ -7,5 +7,5 @@ export const hardDelete = ticketSubcommand(
 	'Delete this ticket and purge what it stored, after a confirmation (admins)',
 	[],
 	(context) => confirmHardDelete(context),
-	'private'
+	{ private: true, preconditions: ['AdminOnly'] }
 );

@@ -6,5 +6,5 @@ export const note = ticketSubcommand(
 	'Add an internal note (staff only)',
 	[{ name: 'text', type: 'string', description: 'The note', required: true, maxLength: 2000 }],
 	(context, command) => addNote(context, command.options.string('text')!),
-	'private'
+	{ private: true }
 );

@@ -1,0 +1,38 @@
+import { AllFlowsPrecondition } from '@sapphire/framework';
+import type {
+	ChatInputCommandInteraction,
+	ContextMenuCommandInteraction,
+	GuildMember,
+	GuildTextBasedChannel,
+	Message
+} from 'discord.js';
+
+/**
+ * A precondition about the member and the channel a command runs in, the same for slash and prefix
+ * invocations: subclasses implement check().
+ */
+export abstract class MemberPrecondition extends AllFlowsPrecondition {
+	public override chatInputRun(interaction: ChatInputCommandInteraction) {
+		return this.checkFor(interaction.member as GuildMember | null, interaction.channel as GuildTextBasedChannel | null);
+	}
+
+	public override contextMenuRun(interaction: ContextMenuCommandInteraction) {
+		return this.checkFor(interaction.member as GuildMember | null, interaction.channel as GuildTextBasedChannel | null);
+	}
+
+	public override messageRun(message: Message) {
+		return this.checkFor(message.member, message.inGuild() ? message.channel : null);
+	}
+
+	private async checkFor(member: GuildMember | null, channel: GuildTextBasedChannel | null) {
+		if (!member || !channel) return this.ok();
+		const refusal = await this.check(member, channel);
+		return refusal ? this.error({ identifier: refusal.key, context: refusal.args }) : this.ok();
+	}
+
+	/** Why the member may not run the command here, or null. */
+	protected abstract check(
+		member: GuildMember,
+		channel: GuildTextBasedChannel
+	): Promise<{ key: string; args: Record<string, unknown> } | null>;
+}

@@ -1,0 +1,6 @@
+import { CreationPrecondition } from '../lib/preconditions/creationPrecondition.js';
+
+/** Ticket creation is not paused guild-wide (lockdown). */
+export class UserPrecondition extends CreationPrecondition {
+	protected readonly checks = ['lockdown'] as const;
+}
