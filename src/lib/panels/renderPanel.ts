@@ -1,3 +1,4 @@
+import { isEmoji } from '../discord/emoji.js';
 import {
 	ActionRowBuilder,
 	ButtonBuilder,
@@ -47,7 +48,7 @@ export function renderPanel(
 					label: category.displayName.slice(0, 100),
 					value: String(category.id),
 					...(category.description ? { description: category.description.slice(0, 100) } : {}),
-					...(category.emoji ? { emoji: category.emoji } : {})
+					...(category.emoji && isEmoji(category.emoji) ? { emoji: category.emoji } : {})
 				}))
 			);
 		return { embeds: [embed], components: [new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(menu)] };
@@ -58,8 +59,9 @@ export function renderPanel(
 			.setCustomId(encodeCustomId({ kind: 'open', panelId: panel.id, categoryId: category.id }))
 			.setStyle(STYLES[panel.buttonStyle])
 			.setLabel((single ? (panel.buttonLabel ?? t(LanguageKeys.Panels.DefaultButton)) : category.displayName).slice(0, 80));
+		// An emoji stored before emoji were checked is left off rather than failing the whole deploy.
 		const emoji = category.emoji ?? panel.emoji;
-		if (emoji) button.setEmoji(emoji);
+		if (emoji && isEmoji(emoji)) button.setEmoji(emoji);
 		return button;
 	});
 	const rows: ActionRowBuilder<ButtonBuilder>[] = [];
