@@ -56,6 +56,9 @@ for (const database of testDatabases()) {
 				`Admin roles: <@&${roleOf(manager)}>. Members with them can configure the bot, like members with Manage Server.`
 			);
 			expect((await manager.slash(home.general, ['admin', 'category_list'])).message!.embeds).toHaveLength(1);
+			// Admin roles see new tickets, so they can act in them.
+			const { channel } = await scenario.openTicket(home.alice);
+			expect(manager.can(channel, 'send')).toBe(true);
 			const tooMany = Array.from({ length: 11 }, (_, index) => `<@&1234567890123456${String(index).padStart(2, '0')}>`).join(' ');
 			expect((await manager.slash(home.general, ['admin', 'admin_roles'], { roles: tooMany })).content).toBe(
 				'Give at most 10 roles.'

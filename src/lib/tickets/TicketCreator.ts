@@ -107,7 +107,8 @@ export class TicketCreator {
 				topic: `#${number} · ${category.displayName}`.slice(0, 1024),
 				parentId: category.parentChannelId ?? settings.ticketParentId,
 				openerId: member.id,
-				staffRoleIds: [...category.staffRoleIds, ...readList(settings.supportRoleIds)]
+				// The guild's admin roles see every ticket too, as members with Manage Server alone would not.
+				staffRoleIds: [...category.staffRoleIds, ...readList(settings.supportRoleIds), ...readList(settings.adminRoleIds)]
 			});
 		} catch (error) {
 			await data.db.ticket.delete({ where: { id: row.id } });
