@@ -13,6 +13,7 @@ import { panelDeploy } from '../subcommands/admin/panelDeploy.js';
 import { panelList } from '../subcommands/admin/panelList.js';
 import { adminRoles, supportRoles } from '../subcommands/admin/roleSettings.js';
 import { setChannels } from '../subcommands/admin/setChannels.js';
+import { settings } from '../subcommands/admin/settings.js';
 
 const SUBCOMMANDS: SubcommandDefinition[] = [
 	panelCreate,
@@ -24,6 +25,7 @@ const SUBCOMMANDS: SubcommandDefinition[] = [
 	departmentList,
 	escalationRoles,
 	setChannels,
+	settings,
 	supportRoles,
 	adminRoles,
 	blacklistAdd,

@@ -66,6 +66,8 @@ describe('config.yaml', () => {
 
 	it('checks what Discord and the product cannot accept', () => {
 		expect(errorOf('tickets:\n  channelNamePattern: "help-{username}"\n')).toContain('{number}');
+		expect(errorOf('tickets:\n  channelNamePattern: "help-{user}-{number}"\n')).toContain('the placeholders are {number}');
+		expect(errorOf('defaults:\n  prefix: "t `"\n')).toContain('without spaces or backticks');
 		const sixQuestions = Array.from({ length: 6 }, (_, i) => `      - label: Q${i}`).join('\n');
 		expect(errorOf(`categories:\n  - key: a\n    displayName: A\n    questions:\n${sixQuestions}\n`)).toContain('at most 5');
 		expect(

@@ -76,7 +76,7 @@ for (const database of testDatabases()) {
 			const b = store.forGuild(GUILD_B);
 			await a.updateSettings({ locale: 'fr', prefix: '?' });
 			expect(await a.settings()).toMatchObject({ locale: 'fr', prefix: '?' });
-			expect(await b.settings()).toMatchObject({ locale: 'en-US', prefix: null });
+			expect(await b.settings()).toMatchObject({ locale: null, prefix: null });
 
 			expect([await a.nextTicketNumber(), await a.nextTicketNumber(), await b.nextTicketNumber()]).toEqual([1, 2, 1]);
 		});

@@ -4,7 +4,7 @@ import type { Actor, GuildFixture, TestDiscord } from '../harness/TestDiscord.js
 import { testDatabases } from '../helpers/databases.js';
 
 for (const database of testDatabases()) {
-	describe(`support and admin roles (${database.provider})`, () => {
+	describe(`support and admin roles, server settings (${database.provider})`, () => {
 		let scenario: TicketScenario;
 		let discord: TestDiscord;
 		let home: GuildFixture;
@@ -65,6 +65,113 @@ for (const database of testDatabases()) {
 			);
 			await manager.slash(home.general, ['admin', 'admin_roles'], { roles: 'none' });
 			expect((await manager.slash(home.general, ['admin', 'category_list'])).content).toMatch(/^Only server admins/);
+		});
+
+		const settingsRow = () => scenario.db.prisma.guildSettings.findUniqueOrThrow({ where: { guildId: home.guild.id } });
+
+		it('shows the server’s settings, changes them for admins only, and refuses bad values without changing anything', async () => {
+			expect((await home.staff.slash(home.general, ['admin', 'settings'], { max_open: 2 })).content).toMatch(
+				/^Only server admins/
+			);
+			const shown = await home.admin.slash(home.general, ['admin', 'settings']);
+			expect(shown.ephemeral).toBe(true);
+			expect(shown.content).toContain('- Open tickets per member: **50** (bot default) · `max_open`');
+			expect(shown.content).toContain('- Openers may close their own tickets: **yes** (bot default) · `opener_close`');
+			expect(shown.content).toContain('- Ticket channel names: **ticket-{number}** (bot default)');
+
+			const before = await settingsRow();
+			const refusals: [Record<string, string | number>, string][] = [
+				[{ prefix: 'a`b' }, 'The prefix must be 1 to 5 characters without spaces or backticks, like `!` or `t!`.'],
+				[
+					{ max_open: 3, channel_name_pattern: 'support-{user}' },
+					expect.stringMatching(/^The channel name pattern must contain `\{number\}`/) as never
+				],
+				[
+					{ channel_name_pattern: 'support' },
+					expect.stringMatching(/^The channel name pattern must contain `\{number\}`/) as never
+				],
+				[{ max_open: 0 }, '`max_open` must be a whole number from 1 to 50.'],
+				[{ language: 'de' }, '`language` must be one of: en-US, fr.']
+			];
+			for (const [options, message] of refusals)
+				expect((await home.admin.slash(home.general, ['admin', 'settings'], options)).content).toEqual(message);
+			expect(await settingsRow()).toEqual(before);
+
+			const saved = await home.admin.command(
+				home.general,
+				'!admin settings --max_open=4 --channel_name_pattern=help-{username}-{number}'
+			);
+			expect(saved.content).toMatch(/^Saved\. This server's settings now:/);
+			expect(saved.content).toContain('- Open tickets per member: **4** (set here)');
+			expect(saved.content).toContain('- Ticket channel names: **help-{username}-{number}** (set here)');
+			const { channel } = await scenario.openTicket(home.alice);
+			expect(channel.name).toMatch(/^help-alice-\d{4}$/);
+			const events = await scenario.db.prisma.auditEvent.findMany({
+				where: { guildId: home.guild.id, action: 'settings.updated' }
+			});
+			expect(events.at(-1)).toMatchObject({ actorId: home.admin.id });
+			expect(JSON.parse(events.at(-1)!.details)).toEqual({ maxOpenPerUser: 4, channelNamePattern: 'help-{username}-{number}' });
+
+			const reset = await home.admin.slash(home.general, ['admin', 'settings'], { reset: true });
+			expect(reset.content).toContain('- Open tickets per member: **50** (bot default)');
+			expect(await settingsRow()).toMatchObject({ maxOpenPerUser: null, channelNamePattern: null });
+		});
+
+		it('holds members to the server’s cooldown and hourly limit, saying how long to wait, from a panel and from /ticket create', async () => {
+			await home.admin.slash(home.general, ['admin', 'panel_create'], {
+				panel_id: 'limits',
+				channel: home.general.id,
+				title: 'Help'
+			});
+			await home.admin.slash(home.general, ['admin', 'panel_deploy'], { panel_id: 'limits' });
+			const panel = discord.botMessages(home.general).findLast((message) => JSON.stringify(message.embeds).includes('Help'))!;
+			const member = discord.join(home.guild, 'hasty');
+
+			await home.admin.slash(home.general, ['admin', 'settings'], { cooldown_seconds: 600 });
+			await scenario.openTicket(member);
+			const cooldown = /^You opened a ticket a moment ago\. Please wait (\d+) seconds before opening another\.$/;
+			const bySlash = await member.slash(home.general, ['ticket', 'create'], { category: 'quick' });
+			expect(bySlash.content).toMatch(cooldown);
+			expect(Number(cooldown.exec(bySlash.content)![1])).toBeGreaterThan(590);
+			expect((await member.click(panel, 'Open a ticket')).content).toMatch(cooldown);
+
+			await home.admin.slash(home.general, ['admin', 'settings'], { cooldown_seconds: 0, hourly_limit: 2 });
+			await scenario.openTicket(member);
+			const hourly = /^You have opened 2 tickets in the last hour, the most allowed\. Please try again in (\d+) minutes\.$/;
+			expect((await member.slash(home.general, ['ticket', 'create'], { category: 'quick' })).content).toMatch(hourly);
+			const byPanel = await member.click(panel, 'Open a ticket');
+			expect(byPanel.content).toMatch(hourly);
+			expect(Number(hourly.exec(byPanel.content)![1])).toBeGreaterThanOrEqual(59);
+			expect(await scenario.db.prisma.ticket.count({ where: { openerId: member.id } })).toBe(2);
+
+			// Another member is not held back by the first one's tickets.
+			await scenario.openTicket(discord.join(home.guild, 'patient'));
+			await home.admin.slash(home.general, ['admin', 'settings'], { reset: true });
+			await scenario.openTicket(member);
+		});
+
+		it('lets the server choose whether openers close their own tickets', async () => {
+			await home.admin.slash(home.general, ['admin', 'settings'], { opener_close: false });
+			const { channel } = await scenario.openTicket(home.alice);
+			expect((await home.alice.slash(channel, ['ticket', 'close'], { reason: 'done' })).content).toBe(
+				'On this server only the staff can close tickets. Tell them here if you are done.'
+			);
+			expect((await scenario.ticketRow(channel)).status).toBe('open');
+			await home.admin.slash(home.general, ['admin', 'settings'], { opener_close: true });
+			expect((await home.alice.slash(channel, ['ticket', 'close'], { reason: 'done' })).content).toMatch(/closed/i);
+			await home.admin.slash(home.general, ['admin', 'settings'], { reset: true });
+		});
+
+		it('answers in the server’s language and listens to its prefix', async () => {
+			const french = await home.admin.slash(home.general, ['admin', 'settings'], { language: 'fr', prefix: '?' });
+			expect(french.content).toMatch(/^Enregistré\. Réglages de ce serveur désormais :/);
+			expect(french.content).toContain('- Langue: **fr** (choisi ici)');
+			expect((await home.staff.slash(home.general, ['admin', 'settings'])).content).toBe(
+				'Seuls les administrateurs du serveur peuvent faire cela : il faut la permission Gérer le serveur ou un des rôles admin du bot.'
+			);
+			const byNewPrefix = await home.admin.command(home.general, '?admin settings --reset=true');
+			expect(byNewPrefix.content).toMatch(/^Saved\. This server's settings now:/);
+			expect(byNewPrefix.content).toContain('- Prefix of message commands: **`!`** (bot default)');
 		});
 	});
 }

@@ -24,6 +24,8 @@ describe('per-guild language and prefix', () => {
 		const config = configSchema.parse({ defaults: { prefix: '?', locale: 'fr' } });
 		const preferences = new GuildPreferences(store, new MemoryCache(), config);
 		const guild = '100000000000000001';
+		// A settings row made on first use (any command) chooses nothing: config.yaml still decides.
+		await store.forGuild(guild).settings();
 		expect(await preferences.locale(guild)).toBe('fr');
 		expect(await preferences.prefix(guild)).toBe('?');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ticketChannelName } from '../../src/lib/tickets/channelName.js';
+import { channelPatternProblem, ticketChannelName } from '../../src/lib/tickets/channelName.js';
 
 const parts = { number: 42, username: 'alice', category: 'billing', anonymous: false };
 
@@ -35,5 +35,11 @@ describe('ticket channel names', () => {
 
 	it('adds the number when a pattern forgot it', () => {
 		expect(ticketChannelName('support', parts)).toBe('support-0042');
+	});
+
+	it('says what is wrong with a pattern an admin gives', () => {
+		expect(channelPatternProblem('{category}-{username}-{number}')).toBeNull();
+		expect(channelPatternProblem('support')).toBe('number');
+		expect(channelPatternProblem('{user}-{number}')).toBe('placeholder');
 	});
 });

@@ -71,7 +71,8 @@ const invalid = (spec: OptionSpec, context: Record<string, unknown> = {}) =>
 export function validateOption(spec: OptionSpec, value: OptionValue): OptionValue {
 	if (spec.type === 'string') {
 		const text = (value as string).trim();
-		if (spec.choices && !spec.choices.includes(text.toLowerCase())) {
+		const choice = spec.choices?.find((allowed) => allowed.toLowerCase() === text.toLowerCase());
+		if (spec.choices && choice === undefined) {
 			throw new UserError({
 				identifier: LanguageKeys.Errors.InvalidChoice,
 				context: { argument: spec.name, choices: spec.choices.join(', ') }
@@ -81,7 +82,7 @@ export function validateOption(spec: OptionSpec, value: OptionValue): OptionValu
 		if (spec.maxLength !== undefined && text.length > spec.maxLength) {
 			throw new UserError({ identifier: LanguageKeys.Errors.TooLong, context: { argument: spec.name, max: spec.maxLength } });
 		}
-		return spec.choices ? text.toLowerCase() : text;
+		return choice ?? text;
 	}
 	if (spec.type === 'integer') {
 		const number = value as number;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { patternProblem } from '../categories/safePattern.js';
 import { isEmoji } from '../discord/emoji.js';
 import { SUPPORTED_LOCALES } from '../i18n/locales.js';
+import { channelPatternProblem } from '../tickets/channelName.js';
 
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent', 'critical'] as const;
 export type Priority = (typeof PRIORITIES)[number];
@@ -10,6 +11,20 @@ const count = (min: number, max: number) => {
 	const message = `expected a whole number from ${min} to ${max}`;
 	return z.number({ message }).int(message).min(min, message).max(max, message);
 };
+
+/** A message-command prefix; a guild's own one (/admin settings) follows the same rule. */
+export const prefixSchema = z.string().regex(/^[^\s`]{1,5}$/, 'expected 1 to 5 characters without spaces or backticks');
+
+/** A ticket channel name pattern; a guild's own one follows the same rule. */
+export const channelPatternSchema = z
+	.string()
+	.min(1)
+	.max(90)
+	.refine((pattern) => channelPatternProblem(pattern) !== 'number', 'must contain {number} so every channel name is unique')
+	.refine(
+		(pattern) => channelPatternProblem(pattern) !== 'placeholder',
+		'the placeholders are {number}, {username} and {category}'
+	);
 
 const questionSchema = z
 	.object({
@@ -58,19 +73,14 @@ export const configSchema = z
 	.object({
 		defaults: z
 			.object({
-				prefix: z.string().min(1).max(5).regex(/^\S+$/, 'expected 1 to 5 characters without spaces').default('!'),
+				prefix: prefixSchema.default('!'),
 				locale: z.enum(SUPPORTED_LOCALES).default('en-US')
 			})
 			.strict()
 			.prefault({}),
 		tickets: z
 			.object({
-				channelNamePattern: z
-					.string()
-					.min(1)
-					.max(90)
-					.refine((pattern) => pattern.includes('{number}'), 'must contain {number} so every channel name is unique')
-					.default('ticket-{number}'),
+				channelNamePattern: channelPatternSchema.default('ticket-{number}'),
 				maxOpenPerUser: count(1, 50).default(3),
 				cooldownSeconds: count(0, 86_400).default(60),
 				hourlyLimit: count(1, 1000).default(10),

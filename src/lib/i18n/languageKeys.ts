@@ -209,7 +209,24 @@ export const LanguageKeys = {
 		SupportRolesCleared: key('settings:supportRolesCleared'),
 		AdminRolesSet: key<{ roles: string }>('settings:adminRolesSet'),
 		AdminRolesCleared: key('settings:adminRolesCleared'),
-		TooManyRoles: key<{ max: number }>('settings:tooManyRoles')
+		TooManyRoles: key<{ max: number }>('settings:tooManyRoles'),
+		Shown: key<{ lines: string }>('settings:shown'),
+		Saved: key<{ lines: string }>('settings:saved'),
+		OwnValue: key('settings:ownValue'),
+		DefaultValue: key('settings:defaultValue'),
+		Yes: key('settings:yes'),
+		No: key('settings:no'),
+		BadPrefix: key('settings:badPrefix'),
+		BadPattern: key('settings:badPattern'),
+		Labels: {
+			locale: key('settings:labels.locale'),
+			prefix: key('settings:labels.prefix'),
+			maxOpenPerUser: key('settings:labels.maxOpenPerUser'),
+			cooldownSeconds: key('settings:labels.cooldownSeconds'),
+			hourlyLimit: key('settings:labels.hourlyLimit'),
+			allowOpenerClose: key('settings:labels.allowOpenerClose'),
+			channelNamePattern: key('settings:labels.channelNamePattern')
+		}
 	},
 	Routing: {
 		BadDepartmentName: key<{ name: string }>('routing:badDepartmentName'),

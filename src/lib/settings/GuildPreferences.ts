@@ -1,7 +1,8 @@
 import type { Cache } from '../cache/Cache.js';
 import type { BotConfig } from '../config/schema.js';
 import type { DataStore } from '../database/guildData.js';
-import { isSupportedLocale, type SupportedLocale } from '../i18n/locales.js';
+import type { SupportedLocale } from '../i18n/locales.js';
+import { guildRules } from './guildRules.js';
 
 const TTL_MS = 5 * 60_000;
 
@@ -35,10 +36,8 @@ export class GuildPreferences {
 		const cached = await this.cache.get<Preferences>(this.key(guildId));
 		if (cached) return cached;
 		const settings = await this.data.forGuild(guildId).db.guildSettings.findUnique({ where: { guildId } });
-		const preferences: Preferences = {
-			locale: isSupportedLocale(settings?.locale) ? settings.locale : this.config.defaults.locale,
-			prefix: settings?.prefix ?? this.config.defaults.prefix
-		};
+		const { locale, prefix } = guildRules(settings, this.config);
+		const preferences: Preferences = { locale, prefix };
 		await this.cache.set(this.key(guildId), preferences, TTL_MS);
 		return preferences;
 	}

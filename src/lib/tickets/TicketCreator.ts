@@ -8,6 +8,7 @@ import type { BotConfig } from '../config/schema.js';
 import type { GuildData } from '../database/guildData.js';
 import { readList, writeList } from '../database/json.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
+import { guildRules } from '../settings/guildRules.js';
 import { rememberTicketChannel } from './activity.js';
 import type { Answer } from './answers.js';
 import { ticketChannelName } from './channelName.js';
@@ -98,7 +99,7 @@ export class TicketCreator {
 		let channel: TextChannel;
 		try {
 			channel = await createTicketChannel(guild, {
-				name: ticketChannelName(settings.channelNamePattern ?? this.deps.config.tickets.channelNamePattern, {
+				name: ticketChannelName(guildRules(settings, this.deps.config).channelNamePattern, {
 					number,
 					username: member.user.username,
 					category: category.key,

@@ -1,5 +1,14 @@
 const MAX_LENGTH = 100;
 
+const PLACEHOLDERS = ['{number}', '{username}', '{category}'];
+
+/** What is wrong with a channel name pattern: no {number} (names would repeat), or an unknown {placeholder}. */
+export function channelPatternProblem(pattern: string): 'number' | 'placeholder' | null {
+	if (!pattern.includes('{number}')) return 'number';
+	const unknown = (pattern.match(/\{[^{}]*\}/g) ?? []).some((placeholder) => !PLACEHOLDERS.includes(placeholder));
+	return unknown ? 'placeholder' : null;
+}
+
 export interface ChannelNameParts {
 	number: number;
 	username: string;

@@ -2,28 +2,12 @@ import type { BlacklistService } from '../blacklist/BlacklistService.js';
 import type { BotConfig } from '../config/schema.js';
 import type { GuildData } from '../database/guildData.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
+import { guildRules } from '../settings/guildRules.js';
 import { ACTIVE_STATUSES } from './status.js';
 
 export interface Refusal {
 	key: string;
 	args: Record<string, unknown>;
-}
-
-export interface CreationLimits {
-	cooldownSeconds: number;
-	hourlyLimit: number;
-	maxOpenPerUser: number;
-}
-
-export function creationLimits(
-	settings: { cooldownSeconds: number | null; hourlyLimit: number | null; maxOpenPerUser: number | null },
-	config: BotConfig
-): CreationLimits {
-	return {
-		cooldownSeconds: settings.cooldownSeconds ?? config.tickets.cooldownSeconds,
-		hourlyLimit: settings.hourlyLimit ?? config.tickets.hourlyLimit,
-		maxOpenPerUser: settings.maxOpenPerUser ?? config.tickets.maxOpenPerUser
-	};
 }
 
 interface CheckDeps {
@@ -54,7 +38,7 @@ const blacklisted: CreationCheck = async (data, userId, _settings, deps) => {
 /** The member opened a ticket too recently (per-member cooldown) or too many in the last hour. */
 const cooldown: CreationCheck = async (data, userId, settings, deps) => {
 	const now = deps.now ?? new Date();
-	const limits = creationLimits(settings, deps.config);
+	const limits = guildRules(settings, deps.config);
 	const hourAgo = new Date(now.getTime() - 3_600_000);
 	const recent = await data.db.ticket.findMany({
 		where: { openerId: userId, createdAt: { gte: hourAgo } },
@@ -76,7 +60,7 @@ const cooldown: CreationCheck = async (data, userId, settings, deps) => {
 
 /** The member already has as many open tickets as the guild allows. */
 const openLimit: CreationCheck = async (data, userId, settings, deps) => {
-	const limits = creationLimits(settings, deps.config);
+	const limits = guildRules(settings, deps.config);
 	const open = await data.db.ticket.findMany({
 		where: { openerId: userId, status: { in: [...ACTIVE_STATUSES] }, softDeletedAt: null },
 		select: { channelId: true }

@@ -16,6 +16,7 @@ import { writeList } from '../database/json.js';
 import { userText } from '../discord/escape.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import type { CloseScheduler } from '../scheduling/CloseScheduler.js';
+import { guildRules } from '../settings/guildRules.js';
 import type { TranscriptService } from '../transcripts/TranscriptService.js';
 import { accessTo, ticketInChannel } from './access.js';
 import { sanitizeChannelName } from './channelName.js';
@@ -90,10 +91,9 @@ export async function closeTicket(
 	const ticket = await ticketInChannel(data, channel.id);
 	const access = await accessTo(data, member, ticket);
 	if (!access.staff) {
-		const settings = await data.settings();
-		const openerMayClose = settings.allowOpenerClose || config.tickets.allowOpenerClose;
 		if (!access.opener) refuse({ key: LanguageKeys.Tickets.StaffOnly, args: {} });
-		if (!openerMayClose) refuse({ key: LanguageKeys.Tickets.OpenerCannotClose, args: {} });
+		if (!guildRules(await data.settings(), config).allowOpenerClose)
+			refuse({ key: LanguageKeys.Tickets.OpenerCannotClose, args: {} });
 	}
 	assertCanApply(ticket.status, 'close');
 	const { count } = await data.db.ticket.updateMany({
