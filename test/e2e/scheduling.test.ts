@@ -125,4 +125,36 @@ describe(`scheduled close (${REDIS_URL ? 'BullMQ on Redis' : 'in-process timers'
 		expect((await row(answered)).status).toBe('open');
 		await discord.eventually(async () => (await closes(quiet)) === 1, 'one close in the timeline');
 	}, 60_000);
+
+	it('follows each server’s own inactivity setting: sooner, or never', async () => {
+		const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000);
+		const warned = (channel: EChannel) =>
+			discord.message(channel, (message) => message.content.includes('has been quiet for a while'), 'the inactivity warning');
+		const elsewhere = discord.createGuild('Defaults');
+		const opened = await elsewhere.alice.slash(elsewhere.general, ['ticket', 'create'], { category: 'quick' });
+		const theirs = discord.state.channel(/<#(\d+)>/.exec(opened.content)![1]!);
+
+		await home.admin.slash(home.general, ['admin', 'settings'], { inactivity_hours: 2 });
+		const soon = await openTicket();
+		await scenario.restart(() =>
+			db.prisma.ticket.updateMany({ where: { channelId: soon.id }, data: { openerLastActivityAt: hoursAgo(3) } })
+		);
+		await warned(soon);
+
+		await home.admin.command(home.general, '!admin settings --inactivity_hours=0');
+		const never = await openTicket();
+		await scenario.restart(async () => {
+			await db.prisma.ticket.updateMany({
+				where: { channelId: { in: [never.id, theirs.id] } },
+				data: { openerLastActivityAt: hoursAgo(100) }
+			});
+			await db.prisma.ticket.updateMany({ where: { channelId: soon.id }, data: { inactivityWarnedAt: hoursAgo(30) } });
+		});
+		// The other server keeps config.yaml's 48 hours; once the pass that warned it is over, ours has no warning.
+		await warned(theirs);
+		await discord.waitFor(() => /Inactivity sweep: warned 1, closed 0/.test(scenario.bot.output()), 'the end of the pass');
+		expect((await row(never)).inactivityWarnedAt).toBeNull();
+		expect((await row(soon)).status).toBe('open');
+		await home.admin.slash(home.general, ['admin', 'settings'], { reset: true });
+	}, 60_000);
 });

@@ -225,7 +225,8 @@ export const LanguageKeys = {
 			cooldownSeconds: key('settings:labels.cooldownSeconds'),
 			hourlyLimit: key('settings:labels.hourlyLimit'),
 			allowOpenerClose: key('settings:labels.allowOpenerClose'),
-			channelNamePattern: key('settings:labels.channelNamePattern')
+			channelNamePattern: key('settings:labels.channelNamePattern'),
+			inactivityHours: key('settings:labels.inactivityHours')
 		}
 	},
 	Routing: {

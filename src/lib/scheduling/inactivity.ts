@@ -19,29 +19,49 @@ export interface InactivityReport {
  * conditional update, so overlapping passes (two processes, a retried job) act once.
  */
 export async function sweepInactiveTickets(now = new Date()): Promise<InactivityReport> {
-	const { warnAfterHours, closeAfterHours } = container.config.tickets.inactivity;
+	const { closeAfterHours } = container.config.tickets.inactivity;
 	const report: InactivityReport = { warned: 0, closed: 0 };
-	if (warnAfterHours === 0) return report;
-	const guildIds = [...container.client.guilds.cache.keys()];
-	// A system-wide pass over this shard's guilds; each write below goes through the guild's scoped client.
-	const candidates = await container.db.prisma.ticket.findMany({
-		where: {
-			guildId: { in: guildIds },
-			status: TicketStatus.Open,
-			softDeletedAt: null,
-			OR: [
-				{ inactivityWarnedAt: null, openerLastActivityAt: { lte: new Date(now.getTime() - warnAfterHours * HOUR_MS) } },
-				{ inactivityWarnedAt: { lte: new Date(now.getTime() - closeAfterHours * HOUR_MS) } }
-			]
-		},
-		select: { id: true, guildId: true, inactivityWarnedAt: true }
-	});
-	for (const candidate of candidates) {
-		if (candidate.inactivityWarnedAt)
-			report.closed += Number(await closeInactive(candidate.guildId, candidate.id, candidate.inactivityWarnedAt, now));
-		else report.warned += Number(await warnInactive(candidate.guildId, candidate.id, now, closeAfterHours));
+	for (const [warnAfterHours, guildIds] of await guildsByWarnHours()) {
+		// 0: the guild does not auto-close; a warning it gave before turning it off closes nothing either.
+		if (warnAfterHours === 0) continue;
+		// A system-wide pass over this shard's guilds; each write below goes through the guild's scoped client.
+		const candidates = await container.db.prisma.ticket.findMany({
+			where: {
+				guildId: { in: guildIds },
+				status: TicketStatus.Open,
+				softDeletedAt: null,
+				OR: [
+					{ inactivityWarnedAt: null, openerLastActivityAt: { lte: new Date(now.getTime() - warnAfterHours * HOUR_MS) } },
+					{ inactivityWarnedAt: { lte: new Date(now.getTime() - closeAfterHours * HOUR_MS) } }
+				]
+			},
+			select: { id: true, guildId: true, inactivityWarnedAt: true }
+		});
+		for (const candidate of candidates) {
+			if (candidate.inactivityWarnedAt)
+				report.closed += Number(await closeInactive(candidate.guildId, candidate.id, candidate.inactivityWarnedAt, now));
+			else report.warned += Number(await warnInactive(candidate.guildId, candidate.id, now, closeAfterHours));
+		}
 	}
+	if (report.warned + report.closed > 0)
+		container.logger.info(`Inactivity sweep: warned ${report.warned}, closed ${report.closed} ticket(s)`);
 	return report;
+}
+
+/** This process's guilds grouped by how many silent hours earn a warning (their own setting, else config.yaml's). */
+async function guildsByWarnHours(): Promise<Map<number, string[]>> {
+	const guildIds = [...container.client.guilds.cache.keys()];
+	const own = await container.db.prisma.guildSettings.findMany({
+		where: { guildId: { in: guildIds }, inactivityHours: { not: null } },
+		select: { guildId: true, inactivityHours: true }
+	});
+	const hoursOf = new Map(own.map((settings) => [settings.guildId, settings.inactivityHours!]));
+	const groups = new Map<number, string[]>();
+	for (const guildId of guildIds) {
+		const hours = hoursOf.get(guildId) ?? container.config.tickets.inactivity.warnAfterHours;
+		groups.set(hours, [...(groups.get(hours) ?? []), guildId]);
+	}
+	return groups;
 }
 
 async function warnInactive(guildId: string, ticketId: number, now: Date, closeAfterHours: number): Promise<boolean> {

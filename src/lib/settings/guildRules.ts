@@ -10,6 +10,7 @@ export interface RuleOverrides {
 	hourlyLimit: number | null;
 	allowOpenerClose: boolean | null;
 	channelNamePattern: string | null;
+	inactivityHours: number | null;
 }
 
 /** A guild's rules as they apply now: its own value where it set one, else config.yaml's. */
@@ -21,6 +22,8 @@ export interface GuildRules {
 	hourlyLimit: number;
 	allowOpenerClose: boolean;
 	channelNamePattern: string;
+	/** Hours without a word from the opener before the inactivity warning (0: no auto-close). */
+	inactivityHours: number;
 }
 
 export type RuleName = keyof GuildRules;
@@ -33,7 +36,8 @@ export const RULE_NAMES: readonly RuleName[] = [
 	'cooldownSeconds',
 	'hourlyLimit',
 	'allowOpenerClose',
-	'channelNamePattern'
+	'channelNamePattern',
+	'inactivityHours'
 ];
 
 export function guildRules(settings: Partial<RuleOverrides> | null | undefined, config: BotConfig): GuildRules {
@@ -44,7 +48,8 @@ export function guildRules(settings: Partial<RuleOverrides> | null | undefined, 
 		cooldownSeconds: settings?.cooldownSeconds ?? config.tickets.cooldownSeconds,
 		hourlyLimit: settings?.hourlyLimit ?? config.tickets.hourlyLimit,
 		allowOpenerClose: settings?.allowOpenerClose ?? config.tickets.allowOpenerClose,
-		channelNamePattern: settings?.channelNamePattern ?? config.tickets.channelNamePattern
+		channelNamePattern: settings?.channelNamePattern ?? config.tickets.channelNamePattern,
+		inactivityHours: settings?.inactivityHours ?? config.tickets.inactivity.warnAfterHours
 	};
 }
 
@@ -66,5 +71,6 @@ export const NO_OVERRIDES: RuleOverrides = {
 	cooldownSeconds: null,
 	hourlyLimit: null,
 	allowOpenerClose: null,
-	channelNamePattern: null
+	channelNamePattern: null,
+	inactivityHours: null
 };

@@ -23,7 +23,8 @@ const OPTION_OF: Record<keyof RuleOverrides, string> = {
 	cooldownSeconds: 'cooldown_seconds',
 	hourlyLimit: 'hourly_limit',
 	allowOpenerClose: 'opener_close',
-	channelNamePattern: 'channel_name_pattern'
+	channelNamePattern: 'channel_name_pattern',
+	inactivityHours: 'inactivity_hours'
 };
 
 /** The changes an invocation asks for, checked; nothing is written unless every value is valid. */
@@ -44,6 +45,7 @@ function requestedChanges(options: CommandOptions): Partial<RuleOverrides> {
 		if (!pattern.success) throw new UserError({ identifier: LanguageKeys.Settings.BadPattern });
 		changes.channelNamePattern = pattern.data;
 	}
+	if (options.has('inactivity_hours')) changes.inactivityHours = options.integer('inactivity_hours')!;
 	return changes;
 }
 
@@ -82,6 +84,13 @@ export const settings: SubcommandDefinition = {
 			type: 'string',
 			description: 'New ticket channels’ names: {number} and optionally {username}, {category}',
 			maxLength: 90
+		},
+		{
+			name: 'inactivity_hours',
+			type: 'integer',
+			description: 'Hours of silence from the opener before a warning, then an auto-close (0: never)',
+			min: 0,
+			max: 8760
 		},
 		{ name: 'reset', type: 'boolean', description: 'Go back to the bot’s defaults for everything not given here' }
 	],
