@@ -105,6 +105,7 @@ for (const database of testDatabases()) {
 			home.guild.members.get(home.alice.id)!.nick = '<img src=x onerror=alert(1)>';
 			home.alice.say(channel, 'My order #123 never arrived');
 			home.alice.say(channel, '<script>alert(1)</script> [click](javascript:alert(1)) &amp; &lt;b&gt;');
+			home.staff.say(channel, `<@${home.alice.id}> <@&${home.roles.staff.id}> is on it`);
 			await home.staff.slash(channel, ['ticket', 'note'], { text: 'Customer is a VIP' });
 			await home.staff.slash(channel, ['ticket', 'close'], { reason: 'Refunded' });
 			const title = `Ticket #${String(number).padStart(4, '0')} closed`;
@@ -133,6 +134,11 @@ for (const database of testDatabases()) {
 			expect(html).not.toMatch(/<script|<img|<[^>]*\son\w+\s*=|href="javascript:/i);
 			expect(html).toContain('&lt;script&gt;');
 			expect(html).toContain('&amp;amp;');
+			// Mentions read as names, escaped like everything else.
+			expect(html).toContain(
+				'<span class="mention">@&lt;img src=x onerror=alert(1)&gt;</span> <span class="mention">@Support</span> is on it'
+			);
+			expect(txt).toContain(': @<img src=x onerror=alert(1)> @Support is on it');
 			home.guild.members.get(home.alice.id)!.nick = null;
 		});
 

@@ -131,6 +131,39 @@ describe('transcript renderers', () => {
 		}
 	});
 
+	it('names mentions and the message a reply answers, never the anonymous opener, and escapes the names', async () => {
+		const ROLE = '444444444444444444';
+		const CHANNEL = '555555555555555555';
+		const UNKNOWN = '666666666666666666';
+		const first = message(1, OPENER, 'My order <#' + CHANNEL + '> never came');
+		const reply = message(2, STAFF, `<@${OPENER}> checking with <@&${ROLE}>, and <@!${UNKNOWN}>`, { replyToId: first.id });
+		const orphan = message(3, STAFF, 'see above', { replyToId: '999' });
+		const mentions = {
+			users: new Map([[OPENER, 'Alice']]),
+			roles: new Map([[ROLE, '<b>Billing</b> team']]),
+			channels: new Map([[CHANNEL, 'orders']])
+		};
+		const named = input([first, reply, orphan], { mentions });
+		const txt = await renderTxt(named);
+		expect(txt).toContain(
+			`Sam (sam): @Alice checking with @<b>Billing</b> team, and @${UNKNOWN}\n    [reply to Alice (alice) at 2026-11-25 03:01:05 UTC]`
+		);
+		expect(txt).toContain('Alice (alice): My order #orders never came');
+		expect(txt).toContain('[reply to a message no longer in the channel]');
+		const html = await renderHtml(named);
+		expect(html).toContain('<span class="mention">@Alice</span>');
+		expect(html).toContain('<span class="mention">@&lt;b&gt;Billing&lt;/b&gt; team</span>');
+		expect(html).toContain('<span class="mention">#orders</span>');
+		expect(html).toContain(`<a href="#m${first.id}">Alice (alice)</a> <span class="muted">My order #orders never came</span>`);
+		expect(activeMarkup(html)).toEqual([]);
+
+		const anonymous = input([first, reply], { mentions, anonymousUserId: OPENER, header: { ...input([]).header, opener: null } });
+		for (const file of [await renderTxt(anonymous), await renderHtml(anonymous)]) {
+			expect(file).not.toMatch(/Alice|alice/);
+			expect(file).toContain('@Anonymous');
+		}
+	});
+
 	it('escapes everything users wrote, wherever it appears in the HTML', async () => {
 		const hostile = input(
 			[

@@ -19,7 +19,8 @@ import { LanguageKeys } from '../i18n/languageKeys.js';
 import type { TicketRow } from '../tickets/access.js';
 import { TicketStatus } from '../tickets/status.js';
 import { renderHtml } from './html.js';
-import type { TranscriptAudience, TranscriptInput, TranscriptMessage } from './model.js';
+import { mentionedIds } from './mentions.js';
+import type { MentionNames, TranscriptAudience, TranscriptInput, TranscriptMessage } from './model.js';
 import type { TranscriptStore } from './store.js';
 import { renderTxt } from './txt.js';
 
@@ -83,6 +84,28 @@ export async function collectMessages(channel: GuildTextBasedChannel): Promise<T
 	return collected.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
 }
 
+/** Names for what the messages mention, from what the bot already knows (no request to Discord per mention). */
+function mentionNames(guild: Guild, messages: readonly TranscriptMessage[], notes: readonly string[]): MentionNames {
+	const ids = mentionedIds(messages, notes);
+	const authors = new Map(messages.map((message) => [message.author.id, message.author.name]));
+	const users = new Map<string, string>();
+	for (const id of ids.user) {
+		const name = guild.members.cache.get(id)?.displayName ?? authors.get(id) ?? guild.client.users.cache.get(id)?.username;
+		if (name) users.set(id, name);
+	}
+	const roles = new Map<string, string>();
+	for (const id of ids.role) {
+		const role = guild.roles.cache.get(id);
+		if (role) roles.set(id, role.name);
+	}
+	const channels = new Map<string, string>();
+	for (const id of ids.channel) {
+		const channel = guild.channels.cache.get(id);
+		if (channel) channels.set(id, channel.name);
+	}
+	return { users, roles, channels };
+}
+
 async function displayName(guild: Guild, userId: string | null): Promise<string | null> {
 	if (!userId) return null;
 	const member = guild.members.cache.get(userId) ?? (await guild.members.fetch(userId).catch(() => null));
@@ -137,7 +160,12 @@ export class TranscriptService {
 						}))
 					)
 				: null,
-			anonymousUserId: ticket.anonymous ? ticket.openerId : null
+			anonymousUserId: ticket.anonymous ? ticket.openerId : null,
+			mentions: mentionNames(
+				guild,
+				messages,
+				(notes ?? []).map((note) => note.content)
+			)
 		};
 		const [html, txt] = await Promise.all([renderHtml(input), renderTxt(input)]);
 		return { html, txt, messageCount: messages.length };

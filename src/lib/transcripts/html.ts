@@ -1,3 +1,4 @@
+import { kindOf, mentionLabel, withMentionNames } from './mentions.js';
 import type { TranscriptEmbed, TranscriptInput, TranscriptMessage } from './model.js';
 import { authorLabel, byteSize, CHUNK, plain, ticketLabel, utc, yieldToEventLoop } from './txt.js';
 
@@ -27,7 +28,7 @@ function link(url: string, text: string): string {
  * Discord's markdown on text that is already escaped: every pattern below matches escaped text and
  * emits only this file's own fixed tags, so user input can never produce markup of its own.
  */
-function inlineMarkdown(escaped: string): string {
+function inlineMarkdown(escaped: string, input: TranscriptInput | null): string {
 	return escaped
 		.replace(/`([^`\n]+)`/g, '<code>$1</code>')
 		.replace(/\*\*([^*\n]+)\*\*/g, '<strong>$1</strong>')
@@ -35,9 +36,10 @@ function inlineMarkdown(escaped: string): string {
 		.replace(/(^|[^*])\*([^*\n]+)\*/g, '$1<em>$2</em>')
 		.replace(/(^|[^_\w])_([^_\n]+)_(?!\w)/g, '$1<em>$2</em>')
 		.replace(/~~([^~\n]+)~~/g, '<s>$1</s>')
-		.replace(/&lt;@!?(\d{1,20})&gt;/g, '<span class="mention">@$1</span>')
-		.replace(/&lt;@&amp;(\d{1,20})&gt;/g, '<span class="mention">@&amp;$1</span>')
-		.replace(/&lt;#(\d{1,20})&gt;/g, '<span class="mention">#$1</span>')
+		.replace(
+			/&lt;(@!?|@&amp;|#)(\d{1,20})&gt;/g,
+			(_match, sigil: string, id: string) => `<span class="mention">${escapeHtml(mentionLabel(input, kindOf(sigil), id))}</span>`
+		)
 		.replace(/\bhttps?:\/\/[^\s<>"']+/g, (url) => {
 			const raw = url.replace(/&amp;/g, '&');
 			const safe = safeUrl(raw);
@@ -45,8 +47,8 @@ function inlineMarkdown(escaped: string): string {
 		});
 }
 
-/** Message text: code blocks kept verbatim, quotes, then inline markdown, line breaks. */
-export function renderMarkdown(text: string): string {
+/** Message text: code blocks kept verbatim, quotes, then inline markdown, line breaks; mentions named from the input. */
+export function renderMarkdown(text: string, input: TranscriptInput | null = null): string {
 	const parts = escapeHtml(text).split(/```/);
 	return parts
 		.map((part, index) => {
@@ -55,7 +57,7 @@ export function renderMarkdown(text: string): string {
 				.split('\n')
 				.map((line) => {
 					const quote = /^&gt; (.*)$/.exec(line);
-					return quote ? `<blockquote>${inlineMarkdown(quote[1]!)}</blockquote>` : inlineMarkdown(line);
+					return quote ? `<blockquote>${inlineMarkdown(quote[1]!, input)}</blockquote>` : inlineMarkdown(line, input);
 				})
 				.join('<br>');
 		})
@@ -73,7 +75,7 @@ function avatar(input: TranscriptInput, message: TranscriptMessage): string {
 	return `<div class="avatar" style="background:${color}">${initial}</div>`;
 }
 
-function embedHtml(embed: TranscriptEmbed): string {
+function embedHtml(input: TranscriptInput, embed: TranscriptEmbed): string {
 	const color = embed.color === null ? '#4f545c' : `#${embed.color.toString(16).padStart(6, '0').slice(-6)}`;
 	const url = safeUrl(embed.url);
 	const title = embed.title ? escapeHtml(embed.title) : '';
@@ -81,12 +83,12 @@ function embedHtml(embed: TranscriptEmbed): string {
 		`<div class="embed" style="border-color:${color}">`,
 		embed.authorName ? `<div class="embed-author">${escapeHtml(embed.authorName)}</div>` : '',
 		title ? `<div class="embed-title">${url ? link(url, title) : title}</div>` : '',
-		embed.description ? `<div class="embed-description">${renderMarkdown(embed.description)}</div>` : '',
+		embed.description ? `<div class="embed-description">${renderMarkdown(embed.description, input)}</div>` : '',
 		embed.fields.length
 			? `<div class="embed-fields">${embed.fields
 					.map(
 						(field) =>
-							`<div class="embed-field"><div class="embed-field-name">${escapeHtml(field.name)}</div><div>${renderMarkdown(field.value)}</div></div>`
+							`<div class="embed-field"><div class="embed-field-name">${escapeHtml(field.name)}</div><div>${renderMarkdown(field.value, input)}</div></div>`
 					)
 					.join('')}</div>`
 			: '',
@@ -95,11 +97,20 @@ function embedHtml(embed: TranscriptEmbed): string {
 	].join('');
 }
 
-function messageBody(message: TranscriptMessage): string {
+/** The line above a reply: who it answers and how their message began, linked to it when it is in the copy. */
+function replyHtml(input: TranscriptInput, message: TranscriptMessage, byId: ReadonlyMap<string, TranscriptMessage>): string {
+	const original = byId.get(message.replyToId!);
+	if (!original) return '<div class="reply">↪ <span class="muted">reply to a message no longer in the channel</span></div>';
+	const text = withMentionNames(input, original.content).replace(/\s+/g, ' ');
+	const snippet = [...text].length > 80 ? `${[...text].slice(0, 79).join('')}…` : text;
+	return `<div class="reply">↪ <a href="#m${escapeHtml(original.id)}">${escapeHtml(authorLabel(input, original))}</a> <span class="muted">${escapeHtml(snippet)}</span></div>`;
+}
+
+function messageBody(input: TranscriptInput, message: TranscriptMessage, byId: ReadonlyMap<string, TranscriptMessage>): string {
 	const parts: string[] = [];
-	if (message.replyToId) parts.push(`<div class="reply">↪ reply to message ${escapeHtml(message.replyToId)}</div>`);
-	if (message.content) parts.push(`<div class="content">${renderMarkdown(message.content)}</div>`);
-	for (const embed of message.embeds) parts.push(embedHtml(embed));
+	if (message.replyToId) parts.push(replyHtml(input, message, byId));
+	if (message.content) parts.push(`<div class="content">${renderMarkdown(message.content, input)}</div>`);
+	for (const embed of message.embeds) parts.push(embedHtml(input, embed));
 	for (const attachment of message.attachments) {
 		const url = safeUrl(attachment.url);
 		const name = escapeHtml(attachment.name);
@@ -138,6 +149,7 @@ blockquote{margin:0;padding-left:8px;border-left:4px solid #4e5058}
 .embed-fields{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:4px 8px;margin-top:4px}
 .embed-field-name{font-weight:600;font-size:13px}
 .reply{color:#949ba4;font-size:13px}
+.reply a{color:#f2f3f5;text-decoration:none}
 .attachment{margin:4px 0}
 section.notes{margin:16px 24px;padding:12px 16px;background:#3f2f1f;border-radius:6px}
 section.notes h2{margin:0 0 8px;font-size:16px;color:#faa61a}
@@ -161,7 +173,7 @@ export async function renderHtml(input: TranscriptInput): Promise<string> {
 		['Tags', header.tags.length ? header.tags.map(escapeHtml).join(', ') : '—'],
 		['Opened', utc(header.openedAt)],
 		['Closed', header.closedAt ? utc(header.closedAt) : '—'],
-		['Reason', header.closeReason ? renderMarkdown(header.closeReason) : '—'],
+		['Reason', header.closeReason ? renderMarkdown(header.closeReason, input) : '—'],
 		['Messages', String(input.messages.length)],
 		['Generated', utc(header.generatedAt)]
 	];
@@ -174,6 +186,7 @@ export async function renderHtml(input: TranscriptInput): Promise<string> {
 		`<header><h1>${title}</h1><dl>${facts.map(([name, value]) => `<dt>${name}</dt><dd>${value}</dd>`).join('')}</dl></header>`,
 		'<main>'
 	];
+	const byId = new Map(input.messages.map((message) => [message.id, message]));
 	let previous: TranscriptMessage | null = null;
 	for (let index = 0; index < input.messages.length; index++) {
 		if (index > 0 && index % CHUNK === 0) await yieldToEventLoop();
@@ -190,7 +203,7 @@ export async function renderHtml(input: TranscriptInput): Promise<string> {
 				` <span class="time">${utc(message.createdAt)}</span>`
 			);
 		}
-		out.push(`<div class="message" id="m${escapeHtml(message.id)}">${messageBody(message)}</div>`);
+		out.push(`<div class="message" id="m${escapeHtml(message.id)}">${messageBody(input, message, byId)}</div>`);
 		previous = message;
 	}
 	if (previous) out.push('</div></div>');
@@ -199,7 +212,7 @@ export async function renderHtml(input: TranscriptInput): Promise<string> {
 		out.push(`<section class="notes"><h2>Internal notes (staff only): ${input.notes.length}</h2>`);
 		for (const note of input.notes)
 			out.push(
-				`<p><strong>${escapeHtml(note.authorName)}</strong> <span class="time">${utc(note.createdAt)}</span><br>${renderMarkdown(note.content)}</p>`
+				`<p><strong>${escapeHtml(note.authorName)}</strong> <span class="time">${utc(note.createdAt)}</span><br>${renderMarkdown(note.content, input)}</p>`
 			);
 		out.push('</section>');
 	}

@@ -68,6 +68,13 @@ export interface TranscriptHeader {
 /** Who a copy is for: the staff copy includes the internal notes, the opener's never does. */
 export type TranscriptAudience = 'staff' | 'opener';
 
+/** Names the bot knew for the IDs that messages mention (<@user>, <@&role>, <#channel>), by ID. */
+export interface MentionNames {
+	users: ReadonlyMap<string, string>;
+	roles: ReadonlyMap<string, string>;
+	channels: ReadonlyMap<string, string>;
+}
+
 export interface TranscriptInput {
 	header: TranscriptHeader;
 	/** Oldest first. */
@@ -76,4 +83,6 @@ export interface TranscriptInput {
 	notes: readonly TranscriptNote[] | null;
 	/** For an anonymous ticket, messages by this user are shown as "Anonymous". */
 	anonymousUserId: string | null;
+	/** Names to show for mentions; an ID without one is shown as the ID. */
+	mentions?: MentionNames;
 }

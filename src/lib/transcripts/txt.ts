@@ -1,3 +1,4 @@
+import { withMentionNames } from './mentions.js';
 import type { TranscriptInput, TranscriptMessage } from './model.js';
 
 /** Messages rendered between two yields to the event loop: a 10,000-message ticket never stalls the bot. */
@@ -54,18 +55,30 @@ function header(input: TranscriptInput): string[] {
 	];
 }
 
-function messageLines(input: TranscriptInput, message: TranscriptMessage): string[] {
+function messageLines(
+	input: TranscriptInput,
+	message: TranscriptMessage,
+	byId: ReadonlyMap<string, TranscriptMessage>
+): string[] {
 	const edited = message.editedAt ? ' (edited)' : '';
 	const bot = message.author.bot ? ' [bot]' : '';
-	const lines = [`[${utc(message.createdAt)}] ${plain(authorLabel(input, message))}${bot}${edited}: ${indent(message.content)}`];
-	if (message.replyToId) lines.push(`    [reply to message ${message.replyToId}]`);
+	const text = (value: string) => indent(withMentionNames(input, value));
+	const lines = [`[${utc(message.createdAt)}] ${plain(authorLabel(input, message))}${bot}${edited}: ${text(message.content)}`];
+	if (message.replyToId) {
+		const original = byId.get(message.replyToId);
+		lines.push(
+			original
+				? `    [reply to ${plain(authorLabel(input, original))} at ${utc(original.createdAt)}]`
+				: '    [reply to a message no longer in the channel]'
+		);
+	}
 	for (const embed of message.embeds) {
 		const title = [embed.title, embed.description]
 			.filter(Boolean)
-			.map((part) => indent(part!))
+			.map((part) => text(part!))
 			.join(' — ');
 		lines.push(`    [embed] ${title || '(no text)'}${embed.fields.length ? ` (fields: ${embed.fields.length})` : ''}`);
-		for (const field of embed.fields) lines.push(`      ${indent(field.name)}: ${indent(field.value)}`);
+		for (const field of embed.fields) lines.push(`      ${indent(field.name)}: ${text(field.value)}`);
 	}
 	for (const attachment of message.attachments)
 		lines.push(`    [attachment] ${plain(attachment.name)} (${byteSize(attachment.size)}) ${plain(attachment.url)}`);
@@ -75,13 +88,15 @@ function messageLines(input: TranscriptInput, message: TranscriptMessage): strin
 /** The TXT transcript: a header, one line per message (embeds and attachments below it), and for staff the notes. */
 export async function renderTxt(input: TranscriptInput): Promise<string> {
 	const lines = header(input);
+	const byId = new Map(input.messages.map((message) => [message.id, message]));
 	for (let index = 0; index < input.messages.length; index++) {
 		if (index > 0 && index % CHUNK === 0) await yieldToEventLoop();
-		lines.push(...messageLines(input, input.messages[index]!));
+		lines.push(...messageLines(input, input.messages[index]!, byId));
 	}
 	if (input.notes) {
 		lines.push('', `Internal notes (staff only): ${input.notes.length}`);
-		for (const note of input.notes) lines.push(`[${utc(note.createdAt)}] ${plain(note.authorName)}: ${indent(note.content)}`);
+		for (const note of input.notes)
+			lines.push(`[${utc(note.createdAt)}] ${plain(note.authorName)}: ${indent(withMentionNames(input, note.content))}`);
 	}
 	return `${lines.join('\n')}\n`;
 }
