@@ -11,12 +11,14 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { renderHtml } from '../../src/lib/transcripts/html.js';
+import { transcriptLabels } from '../../src/lib/transcripts/labels.js';
 import type { TranscriptInput, TranscriptMessage } from '../../src/lib/transcripts/model.js';
 import { TranscriptStore } from '../../src/lib/transcripts/store.js';
 import { renderTxt } from '../../src/lib/transcripts/txt.js';
 import type { EMessage } from '../../test/emulator/state.js';
 import { startBot } from '../../test/harness/bot.js';
 import { TestDiscord } from '../../test/harness/TestDiscord.js';
+import { createI18n } from '../../test/helpers/i18n.js';
 
 const { values } = parseArgs({ args: process.argv.slice(2), options: { messages: { type: 'string', default: '1000,10000' } } });
 const SIZES = values.messages.split(',').map(Number);
@@ -101,7 +103,8 @@ async function inProcess(size: number): Promise<void> {
 			},
 			messages: Array.from({ length: size }, (_, index) => syntheticMessage(index)),
 			notes: [{ authorName: 'Sam', createdAt: new Date(), content: 'note' }],
-			anonymousUserId: null
+			anonymousUserId: null,
+			labels: transcriptLabels((await createI18n()).getFixedT('en-US'))
 		};
 		global.gc?.();
 		const html = await measured(() => renderHtml(input));

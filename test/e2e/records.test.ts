@@ -171,6 +171,14 @@ for (const database of testDatabases()) {
 			expect((await discord.as(shy).command(channel, '!ticket transcript')).content).toMatch(
 				/^I could not send you a direct message\./
 			);
+
+			// A French server gets a French transcript.
+			await home.admin.slash(home.general, ['admin', 'settings'], { language: 'fr' });
+			const french = await home.alice.slash(channel, ['ticket', 'transcript']);
+			expect(french.content).toMatch(/^Transcription du ticket n°\d{4}/);
+			expect(fileText(french.message!, '.txt')).toMatch(/^Ouvert par: +alice$/m);
+			expect(fileText(french.message!, '.html')).toContain('<html lang="fr">');
+			await home.admin.slash(home.general, ['admin', 'settings'], { reset: true });
 		});
 
 		it('sends openers their copy by DM when the guild allows it; a closed DM is no error', async () => {

@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/lib/transcripts/html.js';
-import type { TranscriptInput, TranscriptMessage } from '../../src/lib/transcripts/model.js';
+import { transcriptLabels } from '../../src/lib/transcripts/labels.js';
+import type { TranscriptInput, TranscriptLabels, TranscriptMessage } from '../../src/lib/transcripts/model.js';
 import { renderTxt } from '../../src/lib/transcripts/txt.js';
+import { createI18n } from '../helpers/i18n.js';
 
 const OPENER = '111111111111111111';
 const STAFF = '222222222222222222';
@@ -27,8 +29,17 @@ function message(id: number, authorId: string, content: string, extra: Partial<T
 	};
 }
 
+let english: TranscriptLabels;
+let french: TranscriptLabels;
+beforeAll(async () => {
+	const i18n = await createI18n();
+	english = transcriptLabels(i18n.getFixedT('en-US'));
+	french = transcriptLabels(i18n.getFixedT('fr'));
+});
+
 function input(messages: TranscriptMessage[], extra: Partial<TranscriptInput> = {}): TranscriptInput {
 	return {
+		labels: english,
 		header: {
 			guildName: 'Support Hub',
 			guildId: '333333333333333333',
@@ -162,6 +173,22 @@ describe('transcript renderers', () => {
 			expect(file).not.toMatch(/Alice|alice/);
 			expect(file).toContain('@Anonymous');
 		}
+	});
+
+	it('speaks the guild’s language', async () => {
+		const copy = input([message(1, OPENER, 'Bonjour'), message(2, STAFF, 'Oui ?', { editedAt: at(3) })], {
+			labels: french,
+			anonymousUserId: OPENER,
+			header: { ...input([]).header, opener: null }
+		});
+		const txt = await renderTxt(copy);
+		expect(txt).toMatch(/^Ouvert par: +anonyme$/m);
+		expect(txt).toContain('Anonyme: Bonjour');
+		expect(txt).toContain('Sam (sam) (modifié): Oui ?');
+		expect(txt).toContain('Notes internes (équipe uniquement) : 1');
+		const html = await renderHtml(copy);
+		expect(html).toContain('<html lang="fr">');
+		expect(html).toContain('<dt>Ouvert par</dt><dd>anonyme</dd>');
 	});
 
 	it('escapes everything users wrote, wherever it appears in the HTML', async () => {

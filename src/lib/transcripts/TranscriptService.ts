@@ -19,6 +19,7 @@ import { LanguageKeys } from '../i18n/languageKeys.js';
 import type { TicketRow } from '../tickets/access.js';
 import { TicketStatus } from '../tickets/status.js';
 import { renderHtml } from './html.js';
+import { transcriptLabels } from './labels.js';
 import { mentionedIds } from './mentions.js';
 import type { MentionNames, TranscriptAudience, TranscriptInput, TranscriptMessage } from './model.js';
 import type { TranscriptStore } from './store.js';
@@ -161,6 +162,7 @@ export class TranscriptService {
 					)
 				: null,
 			anonymousUserId: ticket.anonymous ? ticket.openerId : null,
+			labels: transcriptLabels(await fetchT(guild)),
 			mentions: mentionNames(
 				guild,
 				messages,

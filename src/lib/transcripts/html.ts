@@ -1,6 +1,6 @@
 import { kindOf, mentionLabel, withMentionNames } from './mentions.js';
 import type { TranscriptEmbed, TranscriptInput, TranscriptMessage } from './model.js';
-import { authorLabel, byteSize, CHUNK, plain, ticketLabel, utc, yieldToEventLoop } from './txt.js';
+import { authorLabel, byteSize, CHUNK, headerFacts, plain, transcriptTitle, utc, yieldToEventLoop } from './txt.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -100,7 +100,7 @@ function embedHtml(input: TranscriptInput, embed: TranscriptEmbed): string {
 /** The line above a reply: who it answers and how their message began, linked to it when it is in the copy. */
 function replyHtml(input: TranscriptInput, message: TranscriptMessage, byId: ReadonlyMap<string, TranscriptMessage>): string {
 	const original = byId.get(message.replyToId!);
-	if (!original) return '<div class="reply">↪ <span class="muted">reply to a message no longer in the channel</span></div>';
+	if (!original) return `<div class="reply">↪ <span class="muted">${escapeHtml(input.labels.replyMissing)}</span></div>`;
 	const text = withMentionNames(input, original.content).replace(/\s+/g, ' ');
 	const snippet = [...text].length > 80 ? `${[...text].slice(0, 79).join('')}…` : text;
 	return `<div class="reply">↪ <a href="#m${escapeHtml(original.id)}">${escapeHtml(authorLabel(input, original))}</a> <span class="muted">${escapeHtml(snippet)}</span></div>`;
@@ -118,7 +118,7 @@ function messageBody(input: TranscriptInput, message: TranscriptMessage, byId: R
 			`<div class="attachment">📎 ${url ? link(url, name) : `${name} <span class="muted">${escapeHtml(attachment.url)}</span>`} <span class="muted">${byteSize(attachment.size)}</span></div>`
 		);
 	}
-	if (message.editedAt) parts.push('<span class="muted">(edited)</span>');
+	if (message.editedAt) parts.push(`<span class="muted">(${escapeHtml(input.labels.edited)})</span>`);
 	return parts.join('');
 }
 
@@ -160,30 +160,19 @@ section.notes h2{margin:0 0 8px;font-size:16px;color:#faa61a}
  * network, a Content-Security-Policy that forbids it anyway) that reads like the Discord channel.
  */
 export async function renderHtml(input: TranscriptInput): Promise<string> {
-	const { header } = input;
-	const title = `Ticket ${ticketLabel(header.ticketNumber)} · ${escapeHtml(header.guildName)}`;
-	const facts: [string, string][] = [
-		['Server', `${escapeHtml(header.guildName)} <span class="muted">${escapeHtml(header.guildId)}</span>`],
-		['Channel', `#${escapeHtml(header.channelName)}`],
-		['Category', header.categoryName ? escapeHtml(header.categoryName) : '—'],
-		['Opened by', header.opener === null ? 'anonymous' : escapeHtml(header.opener)],
-		['Claimed by', header.claimer ? escapeHtml(header.claimer) : '—'],
-		['Status', escapeHtml(header.status)],
-		['Priority', escapeHtml(header.priority)],
-		['Tags', header.tags.length ? header.tags.map(escapeHtml).join(', ') : '—'],
-		['Opened', utc(header.openedAt)],
-		['Closed', header.closedAt ? utc(header.closedAt) : '—'],
-		['Reason', header.closeReason ? renderMarkdown(header.closeReason, input) : '—'],
-		['Messages', String(input.messages.length)],
-		['Generated', utc(header.generatedAt)]
-	];
+	const title = escapeHtml(transcriptTitle(input));
+	const facts = headerFacts(input).map((fact) => {
+		const value = fact.markdown ? renderMarkdown(fact.value, input) : escapeHtml(fact.value);
+		const aside = fact.aside ? ` <span class="muted">${escapeHtml(fact.aside)}</span>` : '';
+		return `<dt>${escapeHtml(fact.label)}</dt><dd>${value}${aside}</dd>`;
+	});
 	const out: string[] = [
 		'<!DOCTYPE html>',
-		'<html lang="en"><head><meta charset="utf-8">',
+		`<html lang="${escapeHtml(input.labels.language)}"><head><meta charset="utf-8">`,
 		`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
 		'<meta name="viewport" content="width=device-width, initial-scale=1">',
 		`<title>${title}</title><style>${STYLE}</style></head><body>`,
-		`<header><h1>${title}</h1><dl>${facts.map(([name, value]) => `<dt>${name}</dt><dd>${value}</dd>`).join('')}</dl></header>`,
+		`<header><h1>${title}</h1><dl>${facts.join('')}</dl></header>`,
 		'<main>'
 	];
 	const byId = new Map(input.messages.map((message) => [message.id, message]));
@@ -199,7 +188,7 @@ export async function renderHtml(input: TranscriptInput): Promise<string> {
 			if (previous) out.push('</div></div>');
 			out.push(
 				`<div class="group">${avatar(input, message)}<div><span class="author">${escapeHtml(authorLabel(input, message))}</span>`,
-				message.author.bot ? '<span class="badge">BOT</span>' : '',
+				message.author.bot ? `<span class="badge">${escapeHtml(input.labels.bot)}</span>` : '',
 				` <span class="time">${utc(message.createdAt)}</span>`
 			);
 		}
@@ -209,7 +198,7 @@ export async function renderHtml(input: TranscriptInput): Promise<string> {
 	if (previous) out.push('</div></div>');
 	out.push('</main>');
 	if (input.notes) {
-		out.push(`<section class="notes"><h2>Internal notes (staff only): ${input.notes.length}</h2>`);
+		out.push(`<section class="notes"><h2>${escapeHtml(input.labels.notes(input.notes.length))}</h2>`);
 		for (const note of input.notes)
 			out.push(
 				`<p><strong>${escapeHtml(note.authorName)}</strong> <span class="time">${utc(note.createdAt)}</span><br>${renderMarkdown(note.content, input)}</p>`

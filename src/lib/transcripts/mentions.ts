@@ -30,11 +30,11 @@ export function mentionedIds(
 
 /** How a mention reads in a copy: @name, @role, #channel; never the opener of an anonymous ticket. */
 export function mentionLabel(
-	input: Pick<TranscriptInput, 'anonymousUserId' | 'mentions'> | null,
+	input: Pick<TranscriptInput, 'anonymousUserId' | 'mentions' | 'labels'> | null,
 	kind: MentionKind,
 	id: string
 ): string {
-	if (kind === 'user' && id === input?.anonymousUserId) return '@Anonymous';
+	if (kind === 'user' && input && id === input.anonymousUserId) return `@${input.labels.anonymous}`;
 	const names: MentionNames['users'] | undefined =
 		kind === 'user' ? input?.mentions?.users : kind === 'role' ? input?.mentions?.roles : input?.mentions?.channels;
 	return `${kind === 'channel' ? '#' : '@'}${names?.get(id) ?? id}`;

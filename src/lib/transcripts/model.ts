@@ -75,6 +75,39 @@ export interface MentionNames {
 	channels: ReadonlyMap<string, string>;
 }
 
+/** The words of a transcript file, in the guild's language (see labels.ts). */
+export interface TranscriptLabels {
+	/** The HTML lang attribute. */
+	language: string;
+	server: string;
+	channel: string;
+	category: string;
+	openedBy: string;
+	claimedBy: string;
+	status: string;
+	priority: string;
+	tags: string;
+	opened: string;
+	closed: string;
+	reason: string;
+	messages: string;
+	generated: string;
+	ticket: string;
+	/** Stands for the opener of an anonymous ticket wherever they would be named. */
+	anonymous: string;
+	/** The header's "opened by" of an anonymous ticket. */
+	anonymousOpener: string;
+	edited: string;
+	bot: string;
+	replyAt(name: string, time: string): string;
+	replyMissing: string;
+	notes(count: number): string;
+	embed: string;
+	attachment: string;
+	noText: string;
+	fields(count: number): string;
+}
+
 export interface TranscriptInput {
 	header: TranscriptHeader;
 	/** Oldest first. */
@@ -83,6 +116,7 @@ export interface TranscriptInput {
 	notes: readonly TranscriptNote[] | null;
 	/** For an anonymous ticket, messages by this user are shown as "Anonymous". */
 	anonymousUserId: string | null;
+	labels: TranscriptLabels;
 	/** Names to show for mentions; an ID without one is shown as the ID. */
 	mentions?: MentionNames;
 }

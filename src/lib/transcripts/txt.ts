@@ -28,29 +28,56 @@ export function byteSize(size: number): string {
 
 /** How an author is named in a copy: never the opener of an anonymous ticket. */
 export function authorLabel(input: TranscriptInput, message: TranscriptMessage): string {
-	if (input.anonymousUserId && message.author.id === input.anonymousUserId) return 'Anonymous';
+	if (input.anonymousUserId && message.author.id === input.anonymousUserId) return input.labels.anonymous;
 	const { name, username } = message.author;
 	return name === username ? name : `${name} (${username})`;
 }
 
 const indent = (text: string) => plain(text).replaceAll('\n', '\n    ');
 
-function header(input: TranscriptInput): string[] {
-	const { header } = input;
+/** One line of a transcript's header: a label and what users or the bot wrote (renderers escape). */
+export interface HeaderFact {
+	label: string;
+	value: string;
+	/** Shown smaller after the value (the server's ID). */
+	aside?: string;
+	/** The value is user text with Discord markdown (the close reason). */
+	markdown?: boolean;
+}
+
+/** What both copies say about the ticket before its messages. */
+export function headerFacts(input: TranscriptInput): HeaderFact[] {
+	const { header, labels } = input;
+	const none = '—';
 	return [
-		`Ticket ${ticketLabel(header.ticketNumber)} · ${plain(header.guildName)} (${header.guildId})`,
-		`Channel:    #${plain(header.channelName)}`,
-		`Category:   ${header.categoryName ? plain(header.categoryName) : '—'}`,
-		`Opened by:  ${header.opener === null ? 'anonymous' : plain(header.opener)}`,
-		`Claimed by: ${header.claimer ? plain(header.claimer) : '—'}`,
-		`Status:     ${header.status}`,
-		`Priority:   ${header.priority}`,
-		`Tags:       ${header.tags.length ? header.tags.map(plain).join(', ') : '—'}`,
-		`Opened:     ${utc(header.openedAt)}`,
-		`Closed:     ${header.closedAt ? utc(header.closedAt) : '—'}`,
-		`Reason:     ${header.closeReason ? indent(header.closeReason) : '—'}`,
-		`Generated:  ${utc(header.generatedAt)}`,
-		`Messages:   ${input.messages.length}`,
+		{ label: labels.server, value: header.guildName, aside: header.guildId },
+		{ label: labels.channel, value: `#${header.channelName}` },
+		{ label: labels.category, value: header.categoryName ?? none },
+		{ label: labels.openedBy, value: header.opener ?? labels.anonymousOpener },
+		{ label: labels.claimedBy, value: header.claimer ?? none },
+		{ label: labels.status, value: header.status },
+		{ label: labels.priority, value: header.priority },
+		{ label: labels.tags, value: header.tags.length ? header.tags.join(', ') : none },
+		{ label: labels.opened, value: utc(header.openedAt) },
+		{ label: labels.closed, value: header.closedAt ? utc(header.closedAt) : none },
+		{ label: labels.reason, value: header.closeReason ?? none, markdown: header.closeReason !== null },
+		{ label: labels.messages, value: String(input.messages.length) },
+		{ label: labels.generated, value: utc(header.generatedAt) }
+	];
+}
+
+/** The copy's title: "Ticket #0007 · Server". */
+export function transcriptTitle(input: TranscriptInput): string {
+	return `${input.labels.ticket} ${ticketLabel(input.header.ticketNumber)} · ${input.header.guildName}`;
+}
+
+function header(input: TranscriptInput): string[] {
+	// The title already names the server.
+	const facts = headerFacts(input).slice(1);
+	const width = Math.max(...facts.map((fact) => fact.label.length)) + 2;
+	return [
+		plain(`${transcriptTitle(input)} (${input.header.guildId})`),
+		...facts.map((fact) => `${`${fact.label}:`.padEnd(width)}${indent(fact.value)}${fact.aside ? ` (${fact.aside})` : ''}`),
 		''
 	];
 }
@@ -60,16 +87,17 @@ function messageLines(
 	message: TranscriptMessage,
 	byId: ReadonlyMap<string, TranscriptMessage>
 ): string[] {
-	const edited = message.editedAt ? ' (edited)' : '';
-	const bot = message.author.bot ? ' [bot]' : '';
+	const { labels } = input;
+	const edited = message.editedAt ? ` (${labels.edited})` : '';
+	const bot = message.author.bot ? ` [${labels.bot}]` : '';
 	const text = (value: string) => indent(withMentionNames(input, value));
 	const lines = [`[${utc(message.createdAt)}] ${plain(authorLabel(input, message))}${bot}${edited}: ${text(message.content)}`];
 	if (message.replyToId) {
 		const original = byId.get(message.replyToId);
 		lines.push(
 			original
-				? `    [reply to ${plain(authorLabel(input, original))} at ${utc(original.createdAt)}]`
-				: '    [reply to a message no longer in the channel]'
+				? `    [${labels.replyAt(plain(authorLabel(input, original)), utc(original.createdAt))}]`
+				: `    [${labels.replyMissing}]`
 		);
 	}
 	for (const embed of message.embeds) {
@@ -77,11 +105,12 @@ function messageLines(
 			.filter(Boolean)
 			.map((part) => text(part!))
 			.join(' — ');
-		lines.push(`    [embed] ${title || '(no text)'}${embed.fields.length ? ` (fields: ${embed.fields.length})` : ''}`);
+		const fields = embed.fields.length ? ` (${labels.fields(embed.fields.length)})` : '';
+		lines.push(`    [${labels.embed}] ${title || `(${labels.noText})`}${fields}`);
 		for (const field of embed.fields) lines.push(`      ${indent(field.name)}: ${text(field.value)}`);
 	}
 	for (const attachment of message.attachments)
-		lines.push(`    [attachment] ${plain(attachment.name)} (${byteSize(attachment.size)}) ${plain(attachment.url)}`);
+		lines.push(`    [${labels.attachment}] ${plain(attachment.name)} (${byteSize(attachment.size)}) ${plain(attachment.url)}`);
 	return lines;
 }
 
@@ -94,7 +123,7 @@ export async function renderTxt(input: TranscriptInput): Promise<string> {
 		lines.push(...messageLines(input, input.messages[index]!, byId));
 	}
 	if (input.notes) {
-		lines.push('', `Internal notes (staff only): ${input.notes.length}`);
+		lines.push('', input.labels.notes(input.notes.length));
 		for (const note of input.notes)
 			lines.push(`[${utc(note.createdAt)}] ${plain(note.authorName)}: ${indent(withMentionNames(input, note.content))}`);
 	}
