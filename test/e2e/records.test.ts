@@ -8,6 +8,7 @@ import { testDatabases } from '../helpers/databases.js';
 
 interface LoggedEmbed {
 	title: string;
+	footer: { text: string };
 	fields: { name: string; value: string }[];
 }
 
@@ -55,7 +56,10 @@ for (const database of testDatabases()) {
 				`Transcripts go to <#${transcripts.id}> and ticket events to <#${logs.id}>. Openers do not get their transcript by direct message.`
 			);
 			await discord.waitFor(
-				() => logged().find((embed) => embed.title === '`settings.channels`'),
+				() =>
+					logged().find(
+						(embed) => embed.footer.text === 'settings.channels' && embed.title === 'Transcript and log channels set'
+					),
 				'the settings change in the log'
 			);
 		});
@@ -73,13 +77,21 @@ for (const database of testDatabases()) {
 				const mine = logged().filter((embed) => field(embed, 'Ticket') === ticketField);
 				return mine.length >= 6 ? mine : null;
 			}, 'six events for the ticket in the log channel');
+			expect(events.map((embed) => embed.footer.text)).toEqual([
+				'ticket.opened',
+				'ticket.claimed',
+				'ticket.user_added',
+				'ticket.closed',
+				'ticket.reopened',
+				'ticket.transferred'
+			]);
 			expect(events.map((embed) => embed.title)).toEqual([
-				'`ticket.opened`',
-				'`ticket.claimed`',
-				'`ticket.user_added`',
-				'`ticket.closed`',
-				'`ticket.reopened`',
-				'`ticket.transferred`'
+				'Ticket opened',
+				'Ticket claimed',
+				'Member added to a ticket',
+				'Ticket closed',
+				'Ticket reopened',
+				'Ticket transferred'
 			]);
 			expect(field(events[0]!, 'By')).toBe(`<@${home.alice.id}>`);
 			expect(field(events[1]!, 'By')).toBe(`<@${home.staff.id}>`);
@@ -90,6 +102,53 @@ for (const database of testDatabases()) {
 			expect(reason).toContain('\\*\\*bold\\*\\*');
 			const logMessages = discord.botMessages(logs);
 			expect(logMessages.every((message) => message.pingedRoleIds.length === 0)).toBe(true);
+		});
+
+		it('posts every entry of a ticket’s timeline, titled in the server’s language', async () => {
+			const { channel } = await scenario.openTicket(home.alice);
+			const { id, number } = await scenario.ticketRow(channel);
+			const steps: [string, Record<string, string | number | boolean>][] = [
+				['claim', {}],
+				['unclaim', {}],
+				['lock', {}],
+				['unlock', {}],
+				['rename', { new_name: 'renamed' }],
+				['adduser', { member: home.bob.id }],
+				['removeuser', { member: home.bob.id }],
+				['priority', { level: 'urgent' }],
+				['tags', { tags: 'vip,refund' }],
+				['note', { text: 'looked into it' }],
+				['scheduleclose', { minutes: 60 }],
+				['scheduleclose', { minutes: 0 }],
+				['transfer', { member: home.bob.id }],
+				['close', { reason: 'done' }],
+				['reopen', {}],
+				['forceclose', { delete_channel: false, reason: 'spam' }]
+			];
+			for (const [subcommand, options] of steps) {
+				const actor = subcommand === 'forceclose' ? home.admin : home.staff;
+				const answer = await actor.slash(channel, ['ticket', subcommand], options);
+				expect(answer.content, subcommand).not.toMatch(/^Only |E-[0-9A-Z]{8}/);
+			}
+			await home.bob.slash(channel, ['ticket', 'feedback'], { stars: 4 });
+			const stored = await scenario.db.prisma.auditEvent.findMany({ where: { ticketId: id }, orderBy: { id: 'asc' } });
+			const ticketField = `#${String(number).padStart(4, '0')} <#${channel.id}>`;
+			const posted = await discord.waitFor(() => {
+				const mine = logged().filter((embed) => field(embed, 'Ticket') === ticketField);
+				return mine.length >= stored.length ? mine : null;
+			}, `${stored.length} events in the log channel`);
+			expect(posted.map((embed) => embed.footer.text).sort()).toEqual(stored.map((event) => event.action).sort());
+			expect(new Set(stored.map((event) => event.action)).size).toBeGreaterThanOrEqual(15);
+			// Every title is a sentence of the language file, never the bare action code.
+			for (const embed of posted) expect(embed.title).not.toBe(embed.footer.text);
+
+			await home.admin.slash(home.general, ['admin', 'settings'], { language: 'fr' });
+			await home.staff.slash(channel, ['ticket', 'note'], { text: 'en français' });
+			await discord.waitFor(
+				() => logged().find((embed) => field(embed, 'Ticket') === ticketField && embed.title === 'Note interne ajoutée'),
+				'a French title'
+			);
+			await home.admin.slash(home.general, ['admin', 'settings'], { reset: true });
 		});
 
 		const dmsOf = (user: { id: string }) =>

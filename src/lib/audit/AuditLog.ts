@@ -1,8 +1,9 @@
 import type { GuildData } from '../database/guildData.js';
+import type { AuditAction } from './actions.js';
 
 export interface AuditEntry {
 	actorId: string | null;
-	action: string;
+	action: AuditAction;
 	ticketId?: number | null;
 	targetId?: string | null;
 	details?: Record<string, unknown>;

@@ -45,7 +45,8 @@ export async function postToLogChannel(guildId: string, entry: AuditEntry): Prom
 	};
 	const embed = new EmbedBuilder()
 		.setColor(COLORS.find(([prefix]) => entry.action.startsWith(prefix))![1])
-		.setTitle(`\`${entry.action}\``)
+		.setTitle(t(LanguageKeys.Logs.Actions[entry.action]))
+		.setFooter({ text: entry.action })
 		.addFields({ name: t(LanguageKeys.Logs.Actor), value: person(entry.actorId), inline: true })
 		.setTimestamp(new Date());
 	if (ticket) {

@@ -1,3 +1,5 @@
+import { AUDIT_ACTIONS, type AuditAction } from '../audit/actions.js';
+
 /**
  * Every translation key the code uses, as typed constants: a key is never written as a raw string
  * elsewhere. test/i18n/languages.test.ts checks that each key exists in every locale.
@@ -186,7 +188,12 @@ export const LanguageKeys = {
 		ChannelsSet: key<{ transcripts: string; logs: string; dm: string }>('logs:channelsSet'),
 		DmOn: key('logs:dmOn'),
 		DmOff: key('logs:dmOff'),
-		BotCannotPost: key<{ channel: string; permissions: string }>('logs:botCannotPost')
+		BotCannotPost: key<{ channel: string; permissions: string }>('logs:botCannotPost'),
+		/** The log channel's title of each audit action. */
+		Actions: Object.fromEntries(AUDIT_ACTIONS.map((action) => [action, key(`logs:actions.${action}`)])) as Record<
+			AuditAction,
+			TranslationKey
+		>
 	},
 	Transcripts: {
 		SummaryTitle: key<{ number: string }>('transcripts:summaryTitle'),

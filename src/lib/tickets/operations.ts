@@ -8,6 +8,7 @@ import {
 	type User
 } from 'discord.js';
 import type { TFunction } from 'i18next';
+import type { AuditAction } from '../audit/actions.js';
 import { auditRow, type AuditEntry, type AuditLog } from '../audit/AuditLog.js';
 import type { Cache } from '../cache/Cache.js';
 import type { BotConfig, Priority } from '../config/schema.js';
@@ -122,7 +123,7 @@ export async function closeTicket(
 export async function recorded(
 	context: OperationContext,
 	ticketId: number,
-	action: string,
+	action: AuditAction,
 	key: string,
 	args: Record<string, unknown>,
 	audit: { targetId?: string | null; details?: Record<string, unknown> } = {}

@@ -9,7 +9,7 @@ const MAX_ROLES = 10;
 
 /** A subcommand that replaces one of the guild's role lists ("none" empties it). */
 function roleListSetting(spec: {
-	name: string;
+	name: 'support_roles' | 'admin_roles';
 	description: string;
 	field: 'supportRoleIds' | 'adminRoleIds';
 	setKey: typeof LanguageKeys.Settings.SupportRolesSet;
