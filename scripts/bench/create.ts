@@ -55,7 +55,8 @@ async function run(label: string, databaseUrl: string): Promise<void> {
 	const configPath = join(folder, 'config.yaml');
 	writeFileSync(
 		configPath,
-		'tickets: { maxOpenPerUser: 5, cooldownSeconds: 0, hourlyLimit: 100 }\ncategories:\n  - { key: quick, displayName: Quick question }\n'
+		// Hundreds of members join at once: the anti-raid detector would (rightly) pause ticket creation.
+		'tickets: { maxOpenPerUser: 5, cooldownSeconds: 0, hourlyLimit: 100 }\nsecurity:\n  antiRaid: { joins: 10000 }\ncategories:\n  - { key: quick, displayName: Quick question }\n'
 	);
 	const discord = await TestDiscord.start();
 	const guilds = Array.from({ length: GUILDS }, (_, index) => discord.createGuild(`Bench ${index + 1}`));

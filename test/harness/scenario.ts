@@ -43,11 +43,11 @@ export async function startScenario(database: TestDatabase, options: ScenarioOpt
 	// Each scenario keeps its transcript files in its own folder, unless its config says where.
 	const transcriptsDir = join(folder, 'transcripts');
 	const configPath = join(folder, 'config.yaml');
-	const config = options.config ?? '';
-	writeFileSync(
-		configPath,
-		/^storage:/m.test(config) ? config : `${config}\nstorage:\n  transcriptsDir: ${JSON.stringify(transcriptsDir)}\n`
-	);
+	let config = options.config ?? '';
+	if (!/^storage:/m.test(config)) config += `\nstorage:\n  transcriptsDir: ${JSON.stringify(transcriptsDir)}\n`;
+	// Tests make members join by the dozen: only a scenario about raids keeps the anti-raid default.
+	if (!/^security:/m.test(config)) config += '\nsecurity:\n  antiRaid: { joins: 10000 }\n';
+	writeFileSync(configPath, config);
 	const databaseUrl = await database.create();
 	const botOptions: BotOptions = {
 		databaseUrl,

@@ -37,7 +37,10 @@ export const AUDIT_ACTIONS = [
 	'settings.support_roles',
 	'settings.admin_roles',
 	'settings.escalation_roles',
-	'settings.updated'
+	'settings.updated',
+	'security.lockdown',
+	'security.unlockdown',
+	'security.incident_webhook'
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

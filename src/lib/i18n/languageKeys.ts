@@ -1,4 +1,5 @@
 import { AUDIT_ACTIONS, type AuditAction } from '../audit/actions.js';
+import { SECURITY_EVENT_TYPES, type SecurityEventType } from '../security/SecurityLog.js';
 
 /**
  * Every translation key the code uses, as typed constants: a key is never written as a raw string
@@ -69,6 +70,7 @@ export const LanguageKeys = {
 	Tickets: {
 		Created: key<{ channel: string; number: number }>('tickets:created'),
 		Lockdown: key('tickets:lockdown'),
+		RaidMode: key<{ when: string }>('tickets:raidMode'),
 		Blacklisted: key<{ reason: string }>('tickets:blacklisted'),
 		BlacklistedUntil: key<{ reason: string; until: string }>('tickets:blacklistedUntil'),
 		Cooldown: key<{ seconds: number }>('tickets:cooldown'),
@@ -238,6 +240,42 @@ export const LanguageKeys = {
 			noText: key('transcripts:file.noText'),
 			fields: key<{ count: number }>('transcripts:file.fields')
 		}
+	},
+	Security: {
+		Member: key('security:member'),
+		Channel: key('security:channel'),
+		Details: key('security:details'),
+		LockdownOn: key('security:lockdownOn'),
+		LockdownOff: key('security:lockdownOff'),
+		AlreadyLocked: key<{ since: string; by: string }>('security:alreadyLocked'),
+		NotLocked: key('security:notLocked'),
+		StatusTitle: key<{ guild: string }>('security:statusTitle'),
+		Lockdown: key('security:lockdown'),
+		LockdownActive: key<{ since: string; by: string; reason: string }>('security:lockdownActive'),
+		Off: key('security:off'),
+		RaidMode: key('security:raidMode'),
+		RaidActive: key<{ until: string }>('security:raidActive'),
+		RaidRule: key<{ joins: number; seconds: number; minutes: number; current: number }>('security:raidRule'),
+		AntiSpam: key('security:antiSpam'),
+		SpamRule: key<{ messages: number; seconds: number; timeout: string }>('security:spamRule'),
+		TimeoutMinutes: key<{ minutes: number }>('security:timeoutMinutes'),
+		LastDay: key('security:lastDay'),
+		NoRecentEvents: key('security:noRecentEvents'),
+		IncidentWebhook: key('security:incidentWebhook'),
+		WebhookSet: key('security:webhookSet'),
+		WebhookUnset: key('security:webhookUnset'),
+		EventsTitle: key<{ count: number }>('security:eventsTitle'),
+		NoEvents: key('security:noEvents'),
+		WebhookSaved: key('security:webhookSaved'),
+		WebhookCleared: key('security:webhookCleared'),
+		BadWebhook: key('security:badWebhook'),
+		SpamNotice: key<{ user: string }>('security:spamNotice'),
+		SpamTimedOut: key<{ user: string; minutes: number }>('security:spamTimedOut'),
+		SpamAuditReason: key('security:spamAuditReason'),
+		Types: Object.fromEntries(SECURITY_EVENT_TYPES.map((type) => [type, key(`security:types.${type}`)])) as Record<
+			SecurityEventType,
+			TranslationKey
+		>
 	},
 	Settings: {
 		SupportRolesSet: key<{ roles: string }>('settings:supportRolesSet'),

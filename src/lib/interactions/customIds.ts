@@ -21,25 +21,30 @@ export type CustomId =
 	/** The confirmation button of a hard delete. */
 	| { kind: 'purge'; ticketId: number }
 	/** A page of /ticket list: the page and the filters it was asked with (0: no filter). */
-	| { kind: 'list'; page: number; status: number; categoryId: number; userId: string };
+	| { kind: 'list'; page: number; status: number; categoryId: number; userId: string }
+	/** A page of /security events: the page, the event type filter (0: any) and the member filter ('0': anyone). */
+	| { kind: 'security'; page: number; type: number; userId: string };
 
 const VERSION = 't1';
 const MAX_LENGTH = 100;
 const PATTERN = /^t1:(open|pick|form|captcha|solve|claim|close|closing|rate|rating|purge):(\d{1,12})(?::(\d{1,12}))?$/;
 const LIST_PATTERN = /^t1:list:(\d{1,4}):([0-3]):(\d{1,12}):(0|\d{17,20})$/;
+const SECURITY_PATTERN = /^t1:security:(\d{1,4}):(\d{1,2}):(0|\d{17,20})$/;
 const SINGLE = new Set(['pick', 'claim', 'close', 'closing', 'purge']);
 
 export function encodeCustomId(id: CustomId): string {
 	const parts =
 		id.kind === 'list'
 			? [id.page, id.status, id.categoryId, id.userId]
-			: id.kind === 'pick'
-				? [id.panelId]
-				: 'stars' in id
-					? [id.ticketId, id.stars]
-					: 'ticketId' in id
-						? [id.ticketId]
-						: [id.panelId, id.categoryId];
+			: id.kind === 'security'
+				? [id.page, id.type, id.userId]
+				: id.kind === 'pick'
+					? [id.panelId]
+					: 'stars' in id
+						? [id.ticketId, id.stars]
+						: 'ticketId' in id
+							? [id.ticketId]
+							: [id.panelId, id.categoryId];
 	const encoded = [VERSION, id.kind, ...parts].join(':');
 	if (encoded.length > MAX_LENGTH) throw new RangeError(`custom ID longer than ${MAX_LENGTH} characters: ${encoded}`);
 	return encoded;
@@ -49,6 +54,8 @@ export function decodeCustomId(raw: string): CustomId | null {
 	const list = LIST_PATTERN.exec(raw);
 	if (list)
 		return { kind: 'list', page: Number(list[1]), status: Number(list[2]), categoryId: Number(list[3]), userId: list[4]! };
+	const security = SECURITY_PATTERN.exec(raw);
+	if (security) return { kind: 'security', page: Number(security[1]), type: Number(security[2]), userId: security[3]! };
 	const match = PATTERN.exec(raw);
 	if (!match) return null;
 	const [, kind, first, second] = match;

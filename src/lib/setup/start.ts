@@ -16,6 +16,8 @@ import { startHealthServer } from '../lifecycle/healthServer.js';
 import { createShutdown, type ShutdownStep } from '../lifecycle/shutdown.js';
 import { WorkTracker } from '../lifecycle/WorkTracker.js';
 import { PanelService } from '../panels/PanelService.js';
+import { incidentListener } from '../security/incidentWebhook.js';
+import { SecurityLog } from '../security/SecurityLog.js';
 import { GuildPreferences } from '../settings/GuildPreferences.js';
 import { CaptchaService } from '../tickets/captcha.js';
 import { BullCloseScheduler, InProcessCloseScheduler } from '../scheduling/CloseScheduler.js';
@@ -79,7 +81,8 @@ export async function start(options: StartOptions): Promise<RunningBot> {
 		captcha: new CaptchaService(cache),
 		closeScheduler: env.REDIS_URL ? new BullCloseScheduler() : new InProcessCloseScheduler(),
 		tickets: new TicketCreator({ config, cache, blacklist, audit, log: logger }),
-		transcripts: new TranscriptService(new TranscriptStore(config.storage.transcriptsDir))
+		transcripts: new TranscriptService(new TranscriptStore(config.storage.transcriptsDir)),
+		security: new SecurityLog(incidentListener)
 	});
 
 	await registerPlugins(env.REDIS_URL);

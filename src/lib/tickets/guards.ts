@@ -19,9 +19,14 @@ interface CheckDeps {
 type Settings = Awaited<ReturnType<GuildData['settings']>>;
 type CreationCheck = (data: GuildData, userId: string, settings: Settings, deps: CheckDeps) => Promise<Refusal | null>;
 
-/** Ticket creation is paused guild-wide. */
-const lockdown: CreationCheck = async (_data, _userId, settings) =>
-	settings.lockdown ? { key: LanguageKeys.Tickets.Lockdown, args: {} } : null;
+/** Ticket creation is paused guild-wide: by an admin (lockdown), or for a while by the anti-raid detector. */
+const lockdown: CreationCheck = async (_data, _userId, settings, deps) => {
+	if (settings.lockdown) return { key: LanguageKeys.Tickets.Lockdown, args: {} };
+	const now = deps.now ?? new Date();
+	if (settings.raidModeUntil && settings.raidModeUntil > now)
+		return { key: LanguageKeys.Tickets.RaidMode, args: { when: `<t:${Math.ceil(settings.raidModeUntil.getTime() / 1000)}:R>` } };
+	return null;
+};
 
 /** The member is blacklisted (until a date, or until removed). */
 const blacklisted: CreationCheck = async (data, userId, _settings, deps) => {

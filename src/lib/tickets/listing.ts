@@ -1,16 +1,15 @@
-import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, type GuildMember } from 'discord.js';
+import { EmbedBuilder, type ActionRowBuilder, type ButtonBuilder, type GuildMember } from 'discord.js';
 import type { TFunction } from 'i18next';
 import type { Prisma } from '../../generated/sqlite/client.js';
 import type { GuildData } from '../database/guildData.js';
 import { readList } from '../database/json.js';
 import { userText } from '../discord/escape.js';
+import { pageButtons, pageWindow } from '../discord/paging.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { encodeCustomId } from '../interactions/customIds.js';
 import { isGuildAdmin } from '../permissions/roles.js';
 import { TicketStatus } from './status.js';
 import { refuse } from './TicketCreator.js';
-
-export const PAGE_SIZE = 10;
 
 /** Status filters, as stored in a page button's custom ID. */
 export const LIST_STATUSES = ['all', 'open', 'closed'] as const;
@@ -84,13 +83,12 @@ export async function ticketListPage(data: GuildData, member: GuildMember, query
 		]
 	};
 	const total = await data.db.ticket.count({ where });
-	const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-	const page = Math.min(query.page, pages - 1);
+	const { page, pages, skip, take } = pageWindow(total, query.page);
 	const tickets = await data.db.ticket.findMany({
 		where,
 		orderBy: { number: 'desc' },
-		skip: page * PAGE_SIZE,
-		take: PAGE_SIZE,
+		skip,
+		take,
 		include: { category: { select: { displayName: true } } }
 	});
 	const lines = tickets.map((ticket) =>
@@ -111,20 +109,6 @@ export async function ticketListPage(data: GuildData, member: GuildMember, query
 		.setTitle(t(LanguageKeys.Tickets.ListTitle, { count: total, status: t(STATUS_LABELS[status]) }))
 		.setDescription(lines.join('\n') || t(LanguageKeys.Tickets.ListEmpty))
 		.setFooter({ text: t(LanguageKeys.Tickets.ListPage, { page: page + 1, pages }) });
-	const button = (target: number, label: string) =>
-		new ButtonBuilder()
-			.setCustomId(encodeCustomId({ kind: 'list', ...query, page: Math.max(0, target) }))
-			.setLabel(label)
-			.setStyle(ButtonStyle.Secondary)
-			.setDisabled(target < 0 || target >= pages);
-	const components =
-		pages > 1
-			? [
-					new ActionRowBuilder<ButtonBuilder>().addComponents(
-						button(page - 1, t(LanguageKeys.Tickets.ListPrevious)),
-						button(page + 1, t(LanguageKeys.Tickets.ListNext))
-					)
-				]
-			: [];
+	const components = pageButtons(page, pages, (target) => encodeCustomId({ kind: 'list', ...query, page: target }), t);
 	return { embeds: [embed], components };
 }

@@ -9,6 +9,7 @@ import type { DataStore } from '../database/guildData.js';
 import type { WorkTracker } from '../lifecycle/WorkTracker.js';
 import type { Redactor } from '../logging/redact.js';
 import type { CloseScheduler } from '../scheduling/CloseScheduler.js';
+import type { SecurityLog } from '../security/SecurityLog.js';
 import type { PanelService } from '../panels/PanelService.js';
 import type { GuildPreferences } from '../settings/GuildPreferences.js';
 import type { CaptchaService } from '../tickets/captcha.js';
@@ -33,6 +34,7 @@ declare module '@sapphire/pieces' {
 		captcha: CaptchaService;
 		closeScheduler: CloseScheduler;
 		transcripts: TranscriptService;
+		security: SecurityLog;
 	}
 }
 

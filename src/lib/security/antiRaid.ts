@@ -1,0 +1,32 @@
+import { container } from '@sapphire/framework';
+
+const joinsKey = (guildId: string) => `security:${guildId}:joins`;
+
+/** Members who joined in the current counting window (what /security status shows). */
+export async function recentJoins(guildId: string): Promise<number> {
+	return (await container.cache.get<number>(joinsKey(guildId))) ?? 0;
+}
+
+/**
+ * Counts a member join. Once `joins` arrive within `perSeconds` the guild enters raid mode: ticket
+ * creation pauses for `raidModeMinutes` and one raid event is recorded. The count is shared through the
+ * cache (Redis with several processes) and raid mode starts with a conditional update, so it starts once.
+ */
+export async function noteJoin(guildId: string, now = new Date()): Promise<boolean> {
+	const { joins, perSeconds, raidModeMinutes } = container.config.security.antiRaid;
+	const count = await container.cache.increment(joinsKey(guildId), perSeconds * 1000);
+	if (count < joins) return false;
+	const data = container.db.forGuild(guildId);
+	await data.settings();
+	const until = new Date(now.getTime() + raidModeMinutes * 60_000);
+	const { count: started } = await data.db.guildSettings.updateMany({
+		where: { guildId, OR: [{ raidModeUntil: null }, { raidModeUntil: { lt: now } }] },
+		data: { raidModeUntil: until }
+	});
+	if (started === 0) return false;
+	await container.security.record(data, {
+		type: 'raid_detected',
+		details: { joins: count, perSeconds, until: until.toISOString() }
+	});
+	return true;
+}

@@ -1,0 +1,51 @@
+import { container } from '@sapphire/framework';
+import { fetchT } from '@sapphire/plugin-i18next';
+import { DiscordAPIError, type Message } from 'discord.js';
+import { LanguageKeys } from '../i18n/languageKeys.js';
+import { accessTo } from '../tickets/access.js';
+
+/**
+ * Counts a member's message in a ticket channel. The first message over `messages` within `perSeconds`
+ * (once per window, whatever the number of processes) records a spam event, says so in the ticket and,
+ * when the config asks for it, times the member out. Staff are never counted as spammers.
+ */
+export async function noteTicketMessage(message: Message<true>, ticketId: number): Promise<boolean> {
+	const { messages, perSeconds, timeoutMinutes } = container.config.security.antiSpam;
+	const key = `security:${message.guildId}:spam:${message.channelId}:${message.author.id}`;
+	if ((await container.cache.increment(key, perSeconds * 1000)) !== messages + 1) return false;
+	const data = container.db.forGuild(message.guildId);
+	const ticket = await data.db.ticket.findUnique({ where: { id: ticketId } });
+	if (!ticket || !message.member || (await accessTo(data, message.member, ticket)).staff) return false;
+	const t = await fetchT(message.guild);
+	let timedOut = false;
+	let timeoutRefused: number | null = null;
+	if (timeoutMinutes > 0) {
+		try {
+			await message.member.timeout(timeoutMinutes * 60_000, t(LanguageKeys.Security.SpamAuditReason));
+			timedOut = true;
+		} catch (error) {
+			if (!(error instanceof DiscordAPIError)) throw error;
+			timeoutRefused = Number(error.code);
+		}
+	}
+	await container.security.record(data, {
+		type: 'spam_detected',
+		userId: message.author.id,
+		channelId: message.channelId,
+		details: {
+			ticket: ticket.number,
+			messages: messages + 1,
+			perSeconds,
+			timeoutMinutes: timedOut ? timeoutMinutes : 0,
+			...(timeoutRefused === null ? {} : { timeoutRefused })
+		}
+	});
+	const user = `<@${message.author.id}>`;
+	await message.channel.send({
+		content: timedOut
+			? t(LanguageKeys.Security.SpamTimedOut, { user, minutes: timeoutMinutes })
+			: t(LanguageKeys.Security.SpamNotice, { user }),
+		allowedMentions: { users: [message.author.id] }
+	});
+	return true;
+}

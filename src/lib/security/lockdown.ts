@@ -1,0 +1,39 @@
+import { container } from '@sapphire/framework';
+import type { GuildData } from '../database/guildData.js';
+import { LanguageKeys } from '../i18n/languageKeys.js';
+import { refuse } from '../tickets/TicketCreator.js';
+
+/**
+ * Pauses (on) or resumes (off) ticket creation guild-wide. A conditional update, so two admins at once
+ * change it once; the other is told it already is so. Recorded in the audit log and as a security event.
+ */
+export async function setLockdown(data: GuildData, on: boolean, actorId: string, reason: string | null): Promise<void> {
+	const current = await data.settings();
+	const { count } = await data.db.guildSettings.updateMany({
+		where: { guildId: data.guildId, lockdown: !on },
+		data: on
+			? { lockdown: true, lockdownReason: reason, lockdownById: actorId, lockdownAt: new Date() }
+			: { lockdown: false, lockdownReason: null, lockdownById: null, lockdownAt: null }
+	});
+	if (count === 0) {
+		if (on)
+			refuse({
+				key: LanguageKeys.Security.AlreadyLocked,
+				args: {
+					by: current.lockdownById ? `<@${current.lockdownById}>` : '—',
+					since: current.lockdownAt ? `<t:${Math.floor(current.lockdownAt.getTime() / 1000)}:f>` : '—'
+				}
+			});
+		refuse({ key: LanguageKeys.Security.NotLocked, args: {} });
+	}
+	await container.audit.record(data, {
+		actorId,
+		action: on ? 'security.lockdown' : 'security.unlockdown',
+		details: on ? { reason } : {}
+	});
+	await container.security.record(data, {
+		type: on ? 'lockdown_on' : 'lockdown_off',
+		userId: actorId,
+		details: on ? { reason } : {}
+	});
+}

@@ -1,0 +1,13 @@
+import { container } from '@sapphire/framework';
+import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
+import { securityStatus } from '../../lib/security/report.js';
+
+export const status: SubcommandDefinition = {
+	name: 'status',
+	description: 'Lockdown, raid mode, anti-spam and the last day’s security events',
+	preconditions: ['AdminOnly'],
+	async run(context) {
+		const embed = await securityStatus(container.db.forGuild(context.guild.id), context.guild, context.t);
+		await context.reply({ embeds: [embed] });
+	}
+};
