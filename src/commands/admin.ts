@@ -1,6 +1,6 @@
-import { Subcommand } from '@sapphire/plugin-subcommands';
-import { optionNames } from '../lib/commands/options.js';
-import { buildSlashCommand, subcommandMappings, type SubcommandDefinition } from '../lib/commands/subcommand.js';
+import type { Subcommand } from '@sapphire/plugin-subcommands';
+import { DefinedCommand } from '../lib/commands/DefinedCommand.js';
+import type { SubcommandDefinition } from '../lib/commands/subcommand.js';
 import { blacklistAdd } from '../subcommands/admin/blacklistAdd.js';
 import { blacklistRemove } from '../subcommands/admin/blacklistRemove.js';
 import { categoryList } from '../subcommands/admin/categoryList.js';
@@ -14,6 +14,7 @@ import { panelList } from '../subcommands/admin/panelList.js';
 import { adminRoles, supportRoles } from '../subcommands/admin/roleSettings.js';
 import { setChannels } from '../subcommands/admin/setChannels.js';
 import { settings } from '../subcommands/admin/settings.js';
+import { staffWarn } from '../subcommands/admin/staffWarn.js';
 
 const SUBCOMMANDS: SubcommandDefinition[] = [
 	panelCreate,
@@ -29,22 +30,13 @@ const SUBCOMMANDS: SubcommandDefinition[] = [
 	supportRoles,
 	adminRoles,
 	blacklistAdd,
-	blacklistRemove
+	blacklistRemove,
+	staffWarn
 ];
 
 /** /admin and !admin: server configuration (Manage Server or an admin role). */
-export class AdminCommand extends Subcommand {
+export class AdminCommand extends DefinedCommand {
 	public constructor(context: Subcommand.LoaderContext) {
-		super(context, {
-			name: 'admin',
-			description: 'Configure the ticket bot',
-			preconditions: ['GuildOnly'],
-			options: optionNames(SUBCOMMANDS.flatMap((subcommand) => subcommand.options ?? [])),
-			subcommands: subcommandMappings(SUBCOMMANDS)
-		});
-	}
-
-	public override registerApplicationCommands(registry: Subcommand.Registry) {
-		registry.registerChatInputCommand((builder) => buildSlashCommand(builder, 'admin', 'Configure the ticket bot', SUBCOMMANDS));
+		super(context, { name: 'admin', description: 'Configure the ticket bot', subcommands: SUBCOMMANDS });
 	}
 }

@@ -1,6 +1,6 @@
-import { Subcommand } from '@sapphire/plugin-subcommands';
-import { optionNames } from '../lib/commands/options.js';
-import { buildSlashCommand, subcommandMappings, type SubcommandDefinition } from '../lib/commands/subcommand.js';
+import type { Subcommand } from '@sapphire/plugin-subcommands';
+import { DefinedCommand } from '../lib/commands/DefinedCommand.js';
+import type { SubcommandDefinition } from '../lib/commands/subcommand.js';
 import { claim } from '../subcommands/ticket/claim.js';
 import { close } from '../subcommands/ticket/close.js';
 import { create } from '../subcommands/ticket/create.js';
@@ -52,18 +52,8 @@ const SUBCOMMANDS: SubcommandDefinition[] = [
 ];
 
 /** /ticket and !ticket: opening and working tickets. */
-export class TicketCommand extends Subcommand {
+export class TicketCommand extends DefinedCommand {
 	public constructor(context: Subcommand.LoaderContext) {
-		super(context, {
-			name: 'ticket',
-			description: 'Support tickets',
-			preconditions: ['GuildOnly'],
-			options: optionNames(SUBCOMMANDS.flatMap((subcommand) => subcommand.options ?? [])),
-			subcommands: subcommandMappings(SUBCOMMANDS)
-		});
-	}
-
-	public override registerApplicationCommands(registry: Subcommand.Registry) {
-		registry.registerChatInputCommand((builder) => buildSlashCommand(builder, 'ticket', 'Support tickets', SUBCOMMANDS));
+		super(context, { name: 'ticket', description: 'Support tickets', subcommands: SUBCOMMANDS });
 	}
 }

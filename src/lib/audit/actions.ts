@@ -40,7 +40,8 @@ export const AUDIT_ACTIONS = [
 	'settings.updated',
 	'security.lockdown',
 	'security.unlockdown',
-	'security.incident_webhook'
+	'security.incident_webhook',
+	'staff.warned'
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

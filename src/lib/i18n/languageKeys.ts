@@ -241,6 +241,50 @@ export const LanguageKeys = {
 			fields: key<{ count: number }>('transcripts:file.fields')
 		}
 	},
+	Analytics: {
+		StaffOnly: key('analytics:staffOnly'),
+		DashboardTitle: key<{ guild: string }>('analytics:dashboardTitle'),
+		Tickets: key('analytics:tickets'),
+		TicketsValue: key<{ closed: number; lastDay: number; open: number; total: number }>('analytics:ticketsValue'),
+		Categories: key('analytics:categories'),
+		CategoryLine: key<{ name: string; open: number; total: number }>('analytics:categoryLine'),
+		None: key('analytics:none'),
+		FirstResponse: key('analytics:firstResponse'),
+		FirstResponseValue: key<{ average: string; count: number; p95: string }>('analytics:firstResponseValue'),
+		NoResponses: key('analytics:noResponses'),
+		Rating: key('analytics:rating'),
+		RatingValue: key<{ average: string; count: number }>('analytics:ratingValue'),
+		NoRatings: key('analytics:noRatings'),
+		Daily: key<{ days: number }>('analytics:daily'),
+		DailyValue: key<{ bars: string; first: string; last: string; max: number; total: number }>('analytics:dailyValue'),
+		LeaderboardTitle: key('analytics:leaderboardTitle'),
+		LeaderboardLine: key<{
+			answers: number;
+			first: string;
+			handled: number;
+			rank: number;
+			rating: string;
+			staff: string;
+			warnings: number;
+		}>('analytics:leaderboardLine'),
+		LeaderboardEmpty: key('analytics:leaderboardEmpty'),
+		ResponseTimesTitle: key('analytics:responseTimesTitle'),
+		PerCategory: key('analytics:perCategory'),
+		PerStaff: key('analytics:perStaff'),
+		TimesLine: key<{ average: string; count: number; median: string; name: string; p95: string }>('analytics:timesLine'),
+		ExportReady: key<{ rows: number }>('analytics:exportReady'),
+		GraphTitle: key<{ days: number; guild: string }>('analytics:graphTitle'),
+		GraphEmpty: key('analytics:graphEmpty'),
+		GraphReady: key<{ days: number }>('analytics:graphReady'),
+		StaffWarned: key<{ count: number; reason: string; staff: string }>('analytics:staffWarned'),
+		NotStaff: key<{ member: string }>('analytics:notStaff'),
+		Duration: {
+			seconds: key<{ count: number }>('analytics:duration.seconds'),
+			minutes: key<{ count: number }>('analytics:duration.minutes'),
+			hours: key<{ hours: number; minutes: number }>('analytics:duration.hours'),
+			days: key<{ days: number; hours: number }>('analytics:duration.days')
+		}
+	},
 	Security: {
 		Member: key('security:member'),
 		Channel: key('security:channel'),

@@ -1,4 +1,5 @@
 import { container, type SapphireClient } from '@sapphire/framework';
+import { AnalyticsService } from '../analytics/AnalyticsService.js';
 import { AuditLog } from '../audit/AuditLog.js';
 import { TranscriptService } from '../transcripts/TranscriptService.js';
 import { TranscriptStore } from '../transcripts/store.js';
@@ -82,7 +83,8 @@ export async function start(options: StartOptions): Promise<RunningBot> {
 		closeScheduler: env.REDIS_URL ? new BullCloseScheduler() : new InProcessCloseScheduler(),
 		tickets: new TicketCreator({ config, cache, blacklist, audit, log: logger }),
 		transcripts: new TranscriptService(new TranscriptStore(config.storage.transcriptsDir)),
-		security: new SecurityLog(incidentListener)
+		security: new SecurityLog(incidentListener),
+		analytics: new AnalyticsService()
 	});
 
 	await registerPlugins(env.REDIS_URL);

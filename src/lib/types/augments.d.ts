@@ -1,3 +1,4 @@
+import type { AnalyticsService } from '../analytics/AnalyticsService.js';
 import type { AuditLog } from '../audit/AuditLog.js';
 import type { BlacklistService } from '../blacklist/BlacklistService.js';
 import type { Cache } from '../cache/Cache.js';
@@ -35,6 +36,7 @@ declare module '@sapphire/pieces' {
 		closeScheduler: CloseScheduler;
 		transcripts: TranscriptService;
 		security: SecurityLog;
+		analytics: AnalyticsService;
 	}
 }
 
@@ -46,6 +48,7 @@ declare module '@sapphire/framework' {
 		CreationOpen: never;
 		NotBlacklisted: never;
 		CreationCooldown: never;
+		GuildStaff: never;
 	}
 }
 

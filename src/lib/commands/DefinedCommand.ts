@@ -1,0 +1,32 @@
+import { Subcommand } from '@sapphire/plugin-subcommands';
+import { optionNames } from './options.js';
+import { buildSlashCommand, subcommandMappings, type SubcommandDefinition } from './subcommand.js';
+
+export interface CommandSpec {
+	name: string;
+	description: string;
+	subcommands: readonly SubcommandDefinition[];
+}
+
+/**
+ * A guild command made of subcommand definitions: /name and !name list the same subcommands, read the
+ * same options and run the same code. Each command piece only names itself and its subcommands.
+ */
+export abstract class DefinedCommand extends Subcommand {
+	private readonly definitions: readonly SubcommandDefinition[];
+
+	protected constructor(context: Subcommand.LoaderContext, spec: CommandSpec) {
+		super(context, {
+			name: spec.name,
+			description: spec.description,
+			preconditions: ['GuildOnly'],
+			options: optionNames(spec.subcommands.flatMap((subcommand) => subcommand.options ?? [])),
+			subcommands: subcommandMappings(spec.subcommands)
+		});
+		this.definitions = spec.subcommands;
+	}
+
+	public override registerApplicationCommands(registry: Subcommand.Registry) {
+		registry.registerChatInputCommand((builder) => buildSlashCommand(builder, this.name, this.description, this.definitions));
+	}
+}

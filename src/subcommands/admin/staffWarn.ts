@@ -1,0 +1,36 @@
+import { UserError, container } from '@sapphire/framework';
+import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
+import { userText } from '../../lib/discord/escape.js';
+import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
+import { isGuildStaff } from '../../lib/permissions/roles.js';
+
+export const staffWarn: SubcommandDefinition = {
+	name: 'staff_warn',
+	description: 'Record a warning against a staff member (shown on the leaderboard)',
+	preconditions: ['AdminOnly'],
+	options: [
+		{ name: 'member', type: 'user', description: 'The staff member', required: true },
+		{ name: 'reason', type: 'string', description: 'Why', required: true, maxLength: 500 }
+	],
+	async run(context) {
+		const user = context.options.user('member')!;
+		const reason = context.options.string('reason')!;
+		const data = container.db.forGuild(context.guild.id);
+		const member = await context.guild.members.fetch(user.id).catch(() => null);
+		if (!member || !(await isGuildStaff(data, member)))
+			throw new UserError({ identifier: LanguageKeys.Analytics.NotStaff, context: { member: `<@${user.id}>` } });
+		await data.db.staffWarning.create({
+			data: { guildId: data.guildId, staffId: user.id, reason, createdById: context.member.id }
+		});
+		await container.audit.record(data, {
+			actorId: context.member.id,
+			action: 'staff.warned',
+			targetId: user.id,
+			details: { reason }
+		});
+		const count = await data.db.staffWarning.count({ where: { staffId: user.id } });
+		await context.reply(
+			context.t(LanguageKeys.Analytics.StaffWarned, { staff: `<@${user.id}>`, count, reason: userText(reason, 500) })
+		);
+	}
+};
