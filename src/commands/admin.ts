@@ -5,6 +5,8 @@ import { blacklistAdd } from '../subcommands/admin/blacklistAdd.js';
 import { blacklistRemove } from '../subcommands/admin/blacklistRemove.js';
 import { categoryList } from '../subcommands/admin/categoryList.js';
 import { categoryUpsert } from '../subcommands/admin/categoryUpsert.js';
+import { configBackup } from '../subcommands/admin/configBackup.js';
+import { configRestore } from '../subcommands/admin/configRestore.js';
 import { departmentList } from '../subcommands/admin/departmentList.js';
 import { departmentUpsert } from '../subcommands/admin/departmentUpsert.js';
 import { escalationRoles } from '../subcommands/admin/escalationRoles.js';
@@ -31,7 +33,9 @@ const SUBCOMMANDS: SubcommandDefinition[] = [
 	adminRoles,
 	blacklistAdd,
 	blacklistRemove,
-	staffWarn
+	staffWarn,
+	configBackup,
+	configRestore
 ];
 
 /** /admin and !admin: server configuration (Manage Server or an admin role). */

@@ -96,6 +96,13 @@ export class World {
 		return role;
 	}
 
+	/** An admin deletes a role (GUILD_ROLE_DELETE); members lose it. */
+	public deleteRole(guild: EGuild, role: ERole): void {
+		guild.roles.delete(role.id);
+		for (const member of guild.members.values()) member.roleIds = member.roleIds.filter((id) => id !== role.id);
+		this.emulator.dispatch(GatewayDispatchEvents.GuildRoleDelete, { guild_id: guild.id, role_id: role.id }, guild.id);
+	}
+
 	/** A user joins the guild (GUILD_MEMBER_ADD). */
 	public addMember(guild: EGuild, user: EUser, roles: ERole[] = []): void {
 		this.#join(

@@ -23,8 +23,9 @@ export interface Scenario {
 	home: GuildFixture;
 	bot: TestBot;
 	db: DatabaseHandle;
-	/** Where the bot saves transcript files. */
+	/** Where the bot saves transcript files and configuration backups. */
 	transcriptsDir: string;
+	backupsDir: string;
 	/** Stops the bot gracefully and starts it again on the same emulator and database. */
 	restart(beforeStart?: () => Promise<unknown>): Promise<void>;
 	/**
@@ -42,9 +43,11 @@ export async function startScenario(database: TestDatabase, options: ScenarioOpt
 	const folder = mkdtempSync(join(tmpdir(), 'scenario-'));
 	// Each scenario keeps its transcript files in its own folder, unless its config says where.
 	const transcriptsDir = join(folder, 'transcripts');
+	const backupsDir = join(folder, 'backups');
 	const configPath = join(folder, 'config.yaml');
 	let config = options.config ?? '';
-	if (!/^storage:/m.test(config)) config += `\nstorage:\n  transcriptsDir: ${JSON.stringify(transcriptsDir)}\n`;
+	if (!/^storage:/m.test(config))
+		config += `\nstorage:\n  transcriptsDir: ${JSON.stringify(transcriptsDir)}\n  backupsDir: ${JSON.stringify(backupsDir)}\n`;
 	// Tests make members join by the dozen: only a scenario about raids keeps the anti-raid default.
 	if (!/^security:/m.test(config)) config += '\nsecurity:\n  antiRaid: { joins: 10000 }\n';
 	writeFileSync(configPath, config);
@@ -63,6 +66,7 @@ export async function startScenario(database: TestDatabase, options: ScenarioOpt
 		bot: startBot(discord.emulator, botOptions),
 		db: undefined as unknown as DatabaseHandle,
 		transcriptsDir,
+		backupsDir,
 		async restart(beforeStart) {
 			const code = await scenario.bot.stop();
 			if (code !== 0) throw new Error(`the bot did not stop cleanly (${code}):\n${scenario.bot.output()}`);

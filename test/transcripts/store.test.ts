@@ -2,7 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TranscriptStore, writeAtomically } from '../../src/lib/transcripts/store.js';
+import { writeAtomically } from '../../src/lib/files/atomic.js';
+import { TranscriptStore } from '../../src/lib/transcripts/store.js';
 
 const GUILD = '333333333333333333';
 

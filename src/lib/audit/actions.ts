@@ -41,7 +41,9 @@ export const AUDIT_ACTIONS = [
 	'security.lockdown',
 	'security.unlockdown',
 	'security.incident_webhook',
-	'staff.warned'
+	'staff.warned',
+	'settings.backup',
+	'settings.restored'
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -26,7 +26,7 @@ export const channelPatternSchema = z
 		'the placeholders are {number}, {username} and {category}'
 	);
 
-const questionSchema = z
+export const questionSchema = z
 	.object({
 		label: z.string().trim().min(1).max(45),
 		placeholder: z.string().max(100).optional(),
@@ -50,7 +50,7 @@ const questionSchema = z
 		path: ['minLength']
 	});
 
-const categorySchema = z
+export const categorySchema = z
 	.object({
 		key: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, 'expected 1 to 32 lowercase letters, digits, - or _'),
 		displayName: z.string().trim().min(1).max(80),

@@ -241,6 +241,17 @@ export const LanguageKeys = {
 			fields: key<{ count: number }>('transcripts:file.fields')
 		}
 	},
+	Backups: {
+		Created: key<{ categories: number; departments: number; filename: string; panels: number }>('backups:created'),
+		NotFound: key<{ names: string }>('backups:notFound'),
+		FileMissing: key<{ filename: string }>('backups:fileMissing'),
+		Changed: key<{ filename: string }>('backups:changed'),
+		Invalid: key<{ problem: string }>('backups:invalid'),
+		OtherGuild: key('backups:otherGuild'),
+		Restored: key<{ categories: number; departments: number; panels: number }>('backups:restored'),
+		RestoredMissing: key<{ count: number }>('backups:restoredMissing'),
+		RestoredKept: key<{ names: string }>('backups:restoredKept')
+	},
 	Analytics: {
 		StaffOnly: key('analytics:staffOnly'),
 		DashboardTitle: key<{ guild: string }>('analytics:dashboardTitle'),

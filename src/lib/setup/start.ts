@@ -1,6 +1,7 @@
 import { container, type SapphireClient } from '@sapphire/framework';
 import { AnalyticsService } from '../analytics/AnalyticsService.js';
 import { AuditLog } from '../audit/AuditLog.js';
+import { ConfigBackups } from '../backups/ConfigBackups.js';
 import { TranscriptService } from '../transcripts/TranscriptService.js';
 import { TranscriptStore } from '../transcripts/store.js';
 import { logChannelListener } from '../audit/logChannel.js';
@@ -84,7 +85,8 @@ export async function start(options: StartOptions): Promise<RunningBot> {
 		tickets: new TicketCreator({ config, cache, blacklist, audit, log: logger }),
 		transcripts: new TranscriptService(new TranscriptStore(config.storage.transcriptsDir)),
 		security: new SecurityLog(incidentListener),
-		analytics: new AnalyticsService()
+		analytics: new AnalyticsService(),
+		backups: new ConfigBackups(config.storage.backupsDir, cache)
 	});
 
 	await registerPlugins(env.REDIS_URL);

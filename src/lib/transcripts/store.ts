@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { writeAtomically } from '../files/atomic.js';
 
 const SNOWFLAKE = /^\d{17,20}$/;
 
@@ -42,23 +42,5 @@ export class TranscriptStore {
 		await writeAtomically(htmlPath, files.html);
 		await writeAtomically(txtPath, files.txt);
 		return { htmlPath, txtPath };
-	}
-}
-
-/** Writes the whole file under a temporary name, syncs it to disk, then renames it into place. */
-export async function writeAtomically(path: string, content: string): Promise<void> {
-	const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-	try {
-		const handle = await open(temporary, 'w', 0o640);
-		try {
-			await handle.writeFile(content, 'utf8');
-			await handle.sync();
-		} finally {
-			await handle.close();
-		}
-		await rename(temporary, path);
-	} catch (error) {
-		await rm(temporary, { force: true });
-		throw error;
 	}
 }

@@ -1,5 +1,6 @@
 import type { AnalyticsService } from '../analytics/AnalyticsService.js';
 import type { AuditLog } from '../audit/AuditLog.js';
+import type { ConfigBackups } from '../backups/ConfigBackups.js';
 import type { BlacklistService } from '../blacklist/BlacklistService.js';
 import type { Cache } from '../cache/Cache.js';
 import type { Catalog } from '../categories/Catalog.js';
@@ -37,6 +38,7 @@ declare module '@sapphire/pieces' {
 		transcripts: TranscriptService;
 		security: SecurityLog;
 		analytics: AnalyticsService;
+		backups: ConfigBackups;
 	}
 }
 
