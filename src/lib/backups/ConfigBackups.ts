@@ -4,6 +4,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Cache } from '../cache/Cache.js';
 import { catalogKey } from '../categories/Catalog.js';
+import { questionRows } from '../categories/CategoryService.js';
 import type { GuildData } from '../database/guildData.js';
 import { readList, writeList } from '../database/json.js';
 import { writeAtomically } from '../files/atomic.js';
@@ -12,6 +13,19 @@ import { BACKUP_FORMAT, BACKUP_VERSION, backupSchema, firstProblem, type BackupF
 
 const FILENAME = /^config-\d{8}-\d{6}-[0-9a-f]{6}\.json$/;
 const SNOWFLAKE = /^\d{17,20}$/;
+
+/** The guild's own rules (see settings/guildRules.ts), copied as they are both ways. */
+const OWN_RULES = [
+	'prefix',
+	'channelNamePattern',
+	'maxOpenPerUser',
+	'cooldownSeconds',
+	'hourlyLimit',
+	'allowOpenerClose',
+	'inactivityHours'
+] as const;
+const pick = <T extends object, K extends keyof T>(source: T, keys: readonly K[]) =>
+	Object.fromEntries(keys.map((key) => [key, source[key]])) as Pick<T, K>;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const orUndefined = <T>(value: T | null) => value ?? undefined;
@@ -68,14 +82,8 @@ export class ConfigBackups {
 			guildId: data.guildId,
 			createdAt: new Date().toISOString(),
 			settings: {
+				...pick(settings, OWN_RULES),
 				locale: settings.locale as BackupFile['settings']['locale'],
-				prefix: settings.prefix,
-				channelNamePattern: settings.channelNamePattern,
-				maxOpenPerUser: settings.maxOpenPerUser,
-				cooldownSeconds: settings.cooldownSeconds,
-				hourlyLimit: settings.hourlyLimit,
-				allowOpenerClose: settings.allowOpenerClose,
-				inactivityHours: settings.inactivityHours,
 				dmTranscripts: settings.dmTranscripts,
 				transcriptChannelId: settings.transcriptChannelId,
 				logChannelId: settings.logChannelId,
@@ -187,14 +195,8 @@ export class ConfigBackups {
 		const kept: string[] = [];
 		await data.db.$transaction(async (tx) => {
 			const values = {
+				...pick(settings, OWN_RULES),
 				locale: settings.locale,
-				prefix: settings.prefix,
-				channelNamePattern: settings.channelNamePattern,
-				maxOpenPerUser: settings.maxOpenPerUser,
-				cooldownSeconds: settings.cooldownSeconds,
-				hourlyLimit: settings.hourlyLimit,
-				allowOpenerClose: settings.allowOpenerClose,
-				inactivityHours: settings.inactivityHours,
 				dmTranscripts: settings.dmTranscripts,
 				transcriptChannelId: channel(settings.transcriptChannelId),
 				logChannelId: channel(settings.logChannelId),
@@ -230,21 +232,9 @@ export class ConfigBackups {
 					update: fields
 				});
 				await tx.categoryQuestion.deleteMany({ where: { categoryId: row.id } });
-				for (const [index, question] of category.questions.entries())
-					await tx.categoryQuestion.create({
-						data: {
-							guildId: data.guildId,
-							categoryId: row.id,
-							position: index,
-							label: question.label,
-							placeholder: question.placeholder ?? null,
-							style: question.style,
-							required: question.required,
-							minLength: question.minLength ?? null,
-							maxLength: question.maxLength ?? null,
-							pattern: question.pattern ?? null
-						}
-					});
+				await tx.categoryQuestion.createMany({
+					data: questionRows(data.guildId, category.questions).map((question) => ({ ...question, categoryId: row.id }))
+				});
 			}
 			// Categories and departments the backup does not have go, unless tickets still use them.
 			const keys = new Set(backup.categories.map((category) => category.key));

@@ -1,6 +1,7 @@
 import { UserError } from '@sapphire/framework';
 import type { Cache } from '../cache/Cache.js';
-import type { BotConfig, Priority } from '../config/schema.js';
+import type { z } from 'zod';
+import type { BotConfig, Priority, questionSchema } from '../config/schema.js';
 import type { GuildData } from '../database/guildData.js';
 import { readList, writeList } from '../database/json.js';
 import { userText } from '../discord/escape.js';
@@ -153,24 +154,27 @@ export class CategoryService {
 						anonymousAllowed: category.anonymousAllowed,
 						captcha: category.captcha,
 						position,
-						questions: {
-							create: category.questions.map((question, index) => ({
-								guildId: data.guildId,
-								position: index,
-								label: question.label,
-								placeholder: question.placeholder ?? null,
-								style: question.style,
-								required: question.required,
-								minLength: question.minLength ?? null,
-								maxLength: question.maxLength ?? null,
-								pattern: question.pattern ?? null
-							}))
-						}
+						questions: { create: questionRows(data.guildId, category.questions) }
 					}
 				});
 			}
 		});
 	}
+}
+
+/** Stored rows of a category's questions (as config.yaml and backups write them), in order. */
+export function questionRows(guildId: string, questions: readonly z.input<typeof questionSchema>[]) {
+	return questions.map((question, position) => ({
+		guildId,
+		position,
+		label: question.label,
+		placeholder: question.placeholder ?? null,
+		style: question.style ?? 'short',
+		required: question.required ?? true,
+		minLength: question.minLength ?? null,
+		maxLength: question.maxLength ?? null,
+		pattern: question.pattern ?? null
+	}));
 }
 
 function toCategory(row: CategoryRow): TicketCategory {
