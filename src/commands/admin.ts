@@ -13,6 +13,7 @@ import { escalationRoles } from '../subcommands/admin/escalationRoles.js';
 import { panelCreate } from '../subcommands/admin/panelCreate.js';
 import { panelDeploy } from '../subcommands/admin/panelDeploy.js';
 import { panelList } from '../subcommands/admin/panelList.js';
+import { reload } from '../subcommands/admin/reload.js';
 import { adminRoles, supportRoles } from '../subcommands/admin/roleSettings.js';
 import { setChannels } from '../subcommands/admin/setChannels.js';
 import { settings } from '../subcommands/admin/settings.js';
@@ -35,7 +36,8 @@ const SUBCOMMANDS: SubcommandDefinition[] = [
 	blacklistRemove,
 	staffWarn,
 	configBackup,
-	configRestore
+	configRestore,
+	reload
 ];
 
 /** /admin and !admin: server configuration (Manage Server or an admin role). */

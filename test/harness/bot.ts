@@ -17,6 +17,8 @@ export interface BotOptions {
 	piecePaths?: string[];
 	/** Echo the bot's output (TEST_BOT_OUTPUT=1 does it for every bot). */
 	echo?: boolean;
+	/** More environment variables (OWNER_IDS …). */
+	env?: Record<string, string>;
 }
 
 export interface TestBot {
@@ -43,7 +45,8 @@ export function botEnvironment(emulator: Emulator, options: BotOptions): Record<
 		LOG_FILES: 'false',
 		LOG_LEVEL: process.env.TEST_BOT_LOG_LEVEL ?? 'info',
 		DOTENV_CONFIG_PATH: '/nonexistent/.env',
-		...(options.piecePaths ? { TEST_PIECE_PATHS: options.piecePaths.join(delimiter) } : {})
+		...(options.piecePaths ? { TEST_PIECE_PATHS: options.piecePaths.join(delimiter) } : {}),
+		...options.env
 	};
 }
 

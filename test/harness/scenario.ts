@@ -15,6 +15,8 @@ export interface ScenarioOptions {
 	redisPrefix?: string;
 	piecePaths?: string[];
 	emulator?: EmulatorOptions;
+	/** More environment variables for the bot, knowing the guild's members (OWNER_IDS …). */
+	botEnv?: (home: GuildFixture) => Record<string, string>;
 }
 
 /** A running end-to-end setup: the emulator with one guild, the bot against it, and a view of its database. */
@@ -26,6 +28,8 @@ export interface Scenario {
 	/** Where the bot saves transcript files and configuration backups. */
 	transcriptsDir: string;
 	backupsDir: string;
+	/** The bot's config.yaml (a test may rewrite it before /admin reload). */
+	configPath: string;
 	/** Stops the bot gracefully and starts it again on the same emulator and database. */
 	restart(beforeStart?: () => Promise<unknown>): Promise<void>;
 	/**
@@ -57,7 +61,8 @@ export async function startScenario(database: TestDatabase, options: ScenarioOpt
 		configPath,
 		redisUrl: options.redisUrl,
 		redisPrefix: options.redisPrefix,
-		piecePaths: options.piecePaths
+		piecePaths: options.piecePaths,
+		env: options.botEnv?.(home)
 	};
 	const extraBots: TestBot[] = [];
 	const scenario: Scenario = {
@@ -67,6 +72,7 @@ export async function startScenario(database: TestDatabase, options: ScenarioOpt
 		db: undefined as unknown as DatabaseHandle,
 		transcriptsDir,
 		backupsDir,
+		configPath,
 		async restart(beforeStart) {
 			const code = await scenario.bot.stop();
 			if (code !== 0) throw new Error(`the bot did not stop cleanly (${code}):\n${scenario.bot.output()}`);

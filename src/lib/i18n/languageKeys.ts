@@ -241,6 +241,12 @@ export const LanguageKeys = {
 			fields: key<{ count: number }>('transcripts:file.fields')
 		}
 	},
+	Admin: {
+		Reloaded: key<{ pieces: number; stores: number }>('admin:reloaded'),
+		ConfigReloaded: key('admin:configReloaded'),
+		ConfigDefaults: key('admin:configDefaults'),
+		ConfigKept: key<{ error: string }>('admin:configKept')
+	},
 	Backups: {
 		Created: key<{ categories: number; departments: number; filename: string; panels: number }>('backups:created'),
 		NotFound: key<{ names: string }>('backups:notFound'),

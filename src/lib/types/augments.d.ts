@@ -51,6 +51,7 @@ declare module '@sapphire/framework' {
 		NotBlacklisted: never;
 		CreationCooldown: never;
 		GuildStaff: never;
+		BotOwner: never;
 	}
 }
 

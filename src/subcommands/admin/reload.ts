@@ -1,0 +1,19 @@
+import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
+import { reloadBot } from '../../lib/admin/reload.js';
+import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
+
+export const reload: SubcommandDefinition = {
+	name: 'reload',
+	description: 'Reload config.yaml and the bot’s pieces (bot owners only: it affects every server)',
+	preconditions: ['BotOwner'],
+	async run(context) {
+		await context.defer();
+		const report = await reloadBot();
+		const { t } = context;
+		const pieces = t(LanguageKeys.Admin.Reloaded, { pieces: report.pieces, stores: report.stores });
+		const config = report.configError
+			? t(LanguageKeys.Admin.ConfigKept, { error: report.configError })
+			: t(report.fromFile ? LanguageKeys.Admin.ConfigReloaded : LanguageKeys.Admin.ConfigDefaults);
+		await context.reply(`${pieces}\n${config}`);
+	}
+};
