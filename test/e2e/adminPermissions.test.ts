@@ -85,8 +85,7 @@ for (const database of testDatabases()) {
 					const refusal = sub.name === 'reload' ? OWNER_ONLY : ADMIN_ONLY;
 					for (const actor of [categoryStaff, home.alice]) {
 						const answer = await actor.slash(home.general, [command, sub.name], options);
-						if (answer.content !== refusal)
-							outcomes.push(`/${command} ${sub.name} by ${actor.user.username}: ${answer.content}`);
+						if (answer.content !== refusal) outcomes.push(`/${command} ${sub.name} by ${actor.user.username}: ${answer.content}`);
 					}
 					const typed = [`!${command}`, sub.name, ...Object.values(options).map(String)].join(' ');
 					const reply = await home.alice.command(home.general, typed);
