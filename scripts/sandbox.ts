@@ -176,9 +176,21 @@ try {
 	show(
 		`#ticket-log: ${discord
 			.botMessages(logChannel)
-			.map((message) => (message.embeds as { title?: string }[])[0]?.title?.replaceAll('`', ''))
+			.map((message) => (message.embeds as { footer?: { text?: string } }[])[0]?.footer?.text)
 			.join(', ')}`
 	);
+
+	step('staff looks at the numbers: /analytics dashboard');
+	const dashboard = (await home.staff.slash(home.general, ['analytics', 'dashboard'])).message;
+	for (const field of (dashboard?.embeds[0] as { fields?: { name: string; value: string }[] })?.fields ?? [])
+		show(`${field.name}: ${field.value.replaceAll('\n', ' | ')}`);
+
+	step('an admin pauses ticket creation: /security lockdown, then /security unlockdown');
+	show((await home.admin.slash(home.general, ['security', 'lockdown'], { reason: 'maintenance' })).content);
+	show(
+		`alice tries /ticket create → ${(await home.alice.slash(home.general, ['ticket', 'create'], { category: 'general' })).content}`
+	);
+	show((await home.admin.slash(home.general, ['security', 'unlockdown'])).content);
 
 	step('alice clicks again: the guard explains why not');
 	const again = await home.alice.click(panel, 'General support');

@@ -16,10 +16,12 @@ import { panelList } from '../subcommands/admin/panelList.js';
 import { reload } from '../subcommands/admin/reload.js';
 import { adminRoles, supportRoles } from '../subcommands/admin/roleSettings.js';
 import { setChannels } from '../subcommands/admin/setChannels.js';
+import { setup } from '../subcommands/admin/setup.js';
 import { settings } from '../subcommands/admin/settings.js';
 import { staffWarn } from '../subcommands/admin/staffWarn.js';
 
 const SUBCOMMANDS: SubcommandDefinition[] = [
+	setup,
 	panelCreate,
 	panelDeploy,
 	panelList,

@@ -244,6 +244,54 @@ export class World {
 		);
 	}
 
+	/**
+	 * Picks roles or channels in a role or channel select menu, as the client sends it: the IDs as values
+	 * and the picked objects under `resolved`. Discord's own checks apply (count, channel kinds, existence).
+	 */
+	public pick(user: EUser, message: EMessage, customId: string, ids: string[]): EInteraction {
+		const menu = components(message).find((component) => component.custom_id === customId);
+		if (!menu || (menu.type !== ComponentType.RoleSelect && menu.type !== ComponentType.ChannelSelect))
+			throw new Error(
+				`no role or channel select menu ${customId} on message ${message.id}; components: ${describeComponents(message)}`
+			);
+		if (ids.length < (menu.min_values ?? 1) || ids.length > (menu.max_values ?? 1))
+			throw new Error(`select menu ${customId} takes ${menu.min_values ?? 1} to ${menu.max_values ?? 1} values`);
+		const channel = this.state.channel(message.channelId);
+		const guild = this.state.guild(channel.guildId!);
+		let resolved: Record<string, Record<string, unknown>>;
+		if (menu.type === ComponentType.RoleSelect) {
+			const roles = ids.map((id) => guild.roles.get(id) ?? null);
+			if (roles.includes(null)) throw new Error(`select menu ${customId}: no such role`);
+			resolved = { roles: Object.fromEntries(roles.map((role) => [role!.id, this.state.apiRole(role!)])) };
+		} else {
+			const channels = ids.map((id) => this.state.channels.get(id) ?? null);
+			if (channels.some((picked) => !picked || picked.guildId !== guild.id))
+				throw new Error(`select menu ${customId}: no such channel`);
+			if (menu.channel_types && channels.some((picked) => !menu.channel_types!.includes(picked!.type)))
+				throw new Error(`select menu ${customId} does not offer that kind of channel`);
+			resolved = {
+				channels: Object.fromEntries(
+					channels.map((picked) => [
+						picked!.id,
+						{
+							id: picked!.id,
+							name: picked!.name,
+							type: picked!.type,
+							permissions: String(this.state.permissionsIn(picked!.id, user.id))
+						}
+					])
+				)
+			};
+		}
+		return this.#interaction(
+			user,
+			channel,
+			InteractionType.MessageComponent,
+			{ custom_id: menu.custom_id, component_type: menu.type, values: ids, resolved },
+			message
+		);
+	}
+
 	/** Fills the modal an interaction answered with (fields by label or custom ID) and submits it. */
 	public submitModal(user: EUser, opened: EInteraction, values: Record<string, string>): EInteraction {
 		const modal = opened.modal as {
@@ -374,6 +422,9 @@ interface ComponentShape {
 	label?: string;
 	disabled?: boolean;
 	options?: unknown[];
+	min_values?: number;
+	max_values?: number;
+	channel_types?: number[];
 }
 
 function components(message: EMessage): ComponentShape[] {

@@ -188,6 +188,11 @@ export class Actor {
 		return this.discord.answer(this.discord.world.select(this.user, message, values, customId));
 	}
 
+	/** Picks roles or channels (by ID) in the role or channel select menu with this custom ID. */
+	public pick(message: EMessage, customId: string, ids: string[]): Promise<Answer> {
+		return this.discord.answer(this.discord.world.pick(this.user, message, customId, ids));
+	}
+
 	/** Fills and submits the modal an earlier answer opened. */
 	public submit(opened: Answer, values: Record<string, string>): Promise<Answer> {
 		return this.discord.answer(this.discord.world.submitModal(this.user, opened.interaction, values));

@@ -18,7 +18,8 @@ describe('custom IDs', () => {
 			{ kind: 'list', page: 2, status: 1, categoryId: 4, userId: '0' },
 			{ kind: 'list', page: 9999, status: 3, categoryId: 999_999_999_999, userId: '12345678901234567890' },
 			{ kind: 'security', page: 0, type: 0, userId: '0' },
-			{ kind: 'security', page: 12, type: 2, userId: '123456789012345678' }
+			{ kind: 'security', page: 12, type: 2, userId: '123456789012345678' },
+			{ kind: 'setup', step: 4, control: 9 }
 		] as const) {
 			const encoded = encodeCustomId(id);
 			expect(encoded.startsWith('t1:')).toBe(true);

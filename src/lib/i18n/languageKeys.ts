@@ -241,6 +241,37 @@ export const LanguageKeys = {
 			fields: key<{ count: number }>('transcripts:file.fields')
 		}
 	},
+	Setup: {
+		Title: key<{ name: string; step: number; steps: number }>('setup:title'),
+		Names: {
+			roles: key('setup:names.roles'),
+			parent: key('setup:names.parent'),
+			channels: key('setup:names.channels'),
+			panel: key('setup:names.panel'),
+			done: key('setup:names.done')
+		},
+		RolesText: key<{ roles: string }>('setup:rolesText'),
+		ParentText: key<{ parent: string }>('setup:parentText'),
+		ChannelsText: key<{ logs: string; transcripts: string }>('setup:channelsText'),
+		PanelText: key<{ categories: string; channel: string; posted: string }>('setup:panelText'),
+		DoneText: key<{ logs: string; panel: string; parent: string; roles: string; transcripts: string }>('setup:doneText'),
+		RolesPlaceholder: key('setup:rolesPlaceholder'),
+		ParentPlaceholder: key('setup:parentPlaceholder'),
+		TranscriptsPlaceholder: key('setup:transcriptsPlaceholder'),
+		LogsPlaceholder: key('setup:logsPlaceholder'),
+		PanelChannelPlaceholder: key('setup:panelChannelPlaceholder'),
+		CategoriesPlaceholder: key('setup:categoriesPlaceholder'),
+		Back: key('setup:back'),
+		Next: key('setup:next'),
+		Post: key('setup:post'),
+		None: key('setup:none'),
+		Top: key('setup:top'),
+		NotPosted: key('setup:notPosted'),
+		AllCategories: key('setup:allCategories'),
+		PanelTitle: key('setup:panelTitle'),
+		PanelDescription: key('setup:panelDescription'),
+		ChannelFirst: key('setup:channelFirst')
+	},
 	Admin: {
 		Reloaded: key<{ pieces: number; stores: number }>('admin:reloaded'),
 		ConfigReloaded: key('admin:configReloaded'),

@@ -1,25 +1,8 @@
-import { UserError, container } from '@sapphire/framework';
-import { ChannelType, PermissionFlagsBits, PermissionsBitField, type GuildBasedChannel } from 'discord.js';
+import { container } from '@sapphire/framework';
+import { ChannelType } from 'discord.js';
 import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
+import { assertCanPost } from '../../lib/discord/canPost.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
-
-/** What the bot needs in a channel it posts transcripts or events in. */
-const NEEDED = [
-	PermissionFlagsBits.ViewChannel,
-	PermissionFlagsBits.SendMessages,
-	PermissionFlagsBits.EmbedLinks,
-	PermissionFlagsBits.AttachFiles
-];
-
-function assertCanPost(channel: GuildBasedChannel): void {
-	const granted = channel.permissionsFor(channel.guild.members.me!);
-	const missing = NEEDED.filter((bit) => !granted?.has(bit));
-	if (missing.length === 0) return;
-	throw new UserError({
-		identifier: LanguageKeys.Logs.BotCannotPost,
-		context: { channel: `<#${channel.id}>`, permissions: new PermissionsBitField(missing).toArray().join(', ') }
-	});
-}
 
 export const setChannels: SubcommandDefinition = {
 	name: 'set_channels',

@@ -1,0 +1,46 @@
+import { UserError, container } from '@sapphire/framework';
+import { DiscordAPIError, PermissionFlagsBits, RESTJSONErrorCodes, type Guild, type Message } from 'discord.js';
+import type { TFunction } from 'i18next';
+import type { GuildData } from '../database/guildData.js';
+import { LanguageKeys } from '../i18n/languageKeys.js';
+import { panelCategories, renderPanel } from './renderPanel.js';
+
+const NEEDED = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks;
+
+/**
+ * Posts a panel, or edits the message it posted before (a new one if that was deleted), and records it.
+ * Refusals (unknown panel, a channel the bot cannot post in, no categories) change nothing.
+ */
+export async function deployPanel(
+	guild: Guild,
+	data: GuildData,
+	key: string,
+	actorId: string,
+	t: TFunction,
+	beforeSend?: () => Promise<void>
+): Promise<{ redeployed: boolean; url: string }> {
+	const panel = await container.panels.byKey(data, key);
+	if (!panel) throw new UserError({ identifier: LanguageKeys.Panels.NotFound, context: { key: key.slice(0, 32) } });
+	const channel = guild.channels.cache.get(panel.channelId);
+	if (!channel?.isTextBased() || channel.isThread()) throw new UserError({ identifier: LanguageKeys.Panels.NotTextChannel });
+	if (!channel.permissionsFor(guild.members.me!)?.has(NEEDED))
+		throw new UserError({ identifier: LanguageKeys.Panels.CannotPost, context: { channel: `<#${channel.id}>` } });
+	const categories = panelCategories(panel, await container.categories.list(data));
+	if (categories.length === 0) throw new UserError({ identifier: LanguageKeys.Panels.NoCategories });
+	await beforeSend?.();
+	// Panels speak the guild's language, whoever deploys them.
+	const payload = renderPanel(panel, categories, t);
+	let message: Message | null = null;
+	if (panel.messageId) {
+		message = await channel.messages.edit(panel.messageId, payload).catch((error: unknown) => {
+			// The old message was deleted: post a new one.
+			if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownMessage) return null;
+			throw error;
+		});
+	}
+	const redeployed = message !== null;
+	message ??= await channel.send(payload);
+	await container.panels.markDeployed(data, panel.id, message.id);
+	await container.audit.record(data, { actorId, action: 'panel.deployed', details: { key, messageId: message.id } });
+	return { redeployed, url: message.url };
+}

@@ -1,0 +1,222 @@
+import { UserError, container } from '@sapphire/framework';
+import {
+	ActionRowBuilder,
+	ButtonBuilder,
+	ButtonStyle,
+	ChannelSelectMenuBuilder,
+	ChannelType,
+	EmbedBuilder,
+	RoleSelectMenuBuilder,
+	StringSelectMenuBuilder,
+	type Guild,
+	type MessageActionRowComponentBuilder
+} from 'discord.js';
+import type { TFunction } from 'i18next';
+import type { GuildData } from '../database/guildData.js';
+import { readList, writeList } from '../database/json.js';
+import { assertCanPost } from '../discord/canPost.js';
+import { userText } from '../discord/escape.js';
+import { LanguageKeys } from '../i18n/languageKeys.js';
+import { encodeCustomId } from '../interactions/customIds.js';
+import { deployPanel } from '../panels/deployPanel.js';
+import { MAX_PANEL_CATEGORIES } from '../panels/renderPanel.js';
+
+/** The panel the wizard makes (an admin changes it later like any other). */
+export const SETUP_PANEL = 'support';
+export const SETUP_STEPS = 5;
+const NAMES = ['roles', 'parent', 'channels', 'panel', 'done'] as const;
+/** The control that moves to a step (the other controls are a step's menus and buttons, from 0). */
+export const GO = 9;
+const MAX_SUPPORT_ROLES = 10;
+
+const keys = LanguageKeys.Setup;
+const id = (step: number, control: number) => encodeCustomId({ kind: 'setup', step, control });
+type Row = ActionRowBuilder<MessageActionRowComponentBuilder>;
+const row = (...components: MessageActionRowComponentBuilder[]): Row =>
+	new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(components);
+
+export interface SetupView {
+	embeds: EmbedBuilder[];
+	components: Row[];
+}
+
+function navigation(step: number, t: TFunction, extra: ButtonBuilder[] = []): Row {
+	const buttons = [...extra];
+	if (step > 1)
+		buttons.unshift(
+			new ButtonBuilder()
+				.setCustomId(id(step - 1, GO))
+				.setLabel(t(keys.Back))
+				.setStyle(ButtonStyle.Secondary)
+		);
+	if (step < SETUP_STEPS)
+		buttons.push(
+			new ButtonBuilder()
+				.setCustomId(id(step + 1, GO))
+				.setLabel(t(keys.Next))
+				.setStyle(ButtonStyle.Primary)
+		);
+	return row(...buttons);
+}
+
+/** One step of the wizard, showing what is set now. Every choice is saved as it is made. */
+export async function setupStep(guild: Guild, data: GuildData, step: number, t: TFunction): Promise<SetupView> {
+	const settings = await data.settings();
+	const supportRoles = readList(settings.supportRoleIds);
+	const list = (ids: string[], mention: (value: string) => string) => (ids.length ? ids.map(mention).join(' ') : t(keys.None));
+	const channel = (value: string | null) => (value ? `<#${value}>` : t(keys.None));
+	const panel = await container.panels.byKey(data, SETUP_PANEL);
+	const categories = await container.categories.list(data);
+	const panelCategories = panel?.categoryKeys.length
+		? categories.filter((category) => panel.categoryKeys.includes(category.key))
+		: categories.slice(0, MAX_PANEL_CATEGORIES);
+	const posted = panel?.messageId
+		? `https://discord.com/channels/${guild.id}/${panel.channelId}/${panel.messageId}`
+		: t(keys.NotPosted);
+	const values = {
+		roles: list(supportRoles, (role) => `<@&${role}>`),
+		parent: settings.ticketParentId ? channel(settings.ticketParentId) : t(keys.Top),
+		transcripts: channel(settings.transcriptChannelId),
+		logs: channel(settings.logChannelId),
+		channel: channel(panel?.channelId ?? null),
+		categories: panelCategories.map((category) => userText(category.displayName, 40)).join(', ') || t(keys.None),
+		posted,
+		panel: panel?.messageId ? posted : t(keys.NotPosted)
+	};
+	const texts = [keys.RolesText, keys.ParentText, keys.ChannelsText, keys.PanelText, keys.DoneText] as const;
+	const embed = new EmbedBuilder()
+		.setColor(step === SETUP_STEPS ? 0x57f287 : 0x5865f2)
+		.setTitle(t(keys.Title, { step, steps: SETUP_STEPS, name: t(keys.Names[NAMES[step - 1]!]) }))
+		.setDescription(t(texts[step - 1]!, values));
+	const components: Row[] = [];
+	if (step === 1)
+		components.push(
+			row(
+				new RoleSelectMenuBuilder()
+					.setCustomId(id(1, 0))
+					.setPlaceholder(t(keys.RolesPlaceholder))
+					.setMinValues(0)
+					.setMaxValues(MAX_SUPPORT_ROLES)
+					.setDefaultRoles(supportRoles.filter((role) => guild.roles.cache.has(role)))
+			)
+		);
+	if (step === 2) {
+		const parent = new ChannelSelectMenuBuilder()
+			.setCustomId(id(2, 0))
+			.setPlaceholder(t(keys.ParentPlaceholder))
+			.setChannelTypes(ChannelType.GuildCategory)
+			.setMinValues(0)
+			.setMaxValues(1);
+		if (settings.ticketParentId) parent.setDefaultChannels(settings.ticketParentId);
+		components.push(row(parent));
+	}
+	if (step === 3)
+		for (const [control, placeholder, current] of [
+			[0, keys.TranscriptsPlaceholder, settings.transcriptChannelId],
+			[1, keys.LogsPlaceholder, settings.logChannelId]
+		] as const) {
+			const menu = new ChannelSelectMenuBuilder()
+				.setCustomId(id(3, control))
+				.setPlaceholder(t(placeholder))
+				.setChannelTypes(ChannelType.GuildText);
+			if (current) menu.setDefaultChannels(current);
+			components.push(row(menu));
+		}
+	let extra: ButtonBuilder[] = [];
+	if (step === 4) {
+		const where = new ChannelSelectMenuBuilder()
+			.setCustomId(id(4, 0))
+			.setPlaceholder(t(keys.PanelChannelPlaceholder))
+			.setChannelTypes(ChannelType.GuildText);
+		if (panel) where.setDefaultChannels(panel.channelId);
+		components.push(row(where));
+		const offered = categories.slice(0, MAX_PANEL_CATEGORIES);
+		if (offered.length)
+			components.push(
+				row(
+					new StringSelectMenuBuilder()
+						.setCustomId(id(4, 1))
+						.setPlaceholder(t(keys.CategoriesPlaceholder))
+						.setMinValues(1)
+						.setMaxValues(offered.length)
+						.addOptions(
+							offered.map((category) => ({
+								label: category.displayName.slice(0, 100),
+								value: category.key,
+								default: panelCategories.some((entry) => entry.key === category.key)
+							}))
+						)
+				)
+			);
+		extra = [new ButtonBuilder().setCustomId(id(4, 2)).setLabel(t(keys.Post)).setStyle(ButtonStyle.Success).setDisabled(!panel)];
+	}
+	components.push(navigation(step, t, extra));
+	return { embeds: [embed], components };
+}
+
+/**
+ * Saves one choice of a step: support roles (1), the ticket channels' Discord category (2), the transcript
+ * and log channels (3), the panel's channel and categories, and posting it (4). Each is recorded in the
+ * audit log like the command that makes the same change.
+ */
+export async function applySetupChoice(
+	guild: Guild,
+	data: GuildData,
+	actorId: string,
+	step: number,
+	control: number,
+	values: readonly string[],
+	t: TFunction
+): Promise<void> {
+	const audit = (action: 'settings.support_roles' | 'settings.updated' | 'settings.channels', details: Record<string, unknown>) =>
+		container.audit.record(data, { actorId, action, details });
+	if (step === 1 && control === 0) {
+		const roleIds = values
+			.filter((role) => role !== guild.roles.everyone.id && guild.roles.cache.has(role))
+			.slice(0, MAX_SUPPORT_ROLES);
+		await data.updateSettings({ supportRoleIds: writeList(roleIds) });
+		return audit('settings.support_roles', { roleIds });
+	}
+	if (step === 2 && control === 0) {
+		const parent = values[0] ? guild.channels.cache.get(values[0]) : undefined;
+		const ticketParentId = parent?.type === ChannelType.GuildCategory ? parent.id : null;
+		await data.updateSettings({ ticketParentId });
+		return audit('settings.updated', { ticketParentId });
+	}
+	if (step === 3 && (control === 0 || control === 1)) {
+		const channel = values[0] ? guild.channels.cache.get(values[0]) : undefined;
+		if (!channel || channel.type !== ChannelType.GuildText) return;
+		assertCanPost(channel);
+		const field = control === 0 ? 'transcriptChannelId' : 'logChannelId';
+		await data.updateSettings({ [field]: channel.id });
+		return audit('settings.channels', { [field]: channel.id });
+	}
+	if (step === 4 && control === 0) {
+		const channel = values[0] ? guild.channels.cache.get(values[0]) : undefined;
+		if (!channel || channel.type !== ChannelType.GuildText) return;
+		const existing = await container.panels.byKey(data, SETUP_PANEL);
+		const { created } = await container.panels.upsert(data, SETUP_PANEL, {
+			channelId: channel.id,
+			title: existing?.title ?? t(keys.PanelTitle),
+			description: existing ? existing.description : t(keys.PanelDescription)
+		});
+		await container.audit.record(data, {
+			actorId,
+			action: created ? 'panel.created' : 'panel.updated',
+			details: { key: SETUP_PANEL }
+		});
+		return;
+	}
+	if (step === 4 && control === 1) {
+		const existing = await container.panels.byKey(data, SETUP_PANEL);
+		if (!existing) throw new UserError({ identifier: keys.ChannelFirst });
+		const known = new Set((await container.categories.list(data)).map((category) => category.key));
+		const categoryKeys = values.filter((key) => known.has(key));
+		await container.panels.upsert(data, SETUP_PANEL, { channelId: existing.channelId, title: existing.title, categoryKeys });
+		await container.audit.record(data, { actorId, action: 'panel.updated', details: { key: SETUP_PANEL, categoryKeys } });
+		return;
+	}
+	if (step === 4 && control === 2) {
+		await deployPanel(guild, data, SETUP_PANEL, actorId, t);
+	}
+}

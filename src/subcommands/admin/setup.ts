@@ -1,0 +1,13 @@
+import { container } from '@sapphire/framework';
+import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
+import { setupStep } from '../../lib/wizard/setupWizard.js';
+
+export const setup: SubcommandDefinition = {
+	name: 'setup',
+	description: 'Set the bot up step by step: support roles, ticket channels, transcripts, a first panel',
+	preconditions: ['AdminOnly'],
+	async run(context) {
+		const view = await setupStep(context.guild, container.db.forGuild(context.guild.id), 1, context.t);
+		await context.reply({ ...view, ephemeral: true });
+	}
+};
