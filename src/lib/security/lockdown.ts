@@ -4,16 +4,21 @@ import { LanguageKeys } from '../i18n/languageKeys.js';
 import { refuse } from '../tickets/TicketCreator.js';
 
 /**
- * Pauses (on) or resumes (off) ticket creation guild-wide. A conditional update, so two admins at once
+ * Pauses (on) or resumes (off) ticket creation guild-wide; resuming also ends raid mode. A conditional update, so two admins at once
  * change it once; the other is told it already is so. Recorded in the audit log and as a security event.
  */
 export async function setLockdown(data: GuildData, on: boolean, actorId: string, reason: string | null): Promise<void> {
 	const current = await data.settings();
+	const now = new Date();
+	const raiding = current.raidModeUntil !== null && current.raidModeUntil > now;
 	const { count } = await data.db.guildSettings.updateMany({
-		where: { guildId: data.guildId, lockdown: !on },
+		// Resuming also ends raid mode early: the admin has looked and says creation may go on.
+		where: on
+			? { guildId: data.guildId, lockdown: false }
+			: { guildId: data.guildId, OR: [{ lockdown: true }, { raidModeUntil: { gt: now } }] },
 		data: on
-			? { lockdown: true, lockdownReason: reason, lockdownById: actorId, lockdownAt: new Date() }
-			: { lockdown: false, lockdownReason: null, lockdownById: null, lockdownAt: null }
+			? { lockdown: true, lockdownReason: reason, lockdownById: actorId, lockdownAt: now }
+			: { lockdown: false, lockdownReason: null, lockdownById: null, lockdownAt: null, raidModeUntil: null }
 	});
 	if (count === 0) {
 		if (on)
@@ -34,6 +39,6 @@ export async function setLockdown(data: GuildData, on: boolean, actorId: string,
 	await container.security.record(data, {
 		type: on ? 'lockdown_on' : 'lockdown_off',
 		userId: actorId,
-		details: on ? { reason } : {}
+		details: on ? { reason } : raiding ? { raidModeEnded: true } : {}
 	});
 }
