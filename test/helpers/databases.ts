@@ -25,7 +25,7 @@ export function testDatabases(): TestDatabase[] {
 	return list;
 }
 
-function sqliteDatabase(): TestDatabase {
+export function sqliteDatabase(): TestDatabase {
 	const folders: string[] = [];
 	return {
 		provider: 'sqlite',
@@ -40,7 +40,7 @@ function sqliteDatabase(): TestDatabase {
 	};
 }
 
-function postgresDatabase(serverUrl: string): TestDatabase {
+export function postgresDatabase(serverUrl: string): TestDatabase {
 	const names: string[] = [];
 	const admin = async <T>(fn: (client: pg.Client) => Promise<T>) => {
 		const client = new pg.Client({ connectionString: serverUrl });

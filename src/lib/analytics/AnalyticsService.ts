@@ -3,10 +3,18 @@ import { readList } from '../database/json.js';
 import { TicketStatus } from '../tickets/status.js';
 import { csvCell, dailyCounts, summarize, type Summary } from './stats.js';
 
-/** What the analytics read of a ticket. Soft-deleted tickets are left out; hard-deleted ones stay as metrics. */
-async function ticketFacts(data: GuildData) {
+/** Tickets the analytics count: not soft-deleted, past creation. Hard-deleted ones stay, as anonymous metrics. */
+const COUNTED = { softDeletedAt: null, status: { not: TicketStatus.Creating } };
+const ANSWERED = { ...COUNTED, firstResponseAt: { not: null } };
+const DAY_MS = 86_400_000;
+
+const responseMs = (ticket: { createdAt: Date; firstResponseAt: Date | null }) =>
+	ticket.firstResponseAt!.getTime() - ticket.createdAt.getTime();
+
+/** Every column the CSV export shows, for the tickets the analytics count. */
+async function exportRows(data: GuildData) {
 	return data.db.ticket.findMany({
-		where: { softDeletedAt: null, status: { not: TicketStatus.Creating } },
+		where: COUNTED,
 		select: {
 			id: true,
 			number: true,
@@ -29,13 +37,6 @@ async function ticketFacts(data: GuildData) {
 		orderBy: { number: 'asc' }
 	});
 }
-
-type TicketFacts = Awaited<ReturnType<typeof ticketFacts>>[number];
-
-const firstResponseMs = (ticket: TicketFacts) =>
-	ticket.firstResponseAt ? ticket.firstResponseAt.getTime() - ticket.createdAt.getTime() : null;
-
-const present = <T>(value: T | null): value is T => value !== null;
 
 export interface CategoryVolume {
 	name: string;
@@ -68,14 +69,20 @@ export interface ResponseTimes {
 	staff: { staffId: string; summary: Summary }[];
 }
 
-function ratingOf(tickets: readonly TicketFacts[]): { average: number; count: number } | null {
-	const stars = tickets.map((ticket) => ticket.feedback?.stars ?? null).filter(present);
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+	const list = map.get(key);
+	if (list) list.push(value);
+	else map.set(key, [value]);
+}
+
+function averageOf(stars: readonly number[]): { average: number; count: number } | null {
 	return stars.length ? { average: stars.reduce((sum, value) => sum + value, 0) / stars.length, count: stars.length } : null;
 }
 
 /**
  * A guild's ticket analytics, computed from the database on request (nothing is kept in memory between
- * requests, so several processes agree). Anonymous tickets count in every number but never name the opener.
+ * requests, so several processes agree). Each figure reads only the columns it needs; counts are grouped
+ * in the database. Anonymous tickets count in every number but never name the opener.
  */
 export class AnalyticsService {
 	private async categoryNames(data: GuildData): Promise<Map<number, string>> {
@@ -84,26 +91,40 @@ export class AnalyticsService {
 	}
 
 	public async dashboard(data: GuildData, now = new Date(), days = 14): Promise<Dashboard> {
-		const [tickets, names] = await Promise.all([ticketFacts(data), this.categoryNames(data)]);
+		const since = new Date(now.getTime() - days * DAY_MS);
+		const [groups, openedLastDay, answered, rating, recent, names] = await Promise.all([
+			data.db.ticket.groupBy({ by: ['categoryId', 'status'], where: COUNTED, _count: { _all: true } }),
+			data.db.ticket.count({ where: { ...COUNTED, createdAt: { gte: new Date(now.getTime() - DAY_MS) } } }),
+			data.db.ticket.findMany({ where: ANSWERED, select: { createdAt: true, firstResponseAt: true } }),
+			data.db.feedback.aggregate({ where: { ticket: { softDeletedAt: null } }, _avg: { stars: true }, _count: { _all: true } }),
+			data.db.ticket.findMany({ where: { ...COUNTED, createdAt: { gte: since } }, select: { createdAt: true } }),
+			this.categoryNames(data)
+		]);
 		const byCategory = new Map<string, CategoryVolume>();
-		for (const ticket of tickets) {
-			const name = ticket.categoryId ? (names.get(ticket.categoryId) ?? '—') : '—';
+		let total = 0;
+		let open = 0;
+		for (const group of groups) {
+			const name = group.categoryId ? (names.get(group.categoryId) ?? '—') : '—';
 			const entry = byCategory.get(name) ?? { name, total: 0, open: 0 };
-			entry.total++;
-			if (ticket.status !== TicketStatus.Closed) entry.open++;
+			const count = group._count._all;
+			entry.total += count;
+			total += count;
+			if (group.status !== TicketStatus.Closed) {
+				entry.open += count;
+				open += count;
+			}
 			byCategory.set(name, entry);
 		}
-		const open = tickets.filter((ticket) => ticket.status !== TicketStatus.Closed).length;
 		return {
-			total: tickets.length,
+			total,
 			open,
-			closed: tickets.length - open,
-			openedLastDay: tickets.filter((ticket) => now.getTime() - ticket.createdAt.getTime() < 86_400_000).length,
+			closed: total - open,
+			openedLastDay,
 			categories: [...byCategory.values()].sort((a, b) => b.total - a.total),
-			firstResponse: summarize(tickets.map(firstResponseMs).filter(present)),
-			rating: ratingOf(tickets),
+			firstResponse: summarize(answered.map(responseMs)),
+			rating: rating._count._all ? { average: rating._avg.stars ?? 0, count: rating._count._all } : null,
 			daily: dailyCounts(
-				tickets.map((ticket) => ticket.createdAt),
+				recent.map((ticket) => ticket.createdAt),
 				days,
 				now
 			)
@@ -112,9 +133,8 @@ export class AnalyticsService {
 
 	/** Tickets opened per UTC day over the last `days` days, for the graph. */
 	public async dailyVolume(data: GuildData, days: number, now = new Date()) {
-		const since = new Date(now.getTime() - days * 86_400_000);
 		const tickets = await data.db.ticket.findMany({
-			where: { softDeletedAt: null, createdAt: { gte: since } },
+			where: { ...COUNTED, createdAt: { gte: new Date(now.getTime() - days * DAY_MS) } },
 			select: { createdAt: true }
 		});
 		return dailyCounts(
@@ -129,35 +149,39 @@ export class AnalyticsService {
 	 * An opener closing their own ticket is not staff work.
 	 */
 	public async leaderboard(data: GuildData): Promise<StaffStanding[]> {
-		const [tickets, responses, warnings] = await Promise.all([
-			ticketFacts(data),
+		const [handledRows, answered, ratings, responses, warnings] = await Promise.all([
+			data.db.ticket.findMany({
+				where: { ...COUNTED, OR: [{ claimedById: { not: null } }, { closedById: { not: null } }] },
+				select: { id: true, claimedById: true, closedById: true, openerId: true }
+			}),
+			data.db.ticket.findMany({ where: ANSWERED, select: { firstResponderId: true, createdAt: true, firstResponseAt: true } }),
+			data.db.feedback.findMany({ where: { ticket: { softDeletedAt: null } }, select: { ticketId: true, stars: true } }),
 			data.db.staffResponse.groupBy({ by: ['staffId'], _sum: { count: true } }),
 			data.db.staffWarning.groupBy({ by: ['staffId'], _count: { _all: true } })
 		]);
-		const standings = new Map<string, { handled: TicketFacts[]; firstResponses: number[] }>();
-		const standing = (staffId: string) => {
-			let entry = standings.get(staffId);
-			if (!entry) standings.set(staffId, (entry = { handled: [], firstResponses: [] }));
-			return entry;
-		};
-		for (const ticket of tickets) {
+		const starsOf = new Map(ratings.map((row) => [row.ticketId, row.stars]));
+		const handled = new Map<string, number[]>();
+		for (const ticket of handledRows) {
 			const handler = ticket.claimedById ?? (ticket.closedById !== ticket.openerId ? ticket.closedById : null);
-			if (handler) standing(handler).handled.push(ticket);
-			const first = firstResponseMs(ticket);
-			if (ticket.firstResponderId && first !== null) standing(ticket.firstResponderId).firstResponses.push(first);
+			if (handler) push(handled, handler, ticket.id);
 		}
+		const firstResponses = new Map<string, number[]>();
+		for (const ticket of answered) if (ticket.firstResponderId) push(firstResponses, ticket.firstResponderId, responseMs(ticket));
 		const answers = new Map(responses.map((row) => [row.staffId, row._sum.count ?? 0]));
 		const warned = new Map(warnings.map((row) => [row.staffId, row._count._all]));
-		for (const staffId of [...answers.keys(), ...warned.keys()]) standing(staffId);
-		return [...standings.entries()]
-			.map(([staffId, entry]) => ({
-				staffId,
-				handled: entry.handled.length,
-				answers: answers.get(staffId) ?? 0,
-				firstResponse: summarize(entry.firstResponses),
-				rating: ratingOf(entry.handled),
-				warnings: warned.get(staffId) ?? 0
-			}))
+		const staff = new Set([...handled.keys(), ...firstResponses.keys(), ...answers.keys(), ...warned.keys()]);
+		return [...staff]
+			.map((staffId) => {
+				const tickets = handled.get(staffId) ?? [];
+				return {
+					staffId,
+					handled: tickets.length,
+					answers: answers.get(staffId) ?? 0,
+					firstResponse: summarize(firstResponses.get(staffId) ?? []),
+					rating: averageOf(tickets.map((id) => starsOf.get(id)).filter((stars): stars is number => stars !== undefined)),
+					warnings: warned.get(staffId) ?? 0
+				};
+			})
 			.sort(
 				(a, b) =>
 					b.handled - a.handled ||
@@ -167,30 +191,33 @@ export class AnalyticsService {
 	}
 
 	public async responseTimes(data: GuildData): Promise<ResponseTimes> {
-		const [tickets, names] = await Promise.all([ticketFacts(data), this.categoryNames(data)]);
-		const group = <K>(key: (ticket: TicketFacts) => K | null) => {
-			const groups = new Map<K, number[]>();
-			for (const ticket of tickets) {
-				const value = firstResponseMs(ticket);
-				const id = key(ticket);
-				if (value === null || id === null) continue;
-				groups.set(id, [...(groups.get(id) ?? []), value]);
-			}
-			return [...groups.entries()].map(([id, values]) => ({ id, summary: summarize(values)! }));
-		};
+		const [answered, names] = await Promise.all([
+			data.db.ticket.findMany({
+				where: ANSWERED,
+				select: { categoryId: true, firstResponderId: true, createdAt: true, firstResponseAt: true }
+			}),
+			this.categoryNames(data)
+		]);
+		const byCategory = new Map<string, number[]>();
+		const byStaff = new Map<string, number[]>();
+		for (const ticket of answered) {
+			const ms = responseMs(ticket);
+			push(byCategory, ticket.categoryId ? (names.get(ticket.categoryId) ?? '—') : '—', ms);
+			if (ticket.firstResponderId) push(byStaff, ticket.firstResponderId, ms);
+		}
 		return {
-			categories: group((ticket) => (ticket.categoryId ? (names.get(ticket.categoryId) ?? '—') : '—'))
-				.map(({ id, summary }) => ({ name: id, summary }))
+			categories: [...byCategory.entries()]
+				.map(([name, values]) => ({ name, summary: summarize(values)! }))
 				.sort((a, b) => b.summary.count - a.summary.count),
-			staff: group((ticket) => ticket.firstResponderId)
-				.map(({ id, summary }) => ({ staffId: id, summary }))
+			staff: [...byStaff.entries()]
+				.map(([staffId, values]) => ({ staffId, summary: summarize(values)! }))
 				.sort((a, b) => a.summary.average - b.summary.average)
 		};
 	}
 
 	/** Every ticket as a CSV row (RFC 4180, UTF-8 with a byte order mark so spreadsheets read accents). */
 	public async exportCsv(data: GuildData): Promise<{ csv: string; rows: number }> {
-		const [tickets, names] = await Promise.all([ticketFacts(data), this.categoryNames(data)]);
+		const [tickets, names] = await Promise.all([exportRows(data), this.categoryNames(data)]);
 		const header = [
 			'number',
 			'status',
@@ -211,7 +238,7 @@ export class AnalyticsService {
 		];
 		const iso = (date: Date | null) => date?.toISOString() ?? null;
 		const lines = tickets.map((ticket) => {
-			const first = firstResponseMs(ticket);
+			const first = ticket.firstResponseAt ? responseMs(ticket) : null;
 			// An anonymous ticket's opener stays unknown in the export too.
 			const hidden = (id: string | null) => (ticket.anonymous && id === ticket.openerId ? 'anonymous' : id);
 			return [
