@@ -154,6 +154,16 @@ export async function setupStep(guild: Guild, data: GuildData, step: number, t: 
 	return { embeds: [embed], components };
 }
 
+/** The text channel picked in a menu; a channel the bot cannot even see is refused with what it needs there. */
+function visibleTextChannel(guild: Guild, channelId: string | undefined) {
+	const channel = channelId ? guild.channels.cache.get(channelId) : undefined;
+	if (channel?.type === ChannelType.GuildText) return channel;
+	throw new UserError({
+		identifier: LanguageKeys.Logs.BotCannotPost,
+		context: { channel: `<#${channelId}>`, permissions: 'ViewChannel' }
+	});
+}
+
 /**
  * Saves one choice of a step: support roles (1), the ticket channels' Discord category (2), the transcript
  * and log channels (3), the panel's channel and categories, and posting it (4). Each is recorded in the
@@ -184,16 +194,14 @@ export async function applySetupChoice(
 		return audit('settings.updated', { ticketParentId });
 	}
 	if (step === 3 && (control === 0 || control === 1)) {
-		const channel = values[0] ? guild.channels.cache.get(values[0]) : undefined;
-		if (!channel || channel.type !== ChannelType.GuildText) return;
+		const channel = visibleTextChannel(guild, values[0]);
 		assertCanPost(channel);
 		const field = control === 0 ? 'transcriptChannelId' : 'logChannelId';
 		await data.updateSettings({ [field]: channel.id });
 		return audit('settings.channels', { [field]: channel.id });
 	}
 	if (step === 4 && control === 0) {
-		const channel = values[0] ? guild.channels.cache.get(values[0]) : undefined;
-		if (!channel || channel.type !== ChannelType.GuildText) return;
+		const channel = visibleTextChannel(guild, values[0]);
 		const existing = await container.panels.byKey(data, SETUP_PANEL);
 		const { created } = await container.panels.upsert(data, SETUP_PANEL, {
 			channelId: channel.id,
