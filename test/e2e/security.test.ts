@@ -140,6 +140,25 @@ for (const database of testDatabases()) {
 			expect(discord.botMessages(channel).filter((message) => message.content.includes('timed out'))).toHaveLength(1);
 		}, 60_000);
 
+		it('follows the server’s own detector thresholds, set with /admin settings', async () => {
+			const saved = await home.admin.slash(home.general, ['admin', 'settings'], { spam_messages: 2, spam_timeout_minutes: 0 });
+			expect(saved.content).toContain('- Messages that count as a flood in a ticket: **2** (set here) · `spam_messages`');
+			const status = (await home.admin.slash(home.general, ['security', 'status'])).message!.embeds[0] as Embed;
+			expect(status.fields!.find((entry) => entry.name === 'Anti-spam')!.value).toBe(
+				'More than 2 messages in 600 s from one member in a ticket. Timeout: off.'
+			);
+			const quick = discord.join(home.guild, 'quick-typist');
+			const { channel } = await scenario.openTicket(quick);
+			for (let index = 0; index < 3; index++) quick.say(channel, `one more thing ${index}`);
+			const notice = await discord.message(channel, (message) => message.content.includes('please slow down'), 'the notice');
+			expect(notice.content).toBe(
+				`<@${quick.id}>, please slow down: that is a lot of messages at once. The staff will read everything you wrote.`
+			);
+			expect(home.guild.members.get(quick.id)!.communicationDisabledUntil).toBeNull();
+			expect(JSON.parse((await events('spam_detected')).at(-1)!.details)).toMatchObject({ messages: 3, timeoutMinutes: 0 });
+			await home.admin.slash(home.general, ['admin', 'settings'], { reset: true });
+		});
+
 		it('lists security events newest first, filtered, ten to a page with buttons', async () => {
 			const rows = Array.from({ length: 12 }, (_, index) => ({
 				guildId: home.guild.id,
@@ -150,7 +169,7 @@ for (const database of testDatabases()) {
 			await scenario.db.prisma.securityEvent.createMany({ data: rows });
 			const first = await home.admin.slash(home.general, ['security', 'events'], { type: 'spam_detected' });
 			const embed = first.message!.embeds[0] as Embed;
-			expect(embed.title).toBe('Security events (13)');
+			expect(embed.title).toBe('Security events (14)');
 			expect(embed.description!.split('\n')).toHaveLength(10);
 			expect(embed.description!.split('\n')[0]).toMatch(
 				new RegExp(`^<t:\\d+:f> · \\*\\*Spam in a ticket\\*\\* · <@${home.alice.id}> · ticket: 11$`)

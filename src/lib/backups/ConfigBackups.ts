@@ -8,6 +8,7 @@ import { questionRows } from '../categories/CategoryService.js';
 import type { GuildData } from '../database/guildData.js';
 import { readList, writeList } from '../database/json.js';
 import { writeAtomically } from '../files/atomic.js';
+import { NUMBER_RULE_NAMES } from '../settings/guildRules.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { BACKUP_FORMAT, BACKUP_VERSION, backupSchema, firstProblem, type BackupFile } from './backupFile.js';
 
@@ -15,15 +16,7 @@ const FILENAME = /^config-\d{8}-\d{6}-[0-9a-f]{6}\.json$/;
 const SNOWFLAKE = /^\d{17,20}$/;
 
 /** The guild's own rules (see settings/guildRules.ts), copied as they are both ways. */
-const OWN_RULES = [
-	'prefix',
-	'channelNamePattern',
-	'maxOpenPerUser',
-	'cooldownSeconds',
-	'hourlyLimit',
-	'allowOpenerClose',
-	'inactivityHours'
-] as const;
+const OWN_RULES = ['prefix', 'channelNamePattern', 'allowOpenerClose', ...NUMBER_RULE_NAMES] as const;
 const pick = <T extends object, K extends keyof T>(source: T, keys: readonly K[]) =>
 	Object.fromEntries(keys.map((key) => [key, source[key]])) as Pick<T, K>;
 

@@ -3,6 +3,7 @@ import { categorySchema, channelPatternSchema, prefixSchema } from '../config/sc
 import { DEPARTMENT_NAME, MAX_DEPARTMENTS } from '../departments/departments.js';
 import { SUPPORTED_LOCALES } from '../i18n/locales.js';
 import { PANEL_MODES, PANEL_STYLES } from '../panels/PanelService.js';
+import { NUMBER_RULE_NAMES, NUMBER_RULES, type NumberRule } from '../settings/guildRules.js';
 
 /** What a configuration backup file holds, checked in full before anything is restored. */
 const snowflake = z.string().regex(/^\d{17,20}$/, 'expected a Discord ID');
@@ -23,11 +24,11 @@ export const backupSchema = z
 				locale: z.enum(SUPPORTED_LOCALES).nullable(),
 				prefix: prefixSchema.nullable(),
 				channelNamePattern: channelPatternSchema.nullable(),
-				maxOpenPerUser: count(1, 50).nullable(),
-				cooldownSeconds: count(0, 86_400).nullable(),
-				hourlyLimit: count(1, 1000).nullable(),
 				allowOpenerClose: z.boolean().nullable(),
-				inactivityHours: count(0, 8760).nullable(),
+				// Every whole-number rule, in its own range; a rule newer than the backup is simply absent.
+				...(Object.fromEntries(
+					NUMBER_RULE_NAMES.map((name) => [name, count(NUMBER_RULES[name].min, NUMBER_RULES[name].max).nullable().optional()])
+				) as Record<NumberRule, z.ZodOptional<z.ZodNullable<z.ZodNumber>>>),
 				dmTranscripts: z.boolean(),
 				transcriptChannelId: snowflake.nullable(),
 				logChannelId: snowflake.nullable(),

@@ -391,7 +391,13 @@ export const LanguageKeys = {
 			hourlyLimit: key('settings:labels.hourlyLimit'),
 			allowOpenerClose: key('settings:labels.allowOpenerClose'),
 			channelNamePattern: key('settings:labels.channelNamePattern'),
-			inactivityHours: key('settings:labels.inactivityHours')
+			inactivityHours: key('settings:labels.inactivityHours'),
+			raidJoins: key('settings:labels.raidJoins'),
+			raidSeconds: key('settings:labels.raidSeconds'),
+			raidMinutes: key('settings:labels.raidMinutes'),
+			spamMessages: key('settings:labels.spamMessages'),
+			spamSeconds: key('settings:labels.spamSeconds'),
+			spamTimeoutMinutes: key('settings:labels.spamTimeoutMinutes')
 		}
 	},
 	Routing: {

@@ -8,12 +8,12 @@ export async function recentJoins(guildId: string): Promise<number> {
 }
 
 /**
- * Counts a member join. Once `joins` arrive within `perSeconds` the guild enters raid mode: ticket
- * creation pauses for `raidModeMinutes` and one raid event is recorded. The count is shared through the
+ * Counts a member join. Once the guild's `raidJoins` arrive within `raidSeconds` (its own settings, else
+ * config.yaml's) it enters raid mode: ticket creation pauses for `raidMinutes` and one raid event is recorded. The count is shared through the
  * cache (Redis with several processes) and raid mode starts with a conditional update, so it starts once.
  */
 export async function noteJoin(guildId: string, now = new Date()): Promise<boolean> {
-	const { joins, perSeconds, raidModeMinutes } = container.config.security.antiRaid;
+	const { raidJoins: joins, raidSeconds: perSeconds, raidMinutes: raidModeMinutes } = await container.preferences.rules(guildId);
 	const count = await container.cache.increment(joinsKey(guildId), perSeconds * 1000);
 	if (count < joins) return false;
 	const data = container.db.forGuild(guildId);

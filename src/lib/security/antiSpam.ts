@@ -5,12 +5,16 @@ import { LanguageKeys } from '../i18n/languageKeys.js';
 import { accessTo } from '../tickets/access.js';
 
 /**
- * Counts a member's message in a ticket channel. The first message over `messages` within `perSeconds`
+ * Counts a member's message in a ticket channel. The first message over the guild's `spamMessages` within `spamSeconds`
  * (once per window, whatever the number of processes) records a spam event, says so in the ticket and,
  * when the config asks for it, times the member out. Staff are never counted as spammers.
  */
 export async function noteTicketMessage(message: Message<true>, ticketId: number): Promise<boolean> {
-	const { messages, perSeconds, timeoutMinutes } = container.config.security.antiSpam;
+	const {
+		spamMessages: messages,
+		spamSeconds: perSeconds,
+		spamTimeoutMinutes: timeoutMinutes
+	} = await container.preferences.rules(message.guildId);
 	const key = `security:${message.guildId}:spam:${message.channelId}:${message.author.id}`;
 	if ((await container.cache.increment(key, perSeconds * 1000)) !== messages + 1) return false;
 	const data = container.db.forGuild(message.guildId);

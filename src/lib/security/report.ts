@@ -6,6 +6,7 @@ import { userText } from '../discord/escape.js';
 import { pageButtons, pageWindow } from '../discord/paging.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { encodeCustomId } from '../interactions/customIds.js';
+import { guildRules } from '../settings/guildRules.js';
 import { recentJoins } from './antiRaid.js';
 import { SECURITY_EVENT_TYPES, type SecurityEventType } from './SecurityLog.js';
 
@@ -15,8 +16,8 @@ const when = (date: Date, style: 'f' | 'R' = 'f') => `<t:${Math.floor(date.getTi
 
 /** /security status: lockdown, raid mode, the detectors' rules and the last day's events. */
 export async function securityStatus(data: GuildData, guild: Guild, t: TFunction, now = new Date()): Promise<EmbedBuilder> {
-	const { antiRaid, antiSpam } = container.config.security;
 	const settings = await data.settings();
+	const rules = guildRules(settings, container.config);
 	const since = new Date(now.getTime() - DAY_MS);
 	const [recent, joins] = await Promise.all([
 		data.db.securityEvent.groupBy({ by: ['type'], where: { createdAt: { gte: since } }, _count: { _all: true } }),
@@ -43,9 +44,9 @@ export async function securityStatus(data: GuildData, guild: Guild, t: TFunction
 				value: [
 					raidUntil ? t(LanguageKeys.Security.RaidActive, { until: when(raidUntil, 'R') }) : t(LanguageKeys.Security.Off),
 					t(LanguageKeys.Security.RaidRule, {
-						joins: antiRaid.joins,
-						seconds: antiRaid.perSeconds,
-						minutes: antiRaid.raidModeMinutes,
+						joins: rules.raidJoins,
+						seconds: rules.raidSeconds,
+						minutes: rules.raidMinutes,
 						current: joins
 					})
 				].join('\n')
@@ -53,11 +54,11 @@ export async function securityStatus(data: GuildData, guild: Guild, t: TFunction
 			{
 				name: t(LanguageKeys.Security.AntiSpam),
 				value: t(LanguageKeys.Security.SpamRule, {
-					messages: antiSpam.messages,
-					seconds: antiSpam.perSeconds,
+					messages: rules.spamMessages,
+					seconds: rules.spamSeconds,
 					timeout:
-						antiSpam.timeoutMinutes > 0
-							? t(LanguageKeys.Security.TimeoutMinutes, { minutes: antiSpam.timeoutMinutes })
+						rules.spamTimeoutMinutes > 0
+							? t(LanguageKeys.Security.TimeoutMinutes, { minutes: rules.spamTimeoutMinutes })
 							: t(LanguageKeys.Security.Off)
 				})
 			},

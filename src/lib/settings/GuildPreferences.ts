@@ -2,16 +2,14 @@ import type { Cache } from '../cache/Cache.js';
 import type { BotConfig } from '../config/schema.js';
 import type { DataStore } from '../database/guildData.js';
 import type { SupportedLocale } from '../i18n/locales.js';
-import { guildRules } from './guildRules.js';
+import { guildRules, type GuildRules } from './guildRules.js';
 
 const TTL_MS = 5 * 60_000;
 
-interface Preferences {
-	locale: SupportedLocale;
-	prefix: string;
-}
-
-/** The per-guild language and prefix, read on every message and reply, so memoised in the cache. */
+/**
+ * A guild's rules (language, prefix, limits, detector thresholds), read on every message and reply, so
+ * memoised in the cache (shared through Redis); whoever changes the settings invalidates them.
+ */
 export class GuildPreferences {
 	public constructor(
 		private readonly data: DataStore,
@@ -20,11 +18,20 @@ export class GuildPreferences {
 	) {}
 
 	public async locale(guildId: string): Promise<SupportedLocale> {
-		return (await this.get(guildId)).locale;
+		return (await this.rules(guildId)).locale;
 	}
 
 	public async prefix(guildId: string): Promise<string> {
-		return (await this.get(guildId)).prefix;
+		return (await this.rules(guildId)).prefix;
+	}
+
+	public async rules(guildId: string): Promise<GuildRules> {
+		const cached = await this.cache.get<GuildRules>(this.key(guildId));
+		if (cached) return cached;
+		const settings = await this.data.forGuild(guildId).db.guildSettings.findUnique({ where: { guildId } });
+		const rules = guildRules(settings, this.config);
+		await this.cache.set(this.key(guildId), rules, TTL_MS);
+		return rules;
 	}
 
 	/** Call after changing a guild's settings so every process reads them again. */
@@ -32,17 +39,7 @@ export class GuildPreferences {
 		await this.cache.delete(this.key(guildId));
 	}
 
-	private async get(guildId: string): Promise<Preferences> {
-		const cached = await this.cache.get<Preferences>(this.key(guildId));
-		if (cached) return cached;
-		const settings = await this.data.forGuild(guildId).db.guildSettings.findUnique({ where: { guildId } });
-		const { locale, prefix } = guildRules(settings, this.config);
-		const preferences: Preferences = { locale, prefix };
-		await this.cache.set(this.key(guildId), preferences, TTL_MS);
-		return preferences;
-	}
-
 	private key(guildId: string): string {
-		return `guild:${guildId}:preferences`;
+		return `guild:${guildId}:rules`;
 	}
 }

@@ -9,9 +9,12 @@ import { SUPPORTED_LOCALES } from '../../lib/i18n/locales.js';
 import {
 	guildRules,
 	NO_OVERRIDES,
+	NUMBER_RULE_NAMES,
+	NUMBER_RULES,
 	ownRules,
 	RULE_NAMES,
 	type GuildRules,
+	type NumberRule,
 	type RuleOverrides
 } from '../../lib/settings/guildRules.js';
 
@@ -19,12 +22,9 @@ import {
 const OPTION_OF: Record<keyof RuleOverrides, string> = {
 	locale: 'language',
 	prefix: 'prefix',
-	maxOpenPerUser: 'max_open',
-	cooldownSeconds: 'cooldown_seconds',
-	hourlyLimit: 'hourly_limit',
 	allowOpenerClose: 'opener_close',
 	channelNamePattern: 'channel_name_pattern',
-	inactivityHours: 'inactivity_hours'
+	...(Object.fromEntries(NUMBER_RULE_NAMES.map((name) => [name, NUMBER_RULES[name].option])) as Record<NumberRule, string>)
 };
 
 /** The changes an invocation asks for, checked; nothing is written unless every value is valid. */
@@ -36,16 +36,16 @@ function requestedChanges(options: CommandOptions): Partial<RuleOverrides> {
 		if (!prefix.success) throw new UserError({ identifier: LanguageKeys.Settings.BadPrefix });
 		changes.prefix = prefix.data;
 	}
-	if (options.has('max_open')) changes.maxOpenPerUser = options.integer('max_open')!;
-	if (options.has('cooldown_seconds')) changes.cooldownSeconds = options.integer('cooldown_seconds')!;
-	if (options.has('hourly_limit')) changes.hourlyLimit = options.integer('hourly_limit')!;
+	for (const name of NUMBER_RULE_NAMES) {
+		const { option } = NUMBER_RULES[name];
+		if (options.has(option)) changes[name] = options.integer(option)!;
+	}
 	if (options.has('opener_close')) changes.allowOpenerClose = options.boolean('opener_close')!;
 	if (options.has('channel_name_pattern')) {
 		const pattern = channelPatternSchema.safeParse(options.string('channel_name_pattern'));
 		if (!pattern.success) throw new UserError({ identifier: LanguageKeys.Settings.BadPattern });
 		changes.channelNamePattern = pattern.data;
 	}
-	if (options.has('inactivity_hours')) changes.inactivityHours = options.integer('inactivity_hours')!;
 	return changes;
 }
 
@@ -69,15 +69,6 @@ export const settings: SubcommandDefinition = {
 	options: [
 		{ name: 'language', type: 'string', description: 'Language of the bot’s answers', choices: SUPPORTED_LOCALES },
 		{ name: 'prefix', type: 'string', description: 'Prefix of message commands (1 to 5 characters)', maxLength: 5 },
-		{ name: 'max_open', type: 'integer', description: 'Open tickets one member may have at once', min: 1, max: 50 },
-		{
-			name: 'cooldown_seconds',
-			type: 'integer',
-			description: 'Seconds a member waits between two tickets (0: none)',
-			min: 0,
-			max: 86_400
-		},
-		{ name: 'hourly_limit', type: 'integer', description: 'Tickets one member may open in an hour', min: 1, max: 1000 },
 		{ name: 'opener_close', type: 'boolean', description: 'Whether openers may close their own tickets' },
 		{
 			name: 'channel_name_pattern',
@@ -85,13 +76,10 @@ export const settings: SubcommandDefinition = {
 			description: 'New ticket channels’ names: {number} and optionally {username}, {category}',
 			maxLength: 90
 		},
-		{
-			name: 'inactivity_hours',
-			type: 'integer',
-			description: 'Hours of silence from the opener before a warning, then an auto-close (0: never)',
-			min: 0,
-			max: 8760
-		},
+		...NUMBER_RULE_NAMES.map((name) => {
+			const { option, description, min, max } = NUMBER_RULES[name];
+			return { name: option, type: 'integer' as const, description, min, max };
+		}),
 		{ name: 'reset', type: 'boolean', description: 'Go back to the bot’s defaults for everything not given here' }
 	],
 	async run(context) {

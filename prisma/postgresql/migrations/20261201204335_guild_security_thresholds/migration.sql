@@ -1,0 +1,8 @@
+-- AlterTable
+ALTER TABLE "GuildSettings" ADD COLUMN     "raidJoins" INTEGER,
+ADD COLUMN     "raidMinutes" INTEGER,
+ADD COLUMN     "raidSeconds" INTEGER,
+ADD COLUMN     "spamMessages" INTEGER,
+ADD COLUMN     "spamSeconds" INTEGER,
+ADD COLUMN     "spamTimeoutMinutes" INTEGER;
+
