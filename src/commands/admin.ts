@@ -3,6 +3,7 @@ import { DefinedCommand } from '../lib/commands/DefinedCommand.js';
 import type { SubcommandDefinition } from '../lib/commands/subcommand.js';
 import { blacklistAdd } from '../subcommands/admin/blacklistAdd.js';
 import { blacklistRemove } from '../subcommands/admin/blacklistRemove.js';
+import { categoryDelete } from '../subcommands/admin/categoryDelete.js';
 import { categoryList } from '../subcommands/admin/categoryList.js';
 import { categoryUpsert } from '../subcommands/admin/categoryUpsert.js';
 import { configBackup } from '../subcommands/admin/configBackup.js';
@@ -11,6 +12,7 @@ import { departmentList } from '../subcommands/admin/departmentList.js';
 import { departmentUpsert } from '../subcommands/admin/departmentUpsert.js';
 import { escalationRoles } from '../subcommands/admin/escalationRoles.js';
 import { panelCreate } from '../subcommands/admin/panelCreate.js';
+import { panelDelete } from '../subcommands/admin/panelDelete.js';
 import { panelDeploy } from '../subcommands/admin/panelDeploy.js';
 import { panelList } from '../subcommands/admin/panelList.js';
 import { reload } from '../subcommands/admin/reload.js';
@@ -25,8 +27,10 @@ const SUBCOMMANDS: SubcommandDefinition[] = [
 	panelCreate,
 	panelDeploy,
 	panelList,
+	panelDelete,
 	categoryUpsert,
 	categoryList,
+	categoryDelete,
 	departmentUpsert,
 	departmentList,
 	escalationRoles,

@@ -254,5 +254,47 @@ for (const database of testDatabases()) {
 				'That subcommand does not exist. Type `/admin` to see the ones you can use.'
 			);
 		});
+
+		it('deletes categories no ticket uses (off the panels too) and panels with their message', async () => {
+			await home.admin.slash(home.general, ['admin', 'category_upsert'], { key: 'unused', display_name: 'Unused' });
+			await home.admin.slash(home.general, ['admin', 'panel_create'], {
+				panel_id: 'pair',
+				channel: home.general.id,
+				title: 'Pair',
+				categories: 'quick,unused'
+			});
+			await home.admin.slash(home.general, ['admin', 'panel_deploy'], { panel_id: 'pair' });
+			const posted = discord.botMessages(home.general).at(-1)!;
+
+			expect((await home.admin.slash(home.general, ['admin', 'category_delete'], { key: 'quick' })).content).toMatch(
+				/^\*\*Quick question\*\* has \d+ ticket\(s\) filed under it, so it stays/
+			);
+			expect((await home.staff.slash(home.general, ['admin', 'category_delete'], { key: 'unused' })).content).toMatch(
+				/^Only server admins/
+			);
+			expect((await home.admin.command(home.general, '!admin category_delete nope')).content).toMatch(
+				/^There is no category `nope`/
+			);
+			const deleted = await home.admin.command(home.general, '!admin category_delete unused');
+			expect(deleted.content).toBe(
+				'Category **Unused** (`unused`) deleted.\nIt was taken off these panels: `pair`. Post them again with `/admin panel_deploy` (a panel left with no listed category offers all of them).'
+			);
+			expect(await db.prisma.category.count({ where: { guildId: home.guild.id, key: 'unused' } })).toBe(0);
+			const pair = await db.prisma.panel.findFirstOrThrow({ where: { guildId: home.guild.id, key: 'pair' } });
+			expect(JSON.parse(pair.categoryKeys)).toEqual(['quick']);
+
+			const gone = await home.admin.slash(home.general, ['admin', 'panel_delete'], { panel_id: 'pair' });
+			expect(gone.content).toBe('Panel `pair` deleted, and its message with it.');
+			expect(discord.state.messages.get(posted.id)!.deleted).toBe(true);
+			expect((await home.admin.slash(home.general, ['admin', 'panel_delete'], { panel_id: 'pair' })).content).toMatch(
+				/^There is no panel `pair`/
+			);
+			// A copy of the deleted panel's buttons opens nothing.
+			const copy = home.owner.say(home.general, 'old panel');
+			copy.components = posted.components;
+			expect((await home.bob.click(copy, 'Quick question')).content).toBe(
+				'This button is no longer valid. Ask the staff to post the panel again.'
+			);
+		});
 	});
 }

@@ -129,6 +129,31 @@ export class CategoryService {
 		return { category: toCategory(row), created: !existing };
 	}
 
+	/**
+	 * Deletes a category no ticket was ever filed under (their records keep their category), and takes it
+	 * off the panels that list it. Returns those panels' keys so the admin can post them again.
+	 */
+	public async delete(data: GuildData, key: string): Promise<{ category: TicketCategory; panels: string[] }> {
+		const category = await this.requireByKey(data, key);
+		const used = await data.db.ticket.count({ where: { categoryId: category.id } });
+		if (used > 0)
+			throw new UserError({
+				identifier: LanguageKeys.Categories.InUse,
+				context: { name: userText(category.displayName, 80), count: used }
+			});
+		const panels = (await data.db.panel.findMany()).filter((panel) => readList(panel.categoryKeys).includes(category.key));
+		await data.db.$transaction(async (tx) => {
+			for (const panel of panels)
+				await tx.panel.update({
+					where: { id: panel.id },
+					data: { categoryKeys: writeList(readList(panel.categoryKeys).filter((entry) => entry !== category.key)) }
+				});
+			await tx.category.delete({ where: { id: category.id } });
+		});
+		await this.cache.delete(catalogKey(data.guildId));
+		return { category, panels: panels.map((panel) => panel.key) };
+	}
+
 	/** Copies the config.yaml categories into a guild once; deleting them later does not bring them back. */
 	public async bootstrap(data: GuildData): Promise<void> {
 		const settings = await data.settings();

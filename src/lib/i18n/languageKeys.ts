@@ -47,7 +47,10 @@ export const LanguageKeys = {
 		Questions: key<{ count: number }>('categories:questions'),
 		Sla: key<{ minutes: number }>('categories:sla'),
 		Anonymous: key('categories:anonymous'),
-		Captcha: key('categories:captcha')
+		Captcha: key('categories:captcha'),
+		InUse: key<{ name: string; count: number }>('categories:inUse'),
+		Deleted: key<{ name: string; key: string }>('categories:deleted'),
+		DeletedFromPanels: key<{ panels: string }>('categories:deletedFromPanels')
 	},
 	Panels: {
 		BadKey: key<{ key: string }>('panels:badKey'),
@@ -65,7 +68,9 @@ export const LanguageKeys = {
 		ListEmpty: key('panels:listEmpty'),
 		NotDeployed: key('panels:notDeployed'),
 		DefaultButton: key('panels:defaultButton'),
-		SelectPlaceholder: key('panels:selectPlaceholder')
+		SelectPlaceholder: key('panels:selectPlaceholder'),
+		Deleted: key<{ key: string }>('panels:deleted'),
+		DeletedNoMessage: key<{ key: string }>('panels:deletedNoMessage')
 	},
 	Tickets: {
 		Created: key<{ channel: string; number: number }>('tickets:created'),

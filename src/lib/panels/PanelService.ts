@@ -68,6 +68,15 @@ export class PanelService {
 		return { panel: toPanel(row), created: !existing };
 	}
 
+	/** Deletes the panel's record; returns it (with the message it posted) or null when there is none. */
+	public async delete(data: GuildData, key: string): Promise<Panel | null> {
+		const row = await data.db.panel.findUnique({ where: { guildId_key: { guildId: data.guildId, key } } });
+		if (!row) return null;
+		await data.db.panel.delete({ where: { id: row.id } });
+		await this.cache.delete(catalogKey(data.guildId));
+		return toPanel(row);
+	}
+
 	public async markDeployed(data: GuildData, id: number, messageId: string): Promise<void> {
 		await data.db.panel.update({ where: { id }, data: { messageId, deployedAt: new Date() } });
 	}
