@@ -91,7 +91,7 @@ for (const database of testDatabases()) {
 			expect(field(dashboard, 'Tickets')).toBe('3 in all: 1 open, 2 closed. 3 opened in the last 24 hours.');
 			expect(field(dashboard, 'Per category')).toBe('Quick question: 2 (0 open)\nAnonymous report: 1 (1 open)');
 			expect(field(dashboard, 'First response')).toBe('average 20 min, p95 30 min (2 answered tickets)');
-			expect(field(dashboard, 'Rating')).toBe('3.0 ★ from 2 rating(s)');
+			expect(field(dashboard, 'Rating')).toBe('3.0 ★ from 2 ratings');
 			expect(field(dashboard, 'Opened per day, last 14 days')).toMatch(
 				/^[▁-█]{14}\n\d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}: 3 tickets, at most 3 in a day$/
 			);
@@ -109,7 +109,7 @@ for (const database of testDatabases()) {
 			);
 
 			const exported = await home.staff.slash(home.general, ['analytics', 'export']);
-			expect(exported.content).toBe('3 ticket(s) exported as CSV.');
+			expect(exported.content).toBe('3 tickets exported as CSV.');
 			const file = exported.message!.attachments[0]!;
 			expect(file.filename).toMatch(/^tickets-\d{4}-\d{2}-\d{2}\.csv$/);
 			const rows = file.data

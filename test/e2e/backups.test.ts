@@ -153,7 +153,7 @@ for (const database of testDatabases()) {
 			const restored = await home.admin.command(home.general, `!admin config_restore ${filename}`);
 			expect(restored.content.split('\n')).toEqual([
 				'Configuration restored: settings, 2 categories, 1 departments, 1 panels. Run `/admin panel_deploy` to refresh panels already posted.',
-				'3 role(s) or channel(s) of the backup no longer exist and were left out.',
+				'3 roles or channels of the backup no longer exist and were left out.',
 				'Kept because tickets still use them: `used`.'
 			]);
 			const now = await configuration();

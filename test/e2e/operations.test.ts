@@ -203,7 +203,7 @@ for (const database of testDatabases()) {
 			expect(channel.name).toBe('refund-order-12');
 			await home.staff.slash(channel, ['ticket', 'rename'], { new_name: 'second' });
 			const third = await home.staff.slash(channel, ['ticket', 'rename'], { new_name: 'third' });
-			expect(third.content).toBe('Discord allows two renames of a channel every ten minutes. Try again in 10 minute(s).');
+			expect(third.content).toBe('Discord allows two renames of a channel every ten minutes. Try again in 10 minutes.');
 			expect(channel.name).toBe('second');
 		});
 

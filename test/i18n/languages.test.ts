@@ -1,8 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { allLanguageKeys } from '../../src/lib/i18n/languageKeys.js';
+import { allLanguageKeys, LanguageKeys } from '../../src/lib/i18n/languageKeys.js';
 import { closestLocale, SUPPORTED_LOCALES } from '../../src/lib/i18n/locales.js';
 import { loadLanguages, LANGUAGES_DIRECTORY } from '../../src/lib/i18n/loadLanguages.js';
+import { createI18n } from '../helpers/i18n.js';
 
 function flatten(tree: Record<string, unknown>, prefix = ''): string[] {
 	return Object.entries(tree).flatMap(([key, value]) =>
@@ -35,6 +36,18 @@ describe('languages', () => {
 				expect(placeholders(text(locale)), `${locale} ${key}`).toEqual(placeholders(text('en-US')));
 			}
 		}
+	});
+
+	it('picks the singular or plural form from the count, by each language’s rules', async () => {
+		const i18n = await createI18n();
+		const english = i18n.getFixedT('en-US');
+		const french = i18n.getFixedT('fr');
+		expect(english(LanguageKeys.Analytics.ExportReady, { count: 1 })).toBe('1 ticket exported as CSV.');
+		expect(english(LanguageKeys.Analytics.ExportReady, { count: 0 })).toBe('0 tickets exported as CSV.');
+		expect(english(LanguageKeys.Tickets.MaxOpen, { count: 3, channels: '#a' })).toMatch(/^You already have 3 open tickets: #a\./);
+		// In French, 0 and 1 are singular.
+		expect(french(LanguageKeys.Analytics.ExportReady, { count: 0 })).toBe('0 ticket exporté en CSV.');
+		expect(french(LanguageKeys.Tickets.MaxOpen, { count: 2, channels: '#a' })).toMatch(/^Vous avez déjà 2 tickets ouverts/);
 	});
 
 	it('maps Discord locales to the closest supported one', () => {

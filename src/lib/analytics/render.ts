@@ -77,7 +77,7 @@ export function dashboardEmbed(dashboard: Dashboard, guildName: string, t: TFunc
 					bars: sparkline(counts),
 					first: dashboard.daily[0]!.day,
 					last: dashboard.daily.at(-1)!.day,
-					total: counts.reduce((sum, count) => sum + count, 0),
+					count: counts.reduce((sum, count) => sum + count, 0),
 					max: Math.max(0, ...counts)
 				})
 			}

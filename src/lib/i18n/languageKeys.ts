@@ -80,7 +80,7 @@ export const LanguageKeys = {
 		BlacklistedUntil: key<{ reason: string; until: string }>('tickets:blacklistedUntil'),
 		Cooldown: key<{ seconds: number }>('tickets:cooldown'),
 		HourlyLimit: key<{ limit: number; minutes: number }>('tickets:hourlyLimit'),
-		MaxOpen: key<{ max: number; channels: string }>('tickets:maxOpen'),
+		MaxOpen: key<{ count: number; channels: string }>('tickets:maxOpen'),
 		Busy: key('tickets:busy'),
 		CategoryGone: key('tickets:categoryGone'),
 		CreateFailed: key<{ ref: string }>('tickets:createFailed'),
@@ -125,7 +125,7 @@ export const LanguageKeys = {
 		Transferred: key<{ user: string; previous: string; by: string }>('tickets:transferred'),
 		AlreadyOwner: key<{ user: string }>('tickets:alreadyOwner'),
 		Renamed: key<{ name: string; by: string }>('tickets:renamed'),
-		RenameTooSoon: key<{ minutes: number }>('tickets:renameTooSoon'),
+		RenameTooSoon: key<{ count: number }>('tickets:renameTooSoon'),
 		InfoTitle: key<{ number: string; category: string }>('tickets:infoTitle'),
 		InfoStatus: key('tickets:infoStatus'),
 		InfoOwner: key('tickets:infoOwner'),
@@ -309,7 +309,7 @@ export const LanguageKeys = {
 		RatingValue: key<{ average: string; count: number }>('analytics:ratingValue'),
 		NoRatings: key('analytics:noRatings'),
 		Daily: key<{ days: number }>('analytics:daily'),
-		DailyValue: key<{ bars: string; first: string; last: string; max: number; total: number }>('analytics:dailyValue'),
+		DailyValue: key<{ bars: string; first: string; last: string; max: number; count: number }>('analytics:dailyValue'),
 		LeaderboardTitle: key('analytics:leaderboardTitle'),
 		LeaderboardLine: key<{
 			answers: number;
@@ -325,7 +325,7 @@ export const LanguageKeys = {
 		PerCategory: key('analytics:perCategory'),
 		PerStaff: key('analytics:perStaff'),
 		TimesLine: key<{ average: string; count: number; median: string; name: string; p95: string }>('analytics:timesLine'),
-		ExportReady: key<{ rows: number }>('analytics:exportReady'),
+		ExportReady: key<{ count: number }>('analytics:exportReady'),
 		GraphTitle: key<{ days: number; guild: string }>('analytics:graphTitle'),
 		GraphEmpty: key('analytics:graphEmpty'),
 		GraphReady: key<{ days: number }>('analytics:graphReady'),
@@ -427,7 +427,7 @@ export const LanguageKeys = {
 		Continue: key('captcha:continue')
 	},
 	Blacklist: {
-		Added: key<{ user: string; hours: number }>('blacklist:added'),
+		Added: key<{ user: string; count: number }>('blacklist:added'),
 		AddedForever: key<{ user: string }>('blacklist:addedForever'),
 		Removed: key<{ user: string }>('blacklist:removed'),
 		NotListed: key<{ user: string }>('blacklist:notListed')

@@ -72,7 +72,7 @@ const openLimit: CreationCheck = async (data, userId, settings, deps) => {
 	});
 	if (open.length < limits.maxOpenPerUser) return null;
 	const channels = open.map((ticket) => (ticket.channelId ? `<#${ticket.channelId}>` : '…')).join(', ');
-	return { key: LanguageKeys.Tickets.MaxOpen, args: { max: limits.maxOpenPerUser, channels } };
+	return { key: LanguageKeys.Tickets.MaxOpen, args: { count: limits.maxOpenPerUser, channels } };
 };
 
 /** The creation guards, in the order they are checked; the Sapphire preconditions run the first three by name. */

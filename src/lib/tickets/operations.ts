@@ -336,7 +336,7 @@ export async function renameTicket(context: OperationContext, cache: Cache, requ
 	const key = `rename:${context.channel.id}`;
 	const tooSoon = async () => {
 		const minutes = Math.max(1, Math.ceil(((await cache.ttl(key)) ?? RENAME_WINDOW_MS) / 60_000));
-		refuse({ key: LanguageKeys.Tickets.RenameTooSoon, args: { minutes } });
+		refuse({ key: LanguageKeys.Tickets.RenameTooSoon, args: { count: minutes } });
 	};
 	if ((await cache.increment(key, RENAME_WINDOW_MS)) > 2) await tooSoon();
 	try {

@@ -24,7 +24,7 @@ export const blacklistAdd: SubcommandDefinition = {
 		});
 		const text =
 			hours > 0
-				? context.t(LanguageKeys.Blacklist.Added, { user: `<@${user.id}>`, hours })
+				? context.t(LanguageKeys.Blacklist.Added, { user: `<@${user.id}>`, count: hours })
 				: context.t(LanguageKeys.Blacklist.AddedForever, { user: `<@${user.id}>` });
 		await context.reply(text);
 	}

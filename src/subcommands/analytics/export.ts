@@ -12,7 +12,7 @@ export const exportTickets: SubcommandDefinition = {
 		const { csv, rows } = await container.analytics.exportCsv(container.db.forGuild(context.guild.id));
 		const name = `tickets-${new Date().toISOString().slice(0, 10)}.csv`;
 		await context.reply({
-			content: context.t(LanguageKeys.Analytics.ExportReady, { rows }),
+			content: context.t(LanguageKeys.Analytics.ExportReady, { count: rows }),
 			files: [new AttachmentBuilder(Buffer.from(csv, 'utf8'), { name })]
 		});
 	}
