@@ -267,7 +267,7 @@ for (const database of testDatabases()) {
 			const posted = discord.botMessages(home.general).at(-1)!;
 
 			expect((await home.admin.slash(home.general, ['admin', 'category_delete'], { key: 'quick' })).content).toMatch(
-				/^\*\*Quick question\*\* has \d+ ticket\(s\) filed under it, so it stays/
+				/^\*\*Quick question\*\* has \d+ tickets filed under it, so it stays/
 			);
 			expect((await home.staff.slash(home.general, ['admin', 'category_delete'], { key: 'unused' })).content).toMatch(
 				/^Only server admins/
