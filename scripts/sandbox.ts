@@ -1,3 +1,4 @@
+import { ChannelType } from 'discord-api-types/v10';
 // npm run sandbox: the bot against the project's Discord emulator, with a demo guild, played through a
 // narrated scenario. No Discord account, token or network needed; SQLite in a temporary folder.
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -191,6 +192,30 @@ try {
 		`alice tries /ticket create → ${(await home.alice.slash(home.general, ['ticket', 'create'], { category: 'general' })).content}`
 	);
 	show((await home.admin.slash(home.general, ['security', 'unlockdown'])).content);
+
+	step('an admin walks through /admin setup (each choice is saved as it is made)');
+	const wizardTitle = (answer: { message: { embeds: unknown[] } | null }) =>
+		(answer.message!.embeds[0] as { title: string }).title;
+	const setup = await home.admin.slash(home.general, ['admin', 'setup']);
+	const wizard = setup.message!;
+	show(wizardTitle(setup));
+	const helpdesk = discord.world.createRole(home.guild, 'Helpdesk');
+	await home.admin.pick(wizard, 't1:setup:1:0', [home.roles.staff.id, helpdesk.id]);
+	show('  picks @Support and @Helpdesk as support roles');
+	show(wizardTitle(await home.admin.click(wizard, 'Next ▶')));
+	const ticketsCategory = discord.world.createChannel(home.guild, { name: 'Tickets', type: ChannelType.GuildCategory });
+	await home.admin.pick(wizard, 't1:setup:2:0', [ticketsCategory.id]);
+	show('  picks the Discord category "Tickets" for new ticket channels');
+	show(wizardTitle(await home.admin.click(wizard, 'Next ▶')));
+	show(wizardTitle(await home.admin.click(wizard, 'Next ▶')));
+	await home.admin.click(wizard, 'Post the panel');
+	show('  posts the panel again (the same message is edited)');
+	const summary = await home.admin.click(wizard, 'Next ▶');
+	show(wizardTitle(summary));
+	for (const line of describe(summary.message)
+		.split(/\n|\| /)
+		.slice(0, 6))
+		show(`  ${line.trim()}`);
 
 	step('alice clicks again: the guard explains why not');
 	const again = await home.alice.click(panel, 'General support');
