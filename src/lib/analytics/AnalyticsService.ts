@@ -1,6 +1,7 @@
 import type { GuildData } from '../database/guildData.js';
 import { readList } from '../database/json.js';
 import { TicketStatus } from '../tickets/status.js';
+import { yieldToEventLoop } from '../lifecycle/eventLoop.js';
 import { csvCell, dailyCounts, summarize, type Summary } from './stats.js';
 
 /** Tickets the analytics count: not soft-deleted, past creation. Hard-deleted ones stay, as anonymous metrics. */
@@ -11,12 +12,14 @@ const DAY_MS = 86_400_000;
 const responseMs = (ticket: { createdAt: Date; firstResponseAt: Date | null }) =>
 	ticket.firstResponseAt!.getTime() - ticket.createdAt.getTime();
 
-/** Every column the CSV export shows, for the tickets the analytics count. */
-async function exportRows(data: GuildData) {
+/** Rows the CSV export reads at a time: memory stays at one page of rows plus the text written so far. */
+const EXPORT_PAGE = 5000;
+
+/** One page of every column the CSV export shows, after the ticket with this number (by number). */
+async function exportPage(data: GuildData, afterNumber: number) {
 	return data.db.ticket.findMany({
-		where: COUNTED,
+		where: { ...COUNTED, number: { gt: afterNumber } },
 		select: {
-			id: true,
 			number: true,
 			status: true,
 			categoryId: true,
@@ -34,7 +37,8 @@ async function exportRows(data: GuildData) {
 			closeReason: true,
 			feedback: { select: { stars: true } }
 		},
-		orderBy: { number: 'asc' }
+		orderBy: { number: 'asc' },
+		take: EXPORT_PAGE
 	});
 }
 
@@ -215,9 +219,13 @@ export class AnalyticsService {
 		};
 	}
 
-	/** Every ticket as a CSV row (RFC 4180, UTF-8 with a byte order mark so spreadsheets read accents). */
+	/**
+	 * Every ticket as a CSV row (RFC 4180, UTF-8 with a byte order mark so spreadsheets read accents), read
+	 * page by page with a pause between pages, so a large guild's export neither holds every row at once
+	 * nor keeps the bot from answering others meanwhile.
+	 */
 	public async exportCsv(data: GuildData): Promise<{ csv: string; rows: number }> {
-		const [tickets, names] = await Promise.all([exportRows(data), this.categoryNames(data)]);
+		const names = await this.categoryNames(data);
 		const header = [
 			'number',
 			'status',
@@ -237,31 +245,41 @@ export class AnalyticsService {
 			'rating'
 		];
 		const iso = (date: Date | null) => date?.toISOString() ?? null;
-		const lines = tickets.map((ticket) => {
-			const first = ticket.firstResponseAt ? responseMs(ticket) : null;
-			// An anonymous ticket's opener stays unknown in the export too.
-			const hidden = (id: string | null) => (ticket.anonymous && id === ticket.openerId ? 'anonymous' : id);
-			return [
-				ticket.number,
-				ticket.status,
-				ticket.categoryId ? (names.get(ticket.categoryId) ?? null) : null,
-				ticket.priority,
-				readList(ticket.tags).join(';'),
-				hidden(ticket.openerId),
-				hidden(ticket.ownerId),
-				ticket.claimedById,
-				iso(ticket.createdAt),
-				iso(ticket.firstResponseAt),
-				first === null ? null : Math.round(first / 1000),
-				ticket.firstResponderId,
-				iso(ticket.closedAt),
-				hidden(ticket.closedById),
-				ticket.closeReason,
-				ticket.feedback?.stars ?? null
-			]
-				.map(csvCell)
-				.join(',');
-		});
-		return { csv: `\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`, rows: tickets.length };
+		const chunks = [`\uFEFF${header.join(',')}\r\n`];
+		let rows = 0;
+		for (let after = 0; ;) {
+			const page = await exportPage(data, after);
+			const lines = page.map((ticket) => {
+				const first = ticket.firstResponseAt ? responseMs(ticket) : null;
+				// An anonymous ticket's opener stays unknown in the export too.
+				const hidden = (id: string | null) => (ticket.anonymous && id === ticket.openerId ? 'anonymous' : id);
+				return [
+					ticket.number,
+					ticket.status,
+					ticket.categoryId ? (names.get(ticket.categoryId) ?? null) : null,
+					ticket.priority,
+					readList(ticket.tags).join(';'),
+					hidden(ticket.openerId),
+					hidden(ticket.ownerId),
+					ticket.claimedById,
+					iso(ticket.createdAt),
+					iso(ticket.firstResponseAt),
+					first === null ? null : Math.round(first / 1000),
+					ticket.firstResponderId,
+					iso(ticket.closedAt),
+					hidden(ticket.closedById),
+					ticket.closeReason,
+					ticket.feedback?.stars ?? null
+				]
+					.map(csvCell)
+					.join(',');
+			});
+			if (lines.length) chunks.push(`${lines.join('\r\n')}\r\n`);
+			rows += page.length;
+			if (page.length < EXPORT_PAGE) break;
+			after = page.at(-1)!.number;
+			await yieldToEventLoop();
+		}
+		return { csv: chunks.join(''), rows };
 	}
 }

@@ -1,6 +1,7 @@
 import { kindOf, mentionLabel, withMentionNames } from './mentions.js';
 import type { TranscriptEmbed, TranscriptInput, TranscriptMessage } from './model.js';
-import { authorLabel, byteSize, CHUNK, headerFacts, plain, transcriptTitle, utc, yieldToEventLoop } from './txt.js';
+import { yieldToEventLoop } from '../lifecycle/eventLoop.js';
+import { authorLabel, byteSize, CHUNK, headerFacts, plain, transcriptTitle, utc } from './txt.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

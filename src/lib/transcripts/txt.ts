@@ -1,10 +1,9 @@
+import { yieldToEventLoop } from '../lifecycle/eventLoop.js';
 import { withMentionNames } from './mentions.js';
 import type { TranscriptInput, TranscriptMessage } from './model.js';
 
 /** Messages rendered between two yields to the event loop: a 10,000-message ticket never stalls the bot. */
 export const CHUNK = 250;
-
-export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Plain text without control characters (tabs and newlines stay). */
 export function plain(text: string): string {

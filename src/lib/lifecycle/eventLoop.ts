@@ -1,0 +1,2 @@
+/** Lets other work (interactions, heartbeats) run before a long job goes on. */
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
