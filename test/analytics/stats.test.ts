@@ -46,3 +46,17 @@ describe('analytics statistics', () => {
 			expect(csvCell(formula).startsWith("'") || csvCell(formula).startsWith('"\'')).toBe(true);
 	});
 });
+
+describe('the export file', () => {
+	it('attaches the CSV as it is while it fits, gzip-compressed past the limit, and nothing when even that is too big', async () => {
+		const { gunzipSync } = await import('node:zlib');
+		const { randomBytes } = await import('node:crypto');
+		const { exportFile } = await import('../../src/lib/analytics/exportFile.js');
+		const csv = 'number,status\r\n' + Array.from({ length: 2000 }, (_, index) => `${index + 1},closed`).join('\r\n');
+		expect(exportFile(csv, 'tickets', 1_000_000)).toMatchObject({ name: 'tickets.csv', compressed: false });
+		const squeezed = exportFile(csv, 'tickets', 10_000)!;
+		expect(squeezed).toMatchObject({ name: 'tickets.csv.gz', compressed: true });
+		expect(gunzipSync(squeezed.data).toString('utf8')).toBe(csv);
+		expect(exportFile(randomBytes(50_000).toString('base64'), 'tickets', 10_000)).toBeNull();
+	});
+});

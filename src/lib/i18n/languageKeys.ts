@@ -326,6 +326,8 @@ export const LanguageKeys = {
 		PerStaff: key('analytics:perStaff'),
 		TimesLine: key<{ average: string; count: number; median: string; name: string; p95: string }>('analytics:timesLine'),
 		ExportReady: key<{ count: number }>('analytics:exportReady'),
+		ExportCompressed: key('analytics:exportCompressed'),
+		ExportTooLarge: key<{ count: number }>('analytics:exportTooLarge'),
 		GraphTitle: key<{ days: number; guild: string }>('analytics:graphTitle'),
 		GraphEmpty: key('analytics:graphEmpty'),
 		GraphReady: key<{ days: number }>('analytics:graphReady'),

@@ -1,5 +1,6 @@
-import { container } from '@sapphire/framework';
+import { UserError, container } from '@sapphire/framework';
 import { AttachmentBuilder } from 'discord.js';
+import { exportFile } from '../../lib/analytics/exportFile.js';
 import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 
@@ -10,10 +11,16 @@ export const exportTickets: SubcommandDefinition = {
 	async run(context) {
 		await context.defer();
 		const { csv, rows } = await container.analytics.exportCsv(container.db.forGuild(context.guild.id));
-		const name = `tickets-${new Date().toISOString().slice(0, 10)}.csv`;
+		const file = exportFile(csv, `tickets-${new Date().toISOString().slice(0, 10)}`);
+		if (!file) throw new UserError({ identifier: LanguageKeys.Analytics.ExportTooLarge, context: { count: rows } });
+		const { t } = context;
+		const content = [
+			t(LanguageKeys.Analytics.ExportReady, { count: rows }),
+			file.compressed ? t(LanguageKeys.Analytics.ExportCompressed) : null
+		];
 		await context.reply({
-			content: context.t(LanguageKeys.Analytics.ExportReady, { count: rows }),
-			files: [new AttachmentBuilder(Buffer.from(csv, 'utf8'), { name })]
+			content: content.filter(Boolean).join(' '),
+			files: [new AttachmentBuilder(file.data, { name: file.name })]
 		});
 	}
 };
