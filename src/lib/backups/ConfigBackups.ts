@@ -4,7 +4,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Cache } from '../cache/Cache.js';
 import { catalogKey } from '../categories/Catalog.js';
-import { questionRows } from '../categories/CategoryService.js';
+import { categoryColumns, questionRows } from '../categories/CategoryService.js';
 import type { GuildData } from '../database/guildData.js';
 import { readList, writeList } from '../database/json.js';
 import { writeAtomically } from '../files/atomic.js';
@@ -17,6 +17,8 @@ const SNOWFLAKE = /^\d{17,20}$/;
 
 /** The guild's own rules (see settings/guildRules.ts), copied as they are both ways. */
 const OWN_RULES = ['prefix', 'channelNamePattern', 'allowOpenerClose', ...NUMBER_RULE_NAMES] as const;
+/** A panel's columns that a backup copies as they are (its category list is JSON text in the database). */
+const PANEL_FIELDS = ['channelId', 'title', 'description', 'buttonLabel', 'emoji', 'buttonStyle', 'mode', 'messageId'] as const;
 const pick = <T extends object, K extends keyof T>(source: T, keys: readonly K[]) =>
 	Object.fromEntries(keys.map((key) => [key, source[key]])) as Pick<T, K>;
 
@@ -111,15 +113,8 @@ export class ConfigBackups {
 			departments: departments.map((department) => ({ name: department.name, staffRoleIds: readList(department.staffRoleIds) })),
 			panels: panels.map((panel) => ({
 				key: panel.key,
-				channelId: panel.channelId,
-				title: panel.title,
-				description: panel.description,
-				buttonLabel: panel.buttonLabel,
-				emoji: panel.emoji,
-				buttonStyle: panel.buttonStyle,
-				mode: panel.mode,
-				categoryKeys: readList(panel.categoryKeys),
-				messageId: panel.messageId
+				...pick(panel, PANEL_FIELDS),
+				categoryKeys: readList(panel.categoryKeys)
 			}))
 		};
 	}
@@ -207,16 +202,9 @@ export class ConfigBackups {
 
 			for (const [position, category] of backup.categories.entries()) {
 				const fields = {
-					displayName: category.displayName,
-					description: category.description ?? null,
-					emoji: category.emoji ?? null,
-					slaMinutes: category.slaMinutes ?? null,
-					defaultPriority: category.defaultPriority,
-					defaultTags: writeList(category.defaultTags),
+					...categoryColumns(category),
 					staffRoleIds: roles(category.staffRoleIds),
 					parentChannelId: channel(category.parentChannelId),
-					anonymousAllowed: category.anonymousAllowed,
-					captcha: category.captcha,
 					position
 				};
 				const row = await tx.category.upsert({
@@ -256,17 +244,7 @@ export class ConfigBackups {
 			const panelKeys = new Set(panels.map((panel) => panel.key));
 			await tx.panel.deleteMany({ where: { key: { notIn: [...panelKeys] } } });
 			for (const panel of panels) {
-				const fields = {
-					channelId: panel.channelId,
-					title: panel.title,
-					description: panel.description,
-					buttonLabel: panel.buttonLabel,
-					emoji: panel.emoji,
-					buttonStyle: panel.buttonStyle,
-					mode: panel.mode,
-					categoryKeys: writeList(panel.categoryKeys),
-					messageId: panel.messageId
-				};
+				const fields = { ...pick(panel, PANEL_FIELDS), categoryKeys: writeList(panel.categoryKeys) };
 				await tx.panel.upsert({
 					where: { guildId_key: { guildId: data.guildId, key: panel.key } },
 					create: { guildId: data.guildId, key: panel.key, ...fields },

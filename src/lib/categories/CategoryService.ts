@@ -1,7 +1,7 @@
 import { UserError } from '@sapphire/framework';
 import type { Cache } from '../cache/Cache.js';
 import type { z } from 'zod';
-import type { BotConfig, Priority, questionSchema } from '../config/schema.js';
+import type { BotConfig, categorySchema, Priority, questionSchema } from '../config/schema.js';
 import type { GuildData } from '../database/guildData.js';
 import { readList, writeList } from '../database/json.js';
 import { userText } from '../discord/escape.js';
@@ -170,14 +170,7 @@ export class CategoryService {
 					data: {
 						guildId: data.guildId,
 						key: category.key,
-						displayName: category.displayName,
-						description: category.description ?? null,
-						emoji: category.emoji ?? null,
-						slaMinutes: category.slaMinutes ?? null,
-						defaultPriority: category.defaultPriority,
-						defaultTags: writeList(category.defaultTags),
-						anonymousAllowed: category.anonymousAllowed,
-						captcha: category.captcha,
+						...categoryColumns(category),
 						position,
 						questions: { create: questionRows(data.guildId, category.questions) }
 					}
@@ -185,6 +178,20 @@ export class CategoryService {
 			}
 		});
 	}
+}
+
+/** The stored columns of a category as config.yaml and backups write it (staff roles and parent are the guild's). */
+export function categoryColumns(category: z.output<typeof categorySchema>) {
+	return {
+		displayName: category.displayName,
+		description: category.description ?? null,
+		emoji: category.emoji ?? null,
+		slaMinutes: category.slaMinutes ?? null,
+		defaultPriority: category.defaultPriority,
+		defaultTags: writeList(category.defaultTags),
+		anonymousAllowed: category.anonymousAllowed,
+		captcha: category.captcha
+	};
 }
 
 /** Stored rows of a category's questions (as config.yaml and backups write them), in order. */
