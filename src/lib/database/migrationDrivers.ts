@@ -1,11 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Database as BetterSqlite3Database } from 'better-sqlite3';
 import { MIGRATIONS_TABLE, type AppliedMigration, type Migration, type MigrationDriver } from './migrator.js';
 import { providerOf, sqlitePath } from './url.js';
 
 const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "${MIGRATIONS_TABLE}" ("name" TEXT PRIMARY KEY, "checksum" TEXT NOT NULL, "appliedAt" TEXT NOT NULL)`;
 // An arbitrary constant naming this bot's migration lock among PostgreSQL advisory locks.
 const ADVISORY_LOCK_KEY = 7_316_240_518;
+// How long a migrating process waits for another one holding the SQLite file.
+const BUSY_TIMEOUT_MS = 30_000;
 
 export async function createMigrationDriver(url: string): Promise<MigrationDriver> {
 	return providerOf(url) === 'sqlite' ? createSqliteDriver(url) : createPostgresDriver(url);
@@ -15,8 +19,8 @@ async function createSqliteDriver(url: string): Promise<MigrationDriver> {
 	const { default: SQLite } = await import('better-sqlite3');
 	const path = sqlitePath(url);
 	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-	const db = new SQLite(path, { timeout: 30_000 });
-	db.pragma('journal_mode = WAL');
+	const db = new SQLite(path, { timeout: BUSY_TIMEOUT_MS });
+	await switchToWal(db);
 	return {
 		provider: 'sqlite',
 		// BEGIN IMMEDIATE in apply() serialises writers across processes; nothing else to hold.
@@ -47,6 +51,24 @@ async function createSqliteDriver(url: string): Promise<MigrationDriver> {
 		},
 		close: async () => void db.close()
 	};
+}
+
+/**
+ * Turns a new database file to WAL. Two processes doing this to the same new file at once can deadlock on
+ * the file lock, and SQLite then answers SQLITE_BUSY to one of them at once rather than through the busy
+ * timeout; that one waits a moment and asks again (the second ask finds WAL already set and needs no lock).
+ */
+async function switchToWal(db: BetterSqlite3Database): Promise<void> {
+	const deadline = Date.now() + BUSY_TIMEOUT_MS;
+	for (;;) {
+		try {
+			db.pragma('journal_mode = WAL');
+			return;
+		} catch (error) {
+			if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw error;
+			await sleep(25 + Math.random() * 50);
+		}
+	}
 }
 
 async function createPostgresDriver(url: string): Promise<MigrationDriver> {
