@@ -98,8 +98,8 @@ for (const database of testDatabases()) {
 
 			const board = (await helper.command(home.general, '!analytics leaderboard')).embeds[0] as Embed;
 			expect(board.description!.split('\n')).toEqual([
-				`**1.** <@${home.staff.id}>: 1 handled · 0 answers · first response 10 min · rating 4.0 ★ · 0 warning(s)`,
-				`**2.** <@${helper.id}>: 1 handled · 0 answers · first response 30 min · rating 2.0 ★ · 1 warning(s)`
+				`**1.** <@${home.staff.id}>: 1 handled · 0 answers · first response 10 min · rating 4.0 ★ · warnings 0`,
+				`**2.** <@${helper.id}>: 1 handled · 0 answers · first response 30 min · rating 2.0 ★ · warnings 1`
 			]);
 
 			const times = embedOf((await home.staff.slash(home.general, ['analytics', 'response_times'])).message);

@@ -47,7 +47,11 @@ describe.skipIf(!REDIS_URL)('captcha before a ticket (Redis)', () => {
 		const form = await home.alice.click(challenge.message!, 'Enter the code');
 		expect(form.modal).toMatchObject({ title: 'Prove you are human' });
 		const wrong = await home.alice.submit(form, { 'The code in the picture': 'WRONG' });
-		expect(wrong.content).toBe('That is not the code. 2 try (tries) left: press the button again.');
+		expect(wrong.content).toBe('That is not the code. 2 tries left: press the button again.');
+		const secondWrong = await home.alice.submit(await home.alice.click(challenge.message!, 'Enter the code'), {
+			'The code in the picture': 'WRONG'
+		});
+		expect(secondWrong.content).toBe('That is not the code. 1 try left: press the button again.');
 		expect(await db.prisma.ticket.count()).toBe(0);
 
 		const again = await home.alice.click(challenge.message!, 'Enter the code');

@@ -423,7 +423,7 @@ export const LanguageKeys = {
 		Enter: key('captcha:enter'),
 		Title: key('captcha:title'),
 		Label: key('captcha:label'),
-		Wrong: key<{ left: number }>('captcha:wrong'),
+		Wrong: key<{ count: number }>('captcha:wrong'),
 		Expired: key('captcha:expired'),
 		Solved: key('captcha:solved'),
 		Continue: key('captcha:continue')

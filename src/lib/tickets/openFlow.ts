@@ -105,7 +105,7 @@ export async function solveCaptcha(
 	const field = interaction.fields.fields.get('code');
 	const answer = field && 'value' in field && typeof field.value === 'string' ? field.value : '';
 	const result = await container.captcha.verify(interaction.guildId, interaction.user.id, category.id, answer);
-	if (result.kind === 'wrong') refuse({ key: LanguageKeys.Captcha.Wrong, args: { left: result.attemptsLeft } });
+	if (result.kind === 'wrong') refuse({ key: LanguageKeys.Captcha.Wrong, args: { count: result.attemptsLeft } });
 	if (result.kind === 'expired') refuse({ key: LanguageKeys.Captcha.Expired, args: {} });
 	if (category.questions.length === 0) {
 		await interaction.deferReply({ flags: MessageFlags.Ephemeral });
