@@ -64,15 +64,7 @@ async function run(label: string, databaseUrl: string): Promise<void> {
 	try {
 		await bot.ready;
 		const panels: EMessage[] = [];
-		for (const guild of guilds) {
-			await guild.admin.slash(guild.general, ['admin', 'panel_create'], {
-				panel_id: 'bench',
-				channel: guild.general.id,
-				title: 'Bench'
-			});
-			await guild.admin.slash(guild.general, ['admin', 'panel_deploy'], { panel_id: 'bench' });
-			panels.push(discord.botMessages(guild.general).at(-1)!);
-		}
+		for (const guild of guilds) panels.push(await discord.postPanel(guild, 'bench', 'Bench'));
 		// One ticket per guild first, so the burst meets a warm bot (code paths compiled, caches filled).
 		for (const [index, guild] of guilds.entries())
 			await discord.join(guild.guild, `warm-up-${index}`).click(panels[index]!, 'Open a ticket');

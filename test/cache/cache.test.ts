@@ -59,8 +59,53 @@ for (const [kind, make] of implementations) {
 			await new Promise((resolve) => setTimeout(resolve, 150));
 			expect(await cache.increment(k, 100)).toBe(1);
 		});
+
+		it('grants exactly the limit of slots to concurrent callers, and frees each one a window after it was taken', async () => {
+			const cache = await open();
+			const k = key('slots');
+			const waits = await Promise.all(Array.from({ length: 8 }, () => cache.takeSlot(k, 5, 300)));
+			expect(waits.filter((wait) => wait === 0)).toHaveLength(5);
+			for (const wait of waits.filter((wait) => wait > 0)) expect(wait).toBeLessThanOrEqual(300);
+			const wait = await cache.takeSlot(k, 5, 300);
+			expect(wait).toBeGreaterThan(0);
+			await new Promise((resolve) => setTimeout(resolve, wait + 20));
+			expect(await cache.takeSlot(k, 5, 300)).toBe(0);
+			// Another key has slots of its own.
+			expect(await cache.takeSlot(key('other'), 5, 300)).toBe(0);
+		});
 	});
 }
+
+describe('takeSlot on memory', () => {
+	it('slides: a slot frees exactly windowMs after it was taken, not at a fixed boundary', async () => {
+		let now = 1_000;
+		const cache = new MemoryCache(() => now);
+		expect(await cache.takeSlot('k', 2, 1_000)).toBe(0);
+		now = 1_900;
+		expect(await cache.takeSlot('k', 2, 1_000)).toBe(0);
+		now = 1_950;
+		expect(await cache.takeSlot('k', 2, 1_000)).toBe(50);
+		now = 2_000;
+		expect(await cache.takeSlot('k', 2, 1_000)).toBe(0);
+		// The slot taken at 1 900 still counts until 2 900.
+		now = 2_899;
+		expect(await cache.takeSlot('k', 2, 1_000)).toBe(1);
+		await cache.close();
+	});
+});
+
+describe('takeSlot on two Redis connections', () => {
+	it.skipIf(!REDIS_URL)('shares one window between processes', async () => {
+		const [a, b] = await Promise.all([createCache(REDIS_URL), createCache(REDIS_URL)]);
+		try {
+			const k = `test:${randomBytes(6).toString('hex')}:shared`;
+			const waits = await Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 ? a : b).takeSlot(k, 4, 10_000)));
+			expect(waits.filter((wait) => wait === 0)).toHaveLength(4);
+		} finally {
+			await Promise.all([a.close(), b.close()]);
+		}
+	});
+});
 
 describe('createCache', () => {
 	it('is in memory without REDIS_URL', async () => {

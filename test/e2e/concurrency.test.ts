@@ -22,13 +22,7 @@ for (const database of testDatabases()) {
 		beforeAll(async () => {
 			scenario = await startScenario(database, { config: CONFIG, guildName: 'Busy Guild', redisUrl: REDIS_URL });
 			({ discord, home, db } = scenario);
-			await home.admin.slash(home.general, ['admin', 'panel_create'], {
-				panel_id: 'race',
-				channel: home.general.id,
-				title: 'Race'
-			});
-			await home.admin.slash(home.general, ['admin', 'panel_deploy'], { panel_id: 'race' });
-			panel = discord.botMessages(home.general).at(-1)!;
+			panel = await discord.postPanel(home, 'race', 'Race');
 		}, 60_000);
 
 		afterAll(() => scenario?.stop());

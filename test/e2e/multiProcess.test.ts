@@ -102,13 +102,7 @@ for (const database of testDatabases()) {
 			await second.ready;
 			const { discord, home } = scenario;
 			await discord.waitFor(() => discord.emulator.gateway.connectedSessions() === 2, 'both bots connected', 30_000);
-			await home.admin.slash(home.general, ['admin', 'panel_create'], {
-				panel_id: 'race',
-				channel: home.general.id,
-				title: 'Race'
-			});
-			await home.admin.slash(home.general, ['admin', 'panel_deploy'], { panel_id: 'race' });
-			panel = scenario.discord.botMessages(home.general).at(-1)!;
+			panel = await discord.postPanel(home, 'race', 'Race');
 		}, 120_000);
 
 		afterAll(() => scenario?.stop());

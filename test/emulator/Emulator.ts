@@ -16,6 +16,8 @@ export interface RestCall {
 	bucket: string;
 	status: number;
 	body: unknown;
+	/** Sent with the bot token, so under the global cap (interaction replies are not). */
+	authenticated: boolean;
 }
 
 export interface EmulatorOptions {
@@ -113,7 +115,16 @@ export class Emulator {
 		const path = url.pathname.replace(/^\/api(\/v\d+)?/, '');
 		const matched = this.#router.match(method, path);
 		const record = (status: number, route: string, bucket: string, body: unknown) =>
-			this.calls.push({ at: Date.now(), method, path, route, bucket, status, body });
+			this.calls.push({
+				at: Date.now(),
+				method,
+				path,
+				route,
+				bucket,
+				status,
+				body,
+				authenticated: Boolean(matched?.route.auth)
+			});
 
 		if (!matched) {
 			this.unknownRoutes.push(`${method} ${path}`);

@@ -143,6 +143,13 @@ export class TestDiscord {
 		return this.waitFor(() => this.state.channelMessages(channel.id).find(matches), what, timeoutMs);
 	}
 
+	/** The guild's admin creates a panel with the default button in #general and posts it; its message. */
+	public async postPanel(home: GuildFixture, panelId: string, title: string): Promise<EMessage> {
+		await home.admin.slash(home.general, ['admin', 'panel_create'], { panel_id: panelId, channel: home.general.id, title });
+		await home.admin.slash(home.general, ['admin', 'panel_deploy'], { panel_id: panelId });
+		return this.botMessages(home.general).at(-1)!;
+	}
+
 	/** Messages the bot posted in a channel, oldest first. */
 	public botMessages(channel: EChannel): EMessage[] {
 		return this.state.channelMessages(channel.id).filter((message) => message.authorId === this.emulator.botId);

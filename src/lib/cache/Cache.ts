@@ -11,6 +11,12 @@ export interface Cache {
 	setIfAbsent(key: string, value: unknown, ttlMs: number): Promise<boolean>;
 	/** Adds one and returns the new count; the window starts with the first increment and lasts ttlMs. */
 	increment(key: string, ttlMs: number): Promise<number>;
+	/**
+	 * Takes one of `limit` slots in a window that slides over the last windowMs: 0 when this call took one,
+	 * otherwise how many milliseconds until the oldest taken slot frees. However calls are spread, at most
+	 * `limit` succeed within any windowMs.
+	 */
+	takeSlot(key: string, limit: number, windowMs: number): Promise<number>;
 	/** Milliseconds before the key expires; undefined when it is absent or never expires. */
 	ttl(key: string): Promise<number | undefined>;
 	close(): Promise<void>;

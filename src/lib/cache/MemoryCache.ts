@@ -9,6 +9,8 @@ interface Entry {
 export class MemoryCache implements Cache {
 	public readonly kind = 'memory';
 	readonly #entries = new Map<string, Entry>();
+	/** takeSlot's windows: when each taken slot was taken, oldest first. */
+	readonly #slots = new Map<string, { windowMs: number; taken: number[] }>();
 	readonly #sweeper: NodeJS.Timeout;
 
 	public constructor(private readonly now: () => number = Date.now) {
@@ -43,6 +45,17 @@ export class MemoryCache implements Cache {
 		return entry.value as number;
 	}
 
+	public async takeSlot(key: string, limit: number, windowMs: number): Promise<number> {
+		const now = this.now();
+		const taken = (this.#slots.get(key)?.taken ?? []).filter((at) => now - at < windowMs);
+		this.#slots.set(key, { windowMs, taken });
+		if (taken.length < limit) {
+			taken.push(now);
+			return 0;
+		}
+		return Math.max(1, taken[0]! + windowMs - now);
+	}
+
 	public async ttl(key: string): Promise<number | undefined> {
 		const entry = this.#live(key);
 		return entry && entry.expiresAt !== Infinity ? entry.expiresAt - this.now() : undefined;
@@ -51,11 +64,15 @@ export class MemoryCache implements Cache {
 	public async close(): Promise<void> {
 		clearInterval(this.#sweeper);
 		this.#entries.clear();
+		this.#slots.clear();
 	}
 
 	public sweep(): void {
 		const now = this.now();
 		for (const [key, entry] of this.#entries) if (entry.expiresAt <= now) this.#entries.delete(key);
+		for (const [key, slots] of this.#slots) {
+			if (!slots.taken.length || now - slots.taken.at(-1)! >= slots.windowMs) this.#slots.delete(key);
+		}
 	}
 
 	#live(key: string): Entry | undefined {

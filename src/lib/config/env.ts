@@ -35,6 +35,12 @@ export const envSchema = z.object({
 	DISCORD_API_URL: optional(
 		z.url({ protocol: /^https?$/, message: 'expected an http(s) URL such as http://127.0.0.1:8080/api' })
 	),
+	// Discord's global cap for the bot token (50 unless Discord raised it for a large bot), shared through
+	// Redis by every process of the deployment.
+	DISCORD_REQUESTS_PER_SECOND: z.preprocess(
+		emptyAsUndefined,
+		z.coerce.number().int().min(1, 'expected a whole number from 1').max(100_000).default(50)
+	),
 	DATABASE_URL: z.preprocess(emptyAsUndefined, databaseUrl.default(DEFAULT_DATABASE_URL)),
 	REDIS_URL: optional(z.string().regex(/^rediss?:\/\//, 'expected redis://host:port or rediss://host:port')),
 	OWNER_IDS: z.preprocess(

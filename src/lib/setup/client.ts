@@ -1,5 +1,6 @@
 import { type LogLevel, SapphireClient, container, type SapphireClientOptions } from '@sapphire/framework';
 import { GatewayIntentBits, Partials, type ClientOptions } from 'discord.js';
+import { globallyLimited } from '../discord/globalRateLimit.js';
 import { closestLocale } from '../i18n/locales.js';
 import { LANGUAGES_DIRECTORY } from '../i18n/loadLanguages.js';
 import type { AppLogger } from '../logging/AppLogger.js';
@@ -50,7 +51,11 @@ export function createClient(setup: ClientSetup): SapphireClient {
 		rest: {
 			...(env.DISCORD_API_URL ? { api: env.DISCORD_API_URL } : {}),
 			// A request that would wait more than 30 s for a rate limit fails instead, so nobody waits on a reply.
-			rejectOnRateLimit: (data) => data.timeToReset > 30_000
+			rejectOnRateLimit: (data) => data.timeToReset > 30_000,
+			globalRequestsPerSecond: env.DISCORD_REQUESTS_PER_SECOND,
+			makeRequest: globallyLimited(container.cache, env.DISCORD_REQUESTS_PER_SECOND, undefined, (error) =>
+				setup.logger.warn(`Global request limit not shared (cache error: ${error.message})`)
+			)
 		},
 		allowedMentions: { parse: [], repliedUser: false }
 	};

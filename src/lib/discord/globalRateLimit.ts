@@ -1,0 +1,58 @@
+import { DefaultRestOptions, type RESTOptions } from 'discord.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Cache } from '../cache/Cache.js';
+
+type MakeRequest = RESTOptions['makeRequest'];
+
+const GLOBAL_KEY = 'rest:global';
+// Discord counts a request when it arrives; the extra 50 ms keeps requests sent a window apart from
+// arriving less than a second apart (discord.js adds the same offset to its own waits).
+const WINDOW_MS = 1_050;
+
+/**
+ * Keeps every process of the deployment under Discord's global request cap together. discord.js counts
+ * the cap per process and in fixed one-second windows, so several shards (or one busy process) can still
+ * send more than the cap within a second and collect global 429s; here each authenticated request first
+ * takes a slot in one sliding window kept in the cache (Redis across processes). Requests without the bot
+ * token (interaction replies and follow-ups) are not under the cap and go at once, so answers never wait.
+ * If the cache fails, the request goes anyway (discord.js's own limiter is still in front of it) and
+ * onCacheError hears of it at most once a minute.
+ */
+export function globallyLimited(
+	cache: Cache,
+	perSecond: number,
+	makeRequest: MakeRequest = DefaultRestOptions.makeRequest,
+	onCacheError: (error: Error) => void = () => undefined
+): MakeRequest {
+	let lastReported = 0;
+	const report = (error: Error) => {
+		if (Date.now() - lastReported < 60_000) return;
+		lastReported = Date.now();
+		onCacheError(error);
+	};
+	return async (url, init) => {
+		if (hasBotToken(init.headers)) await takeGlobalSlot(cache, perSecond, report);
+		return makeRequest(url, init);
+	};
+}
+
+async function takeGlobalSlot(cache: Cache, perSecond: number, onCacheError: (error: Error) => void): Promise<void> {
+	for (;;) {
+		let wait: number;
+		try {
+			wait = await cache.takeSlot(GLOBAL_KEY, perSecond, WINDOW_MS);
+		} catch (error) {
+			onCacheError(error as Error);
+			return;
+		}
+		if (wait === 0) return;
+		await sleep(wait);
+	}
+}
+
+function hasBotToken(headers: RequestInit['headers']): boolean {
+	if (!headers) return false;
+	if (headers instanceof Headers) return headers.has('authorization');
+	const entries = Array.isArray(headers) ? headers : Object.entries(headers);
+	return entries.some(([name]) => name.toLowerCase() === 'authorization');
+}
