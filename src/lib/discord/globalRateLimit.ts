@@ -30,8 +30,15 @@ export function globallyLimited(
 		lastReported = Date.now();
 		onCacheError(error);
 	};
+	// The process's capped requests wait in one line, and only the first in line asks the shared window:
+	// hundreds of waiting requests do not all wake and ask each time a slot frees.
+	let line: Promise<void> = Promise.resolve();
 	return async (url, init) => {
-		if (hasBotToken(init.headers)) await takeGlobalSlot(cache, perSecond, report);
+		if (hasBotToken(init.headers)) {
+			const turn = line.then(() => takeGlobalSlot(cache, perSecond, report));
+			line = turn;
+			await turn;
+		}
 		return makeRequest(url, init);
 	};
 }
