@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCommandTranslations } from '../../src/lib/i18n/commandDescriptions.js';
 import { startBot, type TestBot } from '../harness/bot.js';
 import { PROBE_PIECES } from '../harness/paths.js';
 import { TestDiscord, type GuildFixture } from '../harness/TestDiscord.js';
@@ -28,6 +29,28 @@ for (const database of testDatabases()) {
 			const names = [...discord.state.commands.values()].map((command) => command.body.name);
 			expect(names).toContain('probe');
 			expect(discord.emulator.unknownRoutes).toEqual([]);
+		});
+
+		it('describes every command, subcommand and option in each translated language', () => {
+			const paths = new Map<string, Record<string, unknown>>();
+			const walk = (path: string, node: Record<string, unknown>) => {
+				paths.set(path, node);
+				for (const option of (node.options ?? []) as Record<string, unknown>[]) walk(`${path} ${String(option.name)}`, option);
+			};
+			for (const command of discord.state.commands.values())
+				if (command.body.name !== 'probe') walk(String(command.body.name), command.body);
+			expect(paths.size).toBeGreaterThan(100);
+			for (const [locale, texts] of loadCommandTranslations()) {
+				// Nothing untranslated, nothing left over from a renamed or removed option.
+				expect(Object.keys(texts).sort(), locale).toEqual([...paths.keys()].sort());
+				for (const [path, node] of paths) {
+					expect((node.description_localizations as Record<string, string>)[locale], `${locale}: ${path}`).toBe(texts[path]);
+				}
+			}
+			expect(paths.get('ticket close reason')).toMatchObject({
+				description: 'Why (shown in the ticket)',
+				description_localizations: { fr: 'Pourquoi (affiché dans le ticket)' }
+			});
 		});
 
 		it('answers a slash subcommand', async () => {

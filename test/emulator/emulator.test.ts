@@ -57,6 +57,23 @@ describe('REST', () => {
 		expect(emulator.invalidRequestCount()).toBe(1);
 	});
 
+	it('refuses a command whose option description or translation Discord would refuse', async () => {
+		const path = `/applications/${emulator.state.applicationId}/commands`;
+		const command = (option: Record<string, unknown>) => ({
+			name: 'ticket',
+			description: 'Support tickets',
+			description_localizations: { fr: 'Tickets d’assistance' },
+			options: [{ type: 1, name: 'close', description: 'Close', options: [{ type: 3, name: 'reason', ...option }] }]
+		});
+		expect((await api('POST', path, command({ description: 'Why' }))).status).toBe(201);
+		const tooLong = await api('POST', path, command({ description: 'Why', description_localizations: { fr: 'x'.repeat(101) } }));
+		expect(tooLong.status).toBe(400);
+		expect(JSON.stringify(tooLong.body)).toContain('options.0.options.0.description_localizations.fr');
+		const unknownLocale = await api('POST', path, command({ description: 'Why', description_localizations: { klingon: 'Qatlh' } }));
+		expect(unknownLocale.status).toBe(400);
+		expect((await api('POST', path, command({ description: '' }))).status).toBe(400);
+	});
+
 	it('injects a 429 (route or global), a 5xx and latency on demand', async () => {
 		emulator.limits.injectRateLimit({ method: 'GET', route: '/channels/:channelId' }, { retryAfterMs: 1500 });
 		const limited = await api('GET', `/channels/${general().id}`);

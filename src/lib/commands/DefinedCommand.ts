@@ -1,4 +1,5 @@
 import { Subcommand } from '@sapphire/plugin-subcommands';
+import { loadCommandTranslations, type CommandTranslations } from '../i18n/commandDescriptions.js';
 import { optionNames } from './options.js';
 import { buildSlashCommand, subcommandMappings, type SubcommandDefinition } from './subcommand.js';
 
@@ -7,6 +8,10 @@ export interface CommandSpec {
 	description: string;
 	subcommands: readonly SubcommandDefinition[];
 }
+
+let translations: CommandTranslations | undefined;
+// Read once per process, when the first command registers (a reload re-reads nothing of languages/ either).
+const commandTranslations = () => (translations ??= loadCommandTranslations());
 
 /**
  * A guild command made of subcommand definitions: /name and !name list the same subcommands, read the
@@ -27,6 +32,8 @@ export abstract class DefinedCommand extends Subcommand {
 	}
 
 	public override registerApplicationCommands(registry: Subcommand.Registry) {
-		registry.registerChatInputCommand((builder) => buildSlashCommand(builder, this.name, this.description, this.definitions));
+		registry.registerChatInputCommand((builder) =>
+			buildSlashCommand(builder, this.name, this.description, this.definitions, commandTranslations())
+		);
 	}
 }

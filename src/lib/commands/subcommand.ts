@@ -8,6 +8,7 @@ import {
 	type SlashCommandBuilder,
 	type SlashCommandSubcommandBuilder
 } from 'discord.js';
+import { descriptionLocalizations, type CommandPath, type CommandTranslations } from '../i18n/commandDescriptions.js';
 import { prefixContext, slashContext, type CommandContext } from './context.js';
 import { optionsFromArgs, optionsFromInteraction, type OptionSpec } from './options.js';
 
@@ -42,33 +43,52 @@ export function subcommandMappings(definitions: readonly SubcommandDefinition[])
 	}));
 }
 
-/** Adds each definition as a slash subcommand; the command is guild-only. */
+/**
+ * Adds each definition as a slash subcommand; the command is guild-only. Every description carries its
+ * translations (languages/<locale>/commands.json), so Discord shows it in each user's language.
+ */
 export function buildSlashCommand(
 	builder: SlashCommandBuilder,
 	name: string,
 	description: string,
-	definitions: readonly SubcommandDefinition[]
+	definitions: readonly SubcommandDefinition[],
+	translations: CommandTranslations
 ) {
-	builder
-		.setName(name)
-		.setDescription(description)
+	const describe = <T extends Describable<T>>(target: T, path: CommandPath, text: string): T => {
+		const localized = descriptionLocalizations(translations, path);
+		return target.setDescription(text).setDescriptionLocalizations(Object.keys(localized).length ? localized : null);
+	};
+	describe(builder.setName(name), [name], description)
 		.setContexts(InteractionContextType.Guild)
 		.setIntegrationTypes(ApplicationIntegrationType.GuildInstall);
-	for (const definition of definitions)
-		builder.addSubcommand((sub) =>
-			addOptions(sub.setName(definition.name).setDescription(definition.description), definition.options ?? [])
-		);
+	for (const definition of definitions) {
+		const path = [name, definition.name];
+		builder.addSubcommand((sub) => {
+			describe(sub.setName(definition.name), path, definition.description);
+			return addOptions(sub, definition.options ?? [], (option, spec) =>
+				describe(option, [...path, spec.name], spec.description)
+			);
+		});
+	}
 	return builder;
 }
 
-function addOptions(sub: SlashCommandSubcommandBuilder, specs: readonly OptionSpec[]): SlashCommandSubcommandBuilder {
+interface Describable<T> {
+	setDescription(description: string): T;
+	setDescriptionLocalizations(localizations: Record<string, string> | null): T;
+}
+
+type DescribeOption = <T extends Describable<T>>(option: T, spec: OptionSpec) => T;
+
+function addOptions(
+	sub: SlashCommandSubcommandBuilder,
+	specs: readonly OptionSpec[],
+	describe: DescribeOption
+): SlashCommandSubcommandBuilder {
 	// Discord wants required options first; definitions are written that way.
 	for (const spec of specs) {
-		const base = <T extends { setName(n: string): T; setDescription(d: string): T; setRequired(r: boolean): T }>(option: T) =>
-			option
-				.setName(spec.name)
-				.setDescription(spec.description)
-				.setRequired(spec.required ?? false);
+		const base = <T extends Describable<T> & { setName(n: string): T; setRequired(r: boolean): T }>(option: T) =>
+			describe(option.setName(spec.name), spec).setRequired(spec.required ?? false);
 		switch (spec.type) {
 			case 'string':
 				sub.addStringOption((option) => {

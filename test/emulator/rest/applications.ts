@@ -1,19 +1,33 @@
+import { Locale } from 'discord-api-types/v10';
 import type { Emulator } from '../Emulator.js';
 import type { EApplicationCommand } from '../state.js';
 import { Errors, type RestRequest, type Router } from './router.js';
 
 const COMMAND_NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
 
+const LOCALES = new Set<string>(Object.values(Locale));
+
+/** Discord's checks of a command, its subcommands and options: names, descriptions and their translations. */
 function validateCommand(body: Record<string, unknown>): void {
 	const problems: Record<string, string> = {};
 	if (typeof body.name !== 'string' || !COMMAND_NAME.test(body.name) || body.name !== body.name.toLowerCase())
 		problems.name = 'Invalid command name.';
 	const type = (body.type as number | undefined) ?? 1;
-	if (type === 1 && (typeof body.description !== 'string' || body.description.length < 1 || body.description.length > 100)) {
-		problems.description = 'Must be between 1 and 100 in length.';
-	}
+	if (type === 1) validateDescriptions(body, '', problems);
 	if (Array.isArray(body.options) && body.options.length > 25) problems.options = 'Must be 25 or fewer in length.';
 	if (Object.keys(problems).length > 0) throw Errors.invalidForm(problems);
+}
+
+function validateDescriptions(node: Record<string, unknown>, at: string, problems: Record<string, string>): void {
+	const tooLong = (text: unknown) => typeof text !== 'string' || text.length < 1 || text.length > 100;
+	if (tooLong(node.description)) problems[`${at}description`] = 'Must be between 1 and 100 in length.';
+	const localized = (node.description_localizations ?? {}) as Record<string, unknown>;
+	for (const [locale, text] of Object.entries(localized)) {
+		if (!LOCALES.has(locale)) problems[`${at}description_localizations.${locale}`] = 'Invalid locale.';
+		else if (tooLong(text)) problems[`${at}description_localizations.${locale}`] = 'Must be between 1 and 100 in length.';
+	}
+	const options = Array.isArray(node.options) ? (node.options as Record<string, unknown>[]) : [];
+	options.forEach((option, index) => validateDescriptions(option, `${at}options.${index}.`, problems));
 }
 
 /** A command as Discord returns it: what was sent, with the fields Discord fills in. */
