@@ -19,6 +19,8 @@ export interface BotOptions {
 	echo?: boolean;
 	/** More environment variables (OWNER_IDS …). */
 	env?: Record<string, string>;
+	/** A folder holding a built bot (dist/index.js): run there with plain node, as the container runs it. */
+	compiled?: string;
 }
 
 export interface TestBot {
@@ -51,14 +53,15 @@ export function botEnvironment(emulator: Emulator, options: BotOptions): Record<
 }
 
 /**
- * The real bot as its own process against the emulator, started as `npm start` starts it (src/index.ts
- * under tsx), or through test/harness/botProcess.ts when test pieces are added.
+ * The real bot as its own process against the emulator: src/index.ts under tsx, through
+ * test/harness/botProcess.ts when test pieces are added, or a built copy's dist/index.js.
  */
 export function startBot(emulator: Emulator, options: BotOptions): TestBot {
 	const entry = options.piecePaths ? 'test/harness/botProcess.ts' : 'src/index.ts';
 	// --require tsx/cjs also tells Sapphire that .ts pieces can be loaded (it looks for tsx among preloaded modules).
-	const child = spawn(process.execPath, ['--require', 'tsx/cjs', '--import', 'tsx', entry], {
-		cwd: PROJECT_ROOT,
+	const args = options.compiled ? ['dist/index.js'] : ['--require', 'tsx/cjs', '--import', 'tsx', entry];
+	const child = spawn(process.execPath, args, {
+		cwd: options.compiled ?? PROJECT_ROOT,
 		env: botEnvironment(emulator, options),
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
