@@ -69,7 +69,11 @@ describe('REST', () => {
 		const tooLong = await api('POST', path, command({ description: 'Why', description_localizations: { fr: 'x'.repeat(101) } }));
 		expect(tooLong.status).toBe(400);
 		expect(JSON.stringify(tooLong.body)).toContain('options.0.options.0.description_localizations.fr');
-		const unknownLocale = await api('POST', path, command({ description: 'Why', description_localizations: { klingon: 'Qatlh' } }));
+		const unknownLocale = await api(
+			'POST',
+			path,
+			command({ description: 'Why', description_localizations: { klingon: 'Qatlh' } })
+		);
 		expect(unknownLocale.status).toBe(400);
 		expect((await api('POST', path, command({ description: '' }))).status).toBe(400);
 	});
