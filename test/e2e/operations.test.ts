@@ -173,7 +173,7 @@ for (const database of testDatabases()) {
 		it('sets priority and tags, and keeps notes away from the opener', async () => {
 			const { channel } = await openTicket(home.alice);
 			expect((await home.staff.slash(channel, ['ticket', 'priority'], { level: 'urgent' })).content).toBe(
-				`<@${home.staff.id}> set the priority to **urgent**.`
+				`<@${home.staff.id}> set the priority to **Urgent**.`
 			);
 			expect((await home.staff.command(channel, '!ticket priority whenever')).content).toBe(
 				'`level` must be one of: low, normal, high, urgent, critical.'

@@ -169,6 +169,24 @@ for (const database of testDatabases()) {
 			expect((await home.staff.slash(home.general, ['admin', 'settings'])).content).toBe(
 				'Seuls les administrateurs du serveur peuvent faire cela : il faut la permission Gérer le serveur ou un des rôles admin du bot.'
 			);
+			// Priorities and statuses are words of the server's language, wherever they are shown.
+			const { channel, welcome } = await scenario.openTicket(home.bob);
+			expect((welcome.embeds[0] as { footer?: { text: string } }).footer?.text).toBe('Priorité : Normale');
+			expect((await home.staff.slash(channel, ['ticket', 'priority'], { level: 'high' })).content).toBe(
+				`<@${home.staff.id}> a fixé la priorité à **Haute**.`
+			);
+			await home.staff.slash(channel, ['ticket', 'lock']);
+			const fields = Object.fromEntries(
+				(
+					(await home.staff.slash(channel, ['ticket', 'info'])).message!.embeds[0] as {
+						fields: { name: string; value: string }[];
+					}
+				).fields.map((field) => [field.name, field.value])
+			);
+			expect(fields).toMatchObject({ État: 'ouvert 🔒', Priorité: 'Haute' });
+			const listed = (await home.bob.slash(home.general, ['ticket', 'list'])).message!.embeds[0] as { description: string };
+			expect(listed.description).toContain(' · ouvert 🔒 · Haute · ');
+
 			const byNewPrefix = await home.admin.command(home.general, '?admin settings --reset=true');
 			expect(byNewPrefix.content).toMatch(/^Saved\. This server's settings now:/);
 			expect(byNewPrefix.content).toContain('- Prefix of message commands: **`!`** (bot default)');

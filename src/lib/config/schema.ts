@@ -4,8 +4,9 @@ import { isEmoji } from '../discord/emoji.js';
 import { SUPPORTED_LOCALES } from '../i18n/locales.js';
 import { channelPatternProblem } from '../tickets/channelName.js';
 
-export const PRIORITIES = ['low', 'normal', 'high', 'urgent', 'critical'] as const;
-export type Priority = (typeof PRIORITIES)[number];
+import { PRIORITIES, type Priority } from '../tickets/priorities.js';
+
+export { PRIORITIES, type Priority };
 
 const count = (min: number, max: number) => {
 	const message = `expected a whole number from ${min} to ${max}`;

@@ -1,5 +1,7 @@
 import { AUDIT_ACTIONS, type AuditAction } from '../audit/actions.js';
 import { SECURITY_EVENT_TYPES, type SecurityEventType } from '../security/SecurityLog.js';
+import { PRIORITIES, type Priority } from '../tickets/priorities.js';
+import { TicketStatus } from '../tickets/status.js';
 
 /**
  * Every translation key the code uses, as typed constants: a key is never written as a raw string
@@ -175,6 +177,14 @@ export const LanguageKeys = {
 		PurgeButton: key('tickets:purgeButton'),
 		Purging: key('tickets:purging'),
 		ListTitle: key<{ count: number; status: string }>('tickets:listTitle'),
+		/** How each priority and each status is shown (the stored codes stay in CSV exports and logs' details). */
+		Priorities: Object.fromEntries(PRIORITIES.map((priority) => [priority, key(`tickets:priorities.${priority}`)])) as Record<
+			Priority,
+			TranslationKey
+		>,
+		Statuses: Object.fromEntries(
+			Object.values(TicketStatus).map((status) => [status, key(`tickets:statuses.${status}`)])
+		) as Record<TicketStatus, TranslationKey>,
 		ListAll: key('tickets:listAll'),
 		ListOpen: key('tickets:listOpen'),
 		ListClosed: key('tickets:listClosed'),

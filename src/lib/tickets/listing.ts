@@ -8,6 +8,7 @@ import { pageButtons, pageWindow } from '../discord/paging.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { encodeCustomId } from '../interactions/customIds.js';
 import { isGuildAdmin } from '../permissions/roles.js';
+import { priorityLabel, statusLabel } from './labels.js';
 import { TicketStatus } from './status.js';
 import { refuse } from './TicketCreator.js';
 
@@ -94,8 +95,8 @@ export async function ticketListPage(data: GuildData, member: GuildMember, query
 	const lines = tickets.map((ticket) =>
 		[
 			`**#${String(ticket.number).padStart(4, '0')}**`,
-			ticket.locked ? `${ticket.status} 🔒` : ticket.status,
-			ticket.priority,
+			statusLabel(t, ticket.status, ticket.locked),
+			priorityLabel(t, ticket.priority),
 			ticket.category ? userText(ticket.category.displayName, 40) : '—',
 			ticket.anonymous ? t(LanguageKeys.Tickets.InfoAnonymous) : `<@${ticket.ownerId}>`,
 			ticket.claimedById ? t(LanguageKeys.Tickets.ListClaimedBy, { user: `<@${ticket.claimedById}>` }) : null,

@@ -22,6 +22,7 @@ import type { TranscriptService } from '../transcripts/TranscriptService.js';
 import { accessTo, ticketInChannel } from './access.js';
 import { sanitizeChannelName } from './channelName.js';
 import { ratingButtons } from './feedback.js';
+import { priorityLabel } from './labels.js';
 import { assertCanApply, type TicketAction } from './stateMachine.js';
 import { TicketStatus } from './status.js';
 import { MEMBER_ACCESS } from './ticketChannels.js';
@@ -258,7 +259,7 @@ export async function setPriority(context: OperationContext, priority: Priority)
 		ticket.id,
 		'ticket.priority',
 		LanguageKeys.Tickets.PrioritySet,
-		{ priority, by: `<@${context.member.id}>` },
+		{ priority: priorityLabel(context.t, priority), by: `<@${context.member.id}>` },
 		{ details: { from: ticket.priority, to: priority } }
 	);
 }

@@ -5,6 +5,7 @@ import { userText } from '../discord/escape.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { encodeCustomId } from '../interactions/customIds.js';
 import type { Answer } from './answers.js';
+import { priorityLabel } from './labels.js';
 
 /** The first message of a ticket: who and what, the form's answers, a ping for the staff, Claim and Close. */
 export function renderWelcome(
@@ -23,7 +24,7 @@ export function renderWelcome(
 				? t(LanguageKeys.Tickets.WelcomeAnonymous)
 				: t(LanguageKeys.Tickets.WelcomeBody, { user: `<@${ticket.openerId}>` })
 		)
-		.setFooter({ text: t(LanguageKeys.Tickets.WelcomeFooter, { priority: category.defaultPriority }) });
+		.setFooter({ text: t(LanguageKeys.Tickets.WelcomeFooter, { priority: priorityLabel(t, category.defaultPriority) }) });
 	for (const { question, answer } of answers.slice(0, 5)) {
 		embed.addFields({ name: question.slice(0, 256), value: answer ? userText(answer, 1024) : t(LanguageKeys.Tickets.NoAnswer) });
 	}

@@ -19,6 +19,7 @@ import { LanguageKeys } from '../i18n/languageKeys.js';
 import type { TicketRow } from '../tickets/access.js';
 import { TicketStatus } from '../tickets/status.js';
 import { renderHtml } from './html.js';
+import { priorityLabel, statusLabel } from '../tickets/labels.js';
 import { transcriptLabels } from './labels.js';
 import { mentionedIds } from './mentions.js';
 import type { MentionNames, TranscriptAudience, TranscriptInput, TranscriptMessage } from './model.js';
@@ -134,6 +135,7 @@ export class TranscriptService {
 			ticket.categoryId ? data.db.category.findUnique({ where: { id: ticket.categoryId } }) : null,
 			audience === 'staff' ? data.db.ticketNote.findMany({ where: { ticketId: ticket.id }, orderBy: { id: 'asc' } }) : null
 		]);
+		const t = await fetchT(guild);
 		const input: TranscriptInput = {
 			header: {
 				guildName: guild.name,
@@ -143,8 +145,8 @@ export class TranscriptService {
 				categoryName: category?.displayName ?? null,
 				opener: ticket.anonymous ? null : await displayName(guild, ticket.openerId),
 				claimer: await displayName(guild, ticket.claimedById),
-				status: ticket.status,
-				priority: ticket.priority,
+				status: statusLabel(t, ticket.status),
+				priority: priorityLabel(t, ticket.priority),
 				tags: readList(ticket.tags),
 				openedAt: ticket.createdAt,
 				closedAt: ticket.closedAt,
@@ -162,7 +164,7 @@ export class TranscriptService {
 					)
 				: null,
 			anonymousUserId: ticket.anonymous ? ticket.openerId : null,
-			labels: transcriptLabels(await fetchT(guild)),
+			labels: transcriptLabels(t),
 			mentions: mentionNames(
 				guild,
 				messages,

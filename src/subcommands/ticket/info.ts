@@ -5,6 +5,7 @@ import { readList } from '../../lib/database/json.js';
 import { userText } from '../../lib/discord/escape.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import { accessTo, ticketInChannel } from '../../lib/tickets/access.js';
+import { priorityLabel, statusLabel } from '../../lib/tickets/labels.js';
 import { refuse } from '../../lib/tickets/TicketCreator.js';
 
 const TIMELINE_ENTRIES = 10;
@@ -43,7 +44,7 @@ export const info: SubcommandDefinition = {
 				})
 			)
 			.addFields(
-				{ name: t(LanguageKeys.Tickets.InfoStatus), value: ticket.locked ? `${ticket.status} 🔒` : ticket.status, inline: true },
+				{ name: t(LanguageKeys.Tickets.InfoStatus), value: statusLabel(t, ticket.status, ticket.locked), inline: true },
 				{
 					name: t(LanguageKeys.Tickets.InfoOwner),
 					value: ticket.anonymous ? t(LanguageKeys.Tickets.InfoAnonymous) : `<@${ticket.ownerId}>`,
@@ -54,7 +55,7 @@ export const info: SubcommandDefinition = {
 					value: ticket.claimedById ? `<@${ticket.claimedById}>` : t(LanguageKeys.Tickets.InfoNobody),
 					inline: true
 				},
-				{ name: t(LanguageKeys.Tickets.InfoPriority), value: ticket.priority, inline: true },
+				{ name: t(LanguageKeys.Tickets.InfoPriority), value: priorityLabel(t, ticket.priority), inline: true },
 				{
 					name: t(LanguageKeys.Tickets.InfoTags),
 					value: tags.length ? tags.map((tag) => userText(tag, 32)).join(', ') : t(LanguageKeys.Tickets.InfoNone),
