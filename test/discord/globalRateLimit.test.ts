@@ -20,7 +20,7 @@ describe('the shared global request limit', () => {
 	it('lets no more than the cap through in any second, and sends interaction replies at once', async () => {
 		const cache = new MemoryCache();
 		const { sent, makeRequest } = recorder();
-		const request = globallyLimited(cache, 4, makeRequest as never);
+		const request = globallyLimited({ cache, perSecond: 4, timeoutMs: 15_000, makeRequest: makeRequest as never });
 		const started = Date.now();
 		await Promise.all([
 			...Array.from({ length: 10 }, (_, i) => request(`https://discord.test/api/v10/channels/${i}/messages`, BOT)),
@@ -42,11 +42,37 @@ describe('the shared global request limit', () => {
 		expect(sent.indexOf(replies.at(-1)!)).toBeLessThan(sent.indexOf(authenticated[4]!));
 	});
 
+	it('gives a request that waited for its slot a whole timeout on the network', async () => {
+		const cache = new MemoryCache();
+		const signals: AbortSignal[] = [];
+		const makeRequest = async (_url: string, init: RequestInit) => {
+			signals.push(init.signal!);
+			return new Response(null, { status: 204 });
+		};
+		const request = globallyLimited({ cache, perSecond: 1, timeoutMs: 5_000, makeRequest: makeRequest as never });
+		// As discord.js does: the timeout starts when it calls makeRequest, 300 ms here.
+		const withTimeout = () => {
+			const controller = new AbortController();
+			setTimeout(() => controller.abort(), 300);
+			return { ...BOT, signal: controller.signal };
+		};
+		await Promise.all([0, 1].map((i) => request(`https://discord.test/api/v10/channels/${i}/messages`, withTimeout())));
+		await cache.close();
+		// The second waited about a second for its slot, past discord.js's 300 ms, and still went out unaborted.
+		expect(signals.map((signal) => signal.aborted)).toEqual([false, false]);
+	});
+
 	it('still sends when the cache fails, and reports the failure once', async () => {
 		const broken = { takeSlot: () => Promise.reject(new Error('Connection is closed.')) } as unknown as Cache;
 		const { sent, makeRequest } = recorder();
 		const errors: string[] = [];
-		const request = globallyLimited(broken, 4, makeRequest as never, (error) => errors.push(error.message));
+		const request = globallyLimited({
+			cache: broken,
+			perSecond: 4,
+			timeoutMs: 15_000,
+			makeRequest: makeRequest as never,
+			onCacheError: (error) => errors.push(error.message)
+		});
 		for (let i = 0; i < 3; i++) await request(`https://discord.test/api/v10/channels/${i}/messages`, BOT);
 		expect(sent).toHaveLength(3);
 		expect(errors).toEqual(['Connection is closed.']);

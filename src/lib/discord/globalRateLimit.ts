@@ -9,21 +9,30 @@ const GLOBAL_KEY = 'rest:global';
 // arriving less than a second apart (discord.js adds the same offset to its own waits).
 const WINDOW_MS = 1_050;
 
+export interface GlobalLimitOptions {
+	cache: Cache;
+	perSecond: number;
+	/** The REST client's request timeout: the time a request may take once it is on the network. */
+	timeoutMs: number;
+	makeRequest?: MakeRequest;
+	/** Hears of a cache failure, at most once a minute. */
+	onCacheError?: (error: Error) => void;
+}
+
 /**
  * Keeps every process of the deployment under Discord's global request cap together. discord.js counts
  * the cap per process and in fixed one-second windows, so several shards (or one busy process) can still
  * send more than the cap within a second and collect global 429s; here each authenticated request first
  * takes a slot in one sliding window kept in the cache (Redis across processes). Requests without the bot
  * token (interaction replies and follow-ups) are not under the cap and go at once, so answers never wait.
- * If the cache fails, the request goes anyway (discord.js's own limiter is still in front of it) and
- * onCacheError hears of it at most once a minute.
+ * If the cache fails, the request goes anyway (discord.js's own limiter is still in front of it).
+ *
+ * discord.js starts its request timeout before calling makeRequest, so time spent waiting here for a slot
+ * would count against it and a long burst would time out; a capped request gets its timeout afresh once
+ * its slot is taken (the bot passes no abort signals of its own, so nothing else is lost).
  */
-export function globallyLimited(
-	cache: Cache,
-	perSecond: number,
-	makeRequest: MakeRequest = DefaultRestOptions.makeRequest,
-	onCacheError: (error: Error) => void = () => undefined
-): MakeRequest {
+export function globallyLimited(options: GlobalLimitOptions): MakeRequest {
+	const { cache, perSecond, timeoutMs, makeRequest = DefaultRestOptions.makeRequest, onCacheError = () => undefined } = options;
 	let lastReported = 0;
 	const report = (error: Error) => {
 		if (Date.now() - lastReported < 60_000) return;
@@ -34,12 +43,17 @@ export function globallyLimited(
 	// hundreds of waiting requests do not all wake and ask each time a slot frees.
 	let line: Promise<void> = Promise.resolve();
 	return async (url, init) => {
-		if (hasBotToken(init.headers)) {
-			const turn = line.then(() => takeGlobalSlot(cache, perSecond, report));
-			line = turn;
-			await turn;
+		if (!hasBotToken(init.headers)) return makeRequest(url, init);
+		const turn = line.then(() => takeGlobalSlot(cache, perSecond, report));
+		line = turn;
+		await turn;
+		const controller = new AbortController();
+		const timer = setTimeout(() => controller.abort(), timeoutMs);
+		try {
+			return await makeRequest(url, { ...init, signal: controller.signal });
+		} finally {
+			clearTimeout(timer);
 		}
-		return makeRequest(url, init);
 	};
 }
 

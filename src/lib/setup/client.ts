@@ -1,5 +1,5 @@
 import { type LogLevel, SapphireClient, container, type SapphireClientOptions } from '@sapphire/framework';
-import { GatewayIntentBits, Partials, type ClientOptions } from 'discord.js';
+import { DefaultRestOptions, GatewayIntentBits, Partials, type ClientOptions } from 'discord.js';
 import { globallyLimited } from '../discord/globalRateLimit.js';
 import { closestLocale } from '../i18n/locales.js';
 import { LANGUAGES_DIRECTORY } from '../i18n/loadLanguages.js';
@@ -53,9 +53,12 @@ export function createClient(setup: ClientSetup): SapphireClient {
 			// A request that would wait more than 30 s for a rate limit fails instead, so nobody waits on a reply.
 			rejectOnRateLimit: (data) => data.timeToReset > 30_000,
 			globalRequestsPerSecond: env.DISCORD_REQUESTS_PER_SECOND,
-			makeRequest: globallyLimited(container.cache, env.DISCORD_REQUESTS_PER_SECOND, undefined, (error) =>
-				setup.logger.warn(`Global request limit not shared (cache error: ${error.message})`)
-			)
+			makeRequest: globallyLimited({
+				cache: container.cache,
+				perSecond: env.DISCORD_REQUESTS_PER_SECOND,
+				timeoutMs: DefaultRestOptions.timeout,
+				onCacheError: (error) => setup.logger.warn(`Global request limit not shared (cache error: ${error.message})`)
+			})
 		},
 		allowedMentions: { parse: [], repliedUser: false }
 	};
