@@ -25,7 +25,10 @@ export interface Answer {
 	modal: Record<string, unknown> | null;
 }
 
-const DEFAULT_TIMEOUT_MS = 5_000;
+// Generous, because a wait returns as soon as its condition holds: on a loaded machine (two test files at
+// once on two cores, one of them a burst of 200 tickets) a bot may need several seconds for a step that
+// takes milliseconds alone. A test that expects nothing to happen checks after its own short pause.
+const DEFAULT_TIMEOUT_MS = 15_000;
 
 /**
  * A test's Discord: the emulator, a world to build, and members to act as. Every wait has a timeout
