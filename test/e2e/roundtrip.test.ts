@@ -33,9 +33,12 @@ for (const database of testDatabases()) {
 
 		it('describes every command, subcommand and option in each translated language', () => {
 			const paths = new Map<string, Record<string, unknown>>();
+			// Descriptions of commands, subcommands and options, and names of choices (whose values stay codes).
 			const walk = (path: string, node: Record<string, unknown>) => {
 				paths.set(path, node);
 				for (const option of (node.options ?? []) as Record<string, unknown>[]) walk(`${path} ${String(option.name)}`, option);
+				for (const choice of (node.choices ?? []) as Record<string, unknown>[])
+					paths.set(`${path} ${String(choice.value)}`, choice);
 			};
 			for (const command of discord.state.commands.values())
 				if (command.body.name !== 'probe') walk(String(command.body.name), command.body);
@@ -44,9 +47,15 @@ for (const database of testDatabases()) {
 				// Nothing untranslated, nothing left over from a renamed or removed option.
 				expect(Object.keys(texts).sort(), locale).toEqual([...paths.keys()].sort());
 				for (const [path, node] of paths) {
-					expect((node.description_localizations as Record<string, string>)[locale], `${locale}: ${path}`).toBe(texts[path]);
+					const localized = (node.description_localizations ?? node.name_localizations) as Record<string, string>;
+					expect(localized[locale], `${locale}: ${path}`).toBe(texts[path]);
 				}
 			}
+			expect(paths.get('ticket priority level high')).toEqual({
+				name: 'high',
+				value: 'high',
+				name_localizations: { fr: 'Haute' }
+			});
 			expect(paths.get('ticket close reason')).toMatchObject({
 				description: 'Why (shown in the ticket)',
 				description_localizations: { fr: 'Pourquoi (affiché dans le ticket)' }

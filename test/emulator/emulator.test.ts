@@ -57,7 +57,7 @@ describe('REST', () => {
 		expect(emulator.invalidRequestCount()).toBe(1);
 	});
 
-	it('refuses a command whose option description or translation Discord would refuse', async () => {
+	it('refuses a command whose option description, choice name or translation Discord would refuse', async () => {
 		const path = `/applications/${emulator.state.applicationId}/commands`;
 		const command = (option: Record<string, unknown>) => ({
 			name: 'ticket',
@@ -76,6 +76,12 @@ describe('REST', () => {
 		);
 		expect(unknownLocale.status).toBe(400);
 		expect((await api('POST', path, command({ description: '' }))).status).toBe(400);
+		const badChoice = await api(
+			'POST',
+			path,
+			command({ description: 'Why', choices: [{ name: 'high', value: 'high', name_localizations: { fr: '' } }] })
+		);
+		expect(JSON.stringify(badChoice.body)).toContain('options.0.options.0.choices.0.name_localizations.fr');
 	});
 
 	it('injects a 429 (route or global), a 5xx and latency on demand', async () => {

@@ -44,8 +44,9 @@ export function subcommandMappings(definitions: readonly SubcommandDefinition[])
 }
 
 /**
- * Adds each definition as a slash subcommand; the command is guild-only. Every description carries its
- * translations (languages/<locale>/commands.json), so Discord shows it in each user's language.
+ * Adds each definition as a slash subcommand; the command is guild-only. Every description and choice
+ * name carries its translations (languages/<locale>/commands.json, by path: "ticket priority level high"
+ * for a choice), so Discord shows it in each user's language.
  */
 export function buildSlashCommand(
 	builder: SlashCommandBuilder,
@@ -55,8 +56,7 @@ export function buildSlashCommand(
 	translations: CommandTranslations
 ) {
 	const describe = <T extends Describable<T>>(target: T, path: CommandPath, text: string): T => {
-		const localized = descriptionLocalizations(translations, path);
-		return target.setDescription(text).setDescriptionLocalizations(Object.keys(localized).length ? localized : null);
+		return target.setDescription(text).setDescriptionLocalizations(localizedOrNull(descriptionLocalizations(translations, path)));
 	};
 	describe(builder.setName(name), [name], description)
 		.setContexts(InteractionContextType.Guild)
@@ -65,9 +65,10 @@ export function buildSlashCommand(
 		const path = [name, definition.name];
 		builder.addSubcommand((sub) => {
 			describe(sub.setName(definition.name), path, definition.description);
-			return addOptions(sub, definition.options ?? [], (option, spec) =>
-				describe(option, [...path, spec.name], spec.description)
-			);
+			return addOptions(sub, definition.options ?? [], {
+				describe: (option, spec) => describe(option, [...path, spec.name], spec.description),
+				choiceNames: (spec, choice) => localizedOrNull(descriptionLocalizations(translations, [...path, spec.name, choice]))
+			});
 		});
 	}
 	return builder;
@@ -78,12 +79,18 @@ interface Describable<T> {
 	setDescriptionLocalizations(localizations: Record<string, string> | null): T;
 }
 
-type DescribeOption = <T extends Describable<T>>(option: T, spec: OptionSpec) => T;
+const localizedOrNull = (localized: Record<string, string>) => (Object.keys(localized).length ? localized : null);
+
+interface OptionTexts {
+	describe<T extends Describable<T>>(option: T, spec: OptionSpec): T;
+	/** A choice's name in each translated language (its value is the same in every language). */
+	choiceNames(spec: OptionSpec, choice: string): Record<string, string> | null;
+}
 
 function addOptions(
 	sub: SlashCommandSubcommandBuilder,
 	specs: readonly OptionSpec[],
-	describe: DescribeOption
+	{ describe, choiceNames }: OptionTexts
 ): SlashCommandSubcommandBuilder {
 	// Discord wants required options first; definitions are written that way.
 	for (const spec of specs) {
@@ -94,7 +101,11 @@ function addOptions(
 				sub.addStringOption((option) => {
 					base(option);
 					if (spec.maxLength !== undefined) option.setMaxLength(Math.min(spec.maxLength, 6000));
-					if (spec.choices) option.addChoices(...spec.choices.map((choice) => ({ name: choice, value: choice })));
+					if (spec.choices) {
+						option.addChoices(
+							...spec.choices.map((choice) => ({ name: choice, name_localizations: choiceNames(spec, choice), value: choice }))
+						);
+					}
 					return option;
 				});
 				break;

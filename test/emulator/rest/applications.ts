@@ -7,7 +7,7 @@ const COMMAND_NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
 
 const LOCALES = new Set<string>(Object.values(Locale));
 
-/** Discord's checks of a command, its subcommands and options: names, descriptions and their translations. */
+/** Discord's checks of a command, its subcommands, options and choices: descriptions, names and their translations. */
 function validateCommand(body: Record<string, unknown>): void {
 	const problems: Record<string, string> = {};
 	if (typeof body.name !== 'string' || !COMMAND_NAME.test(body.name) || body.name !== body.name.toLowerCase())
@@ -21,11 +21,21 @@ function validateCommand(body: Record<string, unknown>): void {
 function validateDescriptions(node: Record<string, unknown>, at: string, problems: Record<string, string>): void {
 	const tooLong = (text: unknown) => typeof text !== 'string' || text.length < 1 || text.length > 100;
 	if (tooLong(node.description)) problems[`${at}description`] = 'Must be between 1 and 100 in length.';
-	const localized = (node.description_localizations ?? {}) as Record<string, unknown>;
-	for (const [locale, text] of Object.entries(localized)) {
-		if (!LOCALES.has(locale)) problems[`${at}description_localizations.${locale}`] = 'Invalid locale.';
-		else if (tooLong(text)) problems[`${at}description_localizations.${locale}`] = 'Must be between 1 and 100 in length.';
-	}
+	const validateLocalizations = (localized: Record<string, unknown>, field: string) => {
+		for (const [locale, text] of Object.entries(localized)) {
+			if (!LOCALES.has(locale)) problems[`${field}.${locale}`] = 'Invalid locale.';
+			else if (tooLong(text)) problems[`${field}.${locale}`] = 'Must be between 1 and 100 in length.';
+		}
+	};
+	validateLocalizations((node.description_localizations ?? {}) as Record<string, unknown>, `${at}description_localizations`);
+	const choices = Array.isArray(node.choices) ? (node.choices as Record<string, unknown>[]) : [];
+	choices.forEach((choice, index) => {
+		if (tooLong(choice.name)) problems[`${at}choices.${index}.name`] = 'Must be between 1 and 100 in length.';
+		validateLocalizations(
+			(choice.name_localizations ?? {}) as Record<string, unknown>,
+			`${at}choices.${index}.name_localizations`
+		);
+	});
 	const options = Array.isArray(node.options) ? (node.options as Record<string, unknown>[]) : [];
 	options.forEach((option, index) => validateDescriptions(option, `${at}options.${index}.`, problems));
 }
