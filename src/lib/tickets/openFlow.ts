@@ -23,6 +23,7 @@ import { MAX_ATTEMPTS } from './captcha.js';
 import { renderCaptcha } from './captchaImage.js';
 import { refuse } from './TicketCreator.js';
 import { renderWelcome } from './welcome.js';
+import { Semaphore } from '../lifecycle/Semaphore.js';
 
 type StartingInteraction = (ButtonInteraction | StringSelectMenuInteraction | ChatInputCommandInteraction) & { guildId: string };
 
@@ -158,7 +159,20 @@ function ticketForm(category: TicketCategory, panelId: number): ModalBuilder {
 	return modal;
 }
 
+// Creations in flight in this process: the rest wait (already acknowledged), so a burst of hundreds
+// does not crowd the event loop and delay the acknowledgement of the clicks still arriving.
+const creations = new Semaphore(16);
+
 async function openAndAnnounce(
+	interaction: (StartingInteraction | ModalSubmitInteraction) & { guildId: string },
+	category: TicketCategory,
+	answers: Answer[],
+	source: string
+): Promise<void> {
+	await creations.run(() => openAndAnnounceNow(interaction, category, answers, source));
+}
+
+async function openAndAnnounceNow(
 	interaction: (StartingInteraction | ModalSubmitInteraction) & { guildId: string },
 	category: TicketCategory,
 	answers: Answer[],
