@@ -257,14 +257,7 @@ for (const database of testDatabases()) {
 
 		it('deletes categories no ticket uses (off the panels too) and panels with their message', async () => {
 			await home.admin.slash(home.general, ['admin', 'category_upsert'], { key: 'unused', display_name: 'Unused' });
-			await home.admin.slash(home.general, ['admin', 'panel_create'], {
-				panel_id: 'pair',
-				channel: home.general.id,
-				title: 'Pair',
-				categories: 'quick,unused'
-			});
-			await home.admin.slash(home.general, ['admin', 'panel_deploy'], { panel_id: 'pair' });
-			const posted = discord.botMessages(home.general).at(-1)!;
+			const posted = await discord.postPanel(home, 'pair', 'Pair', { categories: 'quick,unused' });
 
 			expect((await home.admin.slash(home.general, ['admin', 'category_delete'], { key: 'quick' })).content).toMatch(
 				/^\*\*Quick question\*\* has \d+ tickets filed under it, so it stays/

@@ -47,14 +47,7 @@ for (const database of testDatabases()) {
 				display_name: 'Quick question',
 				staff_roles: `<@&${home.roles.staff.id}>`
 			});
-			await home.admin.slash(home.general, ['admin', 'panel_create'], {
-				panel_id: 'menu',
-				channel: home.general.id,
-				title: 'Pick one',
-				mode: 'select'
-			});
-			await home.admin.slash(home.general, ['admin', 'panel_deploy'], { panel_id: 'menu' });
-			panel = discord.botMessages(home.general).at(-1)!;
+			panel = await discord.postPanel(home, 'menu', 'Pick one', { mode: 'select' });
 		}, 60_000);
 
 		afterAll(() => scenario?.stop());

@@ -146,9 +146,19 @@ export class TestDiscord {
 		return this.waitFor(() => this.state.channelMessages(channel.id).find(matches), what, timeoutMs);
 	}
 
-	/** The guild's admin creates a panel with the default button in #general and posts it; its message. */
-	public async postPanel(home: GuildFixture, panelId: string, title: string): Promise<EMessage> {
-		await home.admin.slash(home.general, ['admin', 'panel_create'], { panel_id: panelId, channel: home.general.id, title });
+	/** The guild's admin creates a panel in #general (default button unless options say) and posts it; its message. */
+	public async postPanel(
+		home: GuildFixture,
+		panelId: string,
+		title: string,
+		options: Record<string, string | number | boolean> = {}
+	): Promise<EMessage> {
+		await home.admin.slash(home.general, ['admin', 'panel_create'], {
+			panel_id: panelId,
+			channel: home.general.id,
+			title,
+			...options
+		});
 		await home.admin.slash(home.general, ['admin', 'panel_deploy'], { panel_id: panelId });
 		return this.botMessages(home.general).at(-1)!;
 	}

@@ -8,7 +8,7 @@ import {
 	type SlashCommandBuilder,
 	type SlashCommandSubcommandBuilder
 } from 'discord.js';
-import { descriptionLocalizations, type CommandPath, type CommandTranslations } from '../i18n/commandDescriptions.js';
+import { localizationsOf, type CommandPath, type CommandTranslations } from '../i18n/commandDescriptions.js';
 import { prefixContext, slashContext, type CommandContext } from './context.js';
 import { optionsFromArgs, optionsFromInteraction, type OptionSpec } from './options.js';
 
@@ -56,7 +56,7 @@ export function buildSlashCommand(
 	translations: CommandTranslations
 ) {
 	const describe = <T extends Describable<T>>(target: T, path: CommandPath, text: string): T => {
-		return target.setDescription(text).setDescriptionLocalizations(localizedOrNull(descriptionLocalizations(translations, path)));
+		return target.setDescription(text).setDescriptionLocalizations(localizationsOf(translations, path));
 	};
 	describe(builder.setName(name), [name], description)
 		.setContexts(InteractionContextType.Guild)
@@ -67,7 +67,7 @@ export function buildSlashCommand(
 			describe(sub.setName(definition.name), path, definition.description);
 			return addOptions(sub, definition.options ?? [], {
 				describe: (option, spec) => describe(option, [...path, spec.name], spec.description),
-				choiceNames: (spec, choice) => localizedOrNull(descriptionLocalizations(translations, [...path, spec.name, choice]))
+				choiceNames: (spec, choice) => localizationsOf(translations, [...path, spec.name, choice])
 			});
 		});
 	}
@@ -78,8 +78,6 @@ interface Describable<T> {
 	setDescription(description: string): T;
 	setDescriptionLocalizations(localizations: Record<string, string> | null): T;
 }
-
-const localizedOrNull = (localized: Record<string, string>) => (Object.keys(localized).length ? localized : null);
 
 interface OptionTexts {
 	describe<T extends Describable<T>>(option: T, spec: OptionSpec): T;

@@ -27,10 +27,10 @@ export function loadCommandTranslations(directory = LANGUAGES_DIRECTORY): Comman
 	return translations;
 }
 
-/** Discord's description_localizations for one path: every locale that translates it. */
-export function descriptionLocalizations(translations: CommandTranslations, path: CommandPath): Record<string, string> {
+/** Discord's localizations (of a description, or of a choice's name) for one path; null when no locale translates it. */
+export function localizationsOf(translations: CommandTranslations, path: CommandPath): Record<string, string> | null {
 	const key = path.join(' ');
 	const localized: Record<string, string> = {};
 	for (const [locale, texts] of translations) if (texts[key]) localized[locale] = texts[key];
-	return localized;
+	return Object.keys(localized).length ? localized : null;
 }

@@ -100,36 +100,28 @@ export async function setupStep(guild: Guild, data: GuildData, step: number, t: 
 					.setDefaultRoles(supportRoles.filter((role) => guild.roles.cache.has(role)))
 			)
 		);
-	if (step === 2) {
-		const parent = new ChannelSelectMenuBuilder()
-			.setCustomId(id(2, 0))
-			.setPlaceholder(t(keys.ParentPlaceholder))
-			.setChannelTypes(ChannelType.GuildCategory)
-			.setMinValues(0)
-			.setMaxValues(1);
-		if (settings.ticketParentId) parent.setDefaultChannels(settings.ticketParentId);
-		components.push(row(parent));
+	/** A menu of one channel of a kind, showing the current choice. */
+	const channelMenu = (control: number, placeholder: string, type: ChannelType, current: string | null | undefined) => {
+		const menu = new ChannelSelectMenuBuilder()
+			.setCustomId(id(step, control))
+			.setPlaceholder(t(placeholder))
+			.setChannelTypes(type);
+		if (current) menu.setDefaultChannels(current);
+		return menu;
+	};
+	if (step === 2)
+		components.push(
+			row(
+				channelMenu(0, keys.ParentPlaceholder, ChannelType.GuildCategory, settings.ticketParentId).setMinValues(0).setMaxValues(1)
+			)
+		);
+	if (step === 3) {
+		components.push(row(channelMenu(0, keys.TranscriptsPlaceholder, ChannelType.GuildText, settings.transcriptChannelId)));
+		components.push(row(channelMenu(1, keys.LogsPlaceholder, ChannelType.GuildText, settings.logChannelId)));
 	}
-	if (step === 3)
-		for (const [control, placeholder, current] of [
-			[0, keys.TranscriptsPlaceholder, settings.transcriptChannelId],
-			[1, keys.LogsPlaceholder, settings.logChannelId]
-		] as const) {
-			const menu = new ChannelSelectMenuBuilder()
-				.setCustomId(id(3, control))
-				.setPlaceholder(t(placeholder))
-				.setChannelTypes(ChannelType.GuildText);
-			if (current) menu.setDefaultChannels(current);
-			components.push(row(menu));
-		}
 	let extra: ButtonBuilder[] = [];
 	if (step === 4) {
-		const where = new ChannelSelectMenuBuilder()
-			.setCustomId(id(4, 0))
-			.setPlaceholder(t(keys.PanelChannelPlaceholder))
-			.setChannelTypes(ChannelType.GuildText);
-		if (panel) where.setDefaultChannels(panel.channelId);
-		components.push(row(where));
+		components.push(row(channelMenu(0, keys.PanelChannelPlaceholder, ChannelType.GuildText, panel?.channelId)));
 		const offered = categories.slice(0, MAX_PANEL_CATEGORIES);
 		if (offered.length)
 			components.push(
