@@ -58,7 +58,9 @@ for (const database of testDatabases()) {
 			await helper.slash(second.channel, ['ticket', 'claim']);
 			// First answers 10 and 30 minutes after opening (set in the database: tests do not wait that long).
 			const answered = async (channelId: string, responderId: string, afterMinutes: number) => {
-				const createdAt = new Date(Date.now() - 2 * 60 * MINUTE);
+				// Two hours back, but never before today's UTC midnight: all three tickets count on one day.
+				const startOfDay = new Date().setUTCHours(0, 0, 0, 0);
+				const createdAt = new Date(Math.max(Date.now() - 2 * 60 * MINUTE, startOfDay));
 				await scenario.db.prisma.ticket.updateMany({
 					where: { channelId },
 					data: {
