@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Gateway, type InteractionDelivery } from './gateway.js';
 import { registerRoutes } from './rest/routes.js';
 import { Limits } from './rest/limits.js';
-import { ApiError, bucketOf, readBody, Router, sendJson } from './rest/router.js';
+import { ApiError, bucketOf, Errors, loneSurrogatePath, readBody, Router, sendJson } from './rest/router.js';
 import { SnowflakeGenerator } from './snowflake.js';
 import { DiscordState } from './state.js';
 
@@ -139,6 +139,8 @@ export class Emulator {
 			const parsed = await readBody(request);
 			body = parsed.body;
 			if (route.auth && request.headers.authorization !== `Bot ${this.token}`) throw new ApiError(401, 0, '401: Unauthorized');
+			const broken = loneSurrogatePath(parsed.body);
+			if (broken) throw Errors.invalidForm({ [broken]: 'Must be a valid string (half an emoji cannot be stored).' });
 
 			const { latencyMs, fault } = this.limits.takeFault(method, route.template, path);
 			if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));

@@ -189,6 +189,24 @@ describe('REST', () => {
 		});
 	});
 
+	it('refuses half an emoji and embed texts past their limits, as Discord stores and checks them', async () => {
+		const channel = general();
+		const post = (body: unknown) => api('POST', `/channels/${channel.id}/messages`, body);
+		expect(await post({ content: `cut here \ud83d` })).toMatchObject({
+			status: 400,
+			body: { code: 50035, errors: { content: {} } }
+		});
+		const field = (value: string) => ({ embeds: [{ title: 't', fields: [{ name: 'n', value }] }] });
+		expect((await post(field('x'.repeat(1024)))).status).toBe(200);
+		expect(await post(field('x'.repeat(1025)))).toMatchObject({
+			status: 400,
+			body: { errors: { 'embeds.0.fields.0.value': {} } }
+		});
+		expect(await post({ embeds: [{ title: 'x'.repeat(257) }] })).toMatchObject({ status: 400, body: { code: 50035 } });
+		const sixThousand = { embeds: [{ description: 'x'.repeat(4096) }, { description: 'y'.repeat(2000) }] };
+		expect(await post(sixThousand)).toMatchObject({ status: 400, body: { errors: { embeds: {} } } });
+	});
+
 	it('allows two renames of a channel per ten minutes', async () => {
 		const channel = general();
 		expect((await api('PATCH', `/channels/${channel.id}`, { name: 'one' })).status).toBe(200);

@@ -1,4 +1,5 @@
 import { createCanvas } from '@napi-rs/canvas';
+import { cut } from '../text/cut.js';
 
 const WIDTH = 900;
 const HEIGHT = 360;
@@ -12,7 +13,7 @@ export function renderDailyChart(daily: readonly { day: string; count: number }[
 	context.fillRect(0, 0, WIDTH, HEIGHT);
 	context.fillStyle = '#f2f3f5';
 	context.font = 'bold 18px sans-serif';
-	context.fillText(title.slice(0, 90), MARGIN.left, 30);
+	context.fillText(cut(title, 90), MARGIN.left, 30);
 
 	const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
 	const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;

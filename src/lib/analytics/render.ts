@@ -4,6 +4,7 @@ import { userText } from '../discord/escape.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import type { Dashboard, ResponseTimes, StaffStanding } from './AnalyticsService.js';
 import { sparkline, type Summary } from './stats.js';
+import { cut } from '../text/cut.js';
 
 const keys = LanguageKeys.Analytics;
 /** Discord shows at most this many characters in an embed field. */
@@ -100,7 +101,7 @@ export function leaderboardEmbed(standings: readonly StaffStanding[], t: TFuncti
 	return new EmbedBuilder()
 		.setColor(0xfee75c)
 		.setTitle(t(keys.LeaderboardTitle))
-		.setDescription(lines(entries, t(keys.LeaderboardEmpty)).slice(0, 4096));
+		.setDescription(cut(lines(entries, t(keys.LeaderboardEmpty)), 4096));
 }
 
 export function responseTimesEmbed(times: ResponseTimes, t: TFunction): EmbedBuilder {

@@ -4,6 +4,7 @@ import { EmbedBuilder } from 'discord.js';
 import { userText } from '../discord/escape.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import type { AuditEntry, AuditListener } from './AuditLog.js';
+import { cut } from '../text/cut.js';
 
 const COLORS: [prefix: string, color: number][] = [
 	['ticket.opened', 0x57f287],
@@ -62,10 +63,7 @@ export async function postToLogChannel(guildId: string, entry: AuditEntry): Prom
 	if (details.length) {
 		embed.addFields({
 			name: t(LanguageKeys.Logs.Details),
-			value: details
-				.map(([key, value]) => `${key}: ${detailText(value)}`)
-				.join('\n')
-				.slice(0, 1024)
+			value: cut(details.map(([key, value]) => `${key}: ${detailText(value)}`).join('\n'), 1024)
 		});
 	}
 	await channel.send({ embeds: [embed], allowedMentions: { parse: [] } });

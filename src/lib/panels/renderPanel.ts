@@ -12,6 +12,7 @@ import type { TicketCategory } from '../categories/CategoryService.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { encodeCustomId } from '../interactions/customIds.js';
 import type { Panel, PanelButtonStyle } from './PanelService.js';
+import { cut } from '../text/cut.js';
 
 const STYLES: Record<PanelButtonStyle, ButtonStyle> = {
 	primary: ButtonStyle.Primary,
@@ -45,9 +46,9 @@ export function renderPanel(
 			.setPlaceholder(panel.buttonLabel ?? t(LanguageKeys.Panels.SelectPlaceholder))
 			.addOptions(
 				categories.map((category) => ({
-					label: category.displayName.slice(0, 100),
+					label: cut(category.displayName, 100),
 					value: String(category.id),
-					...(category.description ? { description: category.description.slice(0, 100) } : {}),
+					...(category.description ? { description: cut(category.description, 100) } : {}),
 					...(category.emoji && isEmoji(category.emoji) ? { emoji: category.emoji } : {})
 				}))
 			);
@@ -58,7 +59,7 @@ export function renderPanel(
 		const button = new ButtonBuilder()
 			.setCustomId(encodeCustomId({ kind: 'open', panelId: panel.id, categoryId: category.id }))
 			.setStyle(STYLES[panel.buttonStyle])
-			.setLabel((single ? (panel.buttonLabel ?? t(LanguageKeys.Panels.DefaultButton)) : category.displayName).slice(0, 80));
+			.setLabel(cut(single ? (panel.buttonLabel ?? t(LanguageKeys.Panels.DefaultButton)) : category.displayName, 80));
 		// An emoji stored before emoji were checked is left off rather than failing the whole deploy.
 		const emoji = category.emoji ?? panel.emoji;
 		if (emoji && isEmoji(emoji)) button.setEmoji(emoji);

@@ -3,6 +3,7 @@ import { EmbedBuilder, Routes } from 'discord.js';
 import { userText } from '../discord/escape.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import type { SecurityEventEntry, SecurityListener } from './SecurityLog.js';
+import { cut } from '../text/cut.js';
 
 export interface WebhookTarget {
 	id: string;
@@ -61,7 +62,7 @@ export async function postIncident(guildId: string, entry: SecurityEventEntry, a
 	if (entry.userId) embed.addFields({ name: t(LanguageKeys.Security.Member), value: `<@${entry.userId}>`, inline: true });
 	if (entry.channelId) embed.addFields({ name: t(LanguageKeys.Security.Channel), value: `<#${entry.channelId}>`, inline: true });
 	const details = detailLines(entry.details ?? {});
-	if (details) embed.addFields({ name: t(LanguageKeys.Security.Details), value: details.slice(0, 1024) });
+	if (details) embed.addFields({ name: t(LanguageKeys.Security.Details), value: cut(details, 1024) });
 	await container.client.rest.post(Routes.webhook(target.id, target.token), {
 		body: { embeds: [embed.toJSON()], allowed_mentions: { parse: [] } },
 		auth: false

@@ -1,5 +1,5 @@
 import { UserError } from '@sapphire/framework';
-import type { Guild, GuildMember, TextChannel } from 'discord.js';
+import type { Guild, GuildMember, MessageCreateOptions, TextChannel } from 'discord.js';
 import { auditRow, type AuditEntry, type AuditLog } from '../audit/AuditLog.js';
 import type { BlacklistService } from '../blacklist/BlacklistService.js';
 import type { Cache } from '../cache/Cache.js';
@@ -15,6 +15,7 @@ import { ticketChannelName } from './channelName.js';
 import { creationRefusal, type Refusal, type CreationCheckName } from './guards.js';
 import { TicketStatus } from './status.js';
 import { createTicketChannel } from './ticketChannels.js';
+import { cut } from '../text/cut.js';
 
 export interface OpenRequest {
 	data: GuildData;
@@ -24,6 +25,8 @@ export interface OpenRequest {
 	answers: Answer[];
 	/** Where it came from, for the timeline: a panel's key, or the command. */
 	source: string;
+	/** The ticket's first message; a ticket whose welcome Discord refuses is not opened. */
+	welcome(ticket: { id: number; number: number; anonymous: boolean }): MessageCreateOptions;
 }
 
 export interface OpenedTicket {
@@ -74,7 +77,7 @@ export class TicketCreator {
 		}
 	}
 
-	private async create({ data, guild, member, category, answers, source }: OpenRequest): Promise<OpenedTicket> {
+	private async create({ data, guild, member, category, answers, source, welcome }: OpenRequest): Promise<OpenedTicket> {
 		const settings = await data.settings();
 		const anonymous = category.anonymousAllowed;
 		const number = await data.nextTicketNumber();
@@ -105,7 +108,7 @@ export class TicketCreator {
 					category: category.key,
 					anonymous
 				}),
-				topic: `#${number} · ${category.displayName}`.slice(0, 1024),
+				topic: cut(`#${number} · ${category.displayName}`, 1024),
 				parentId: category.parentChannelId ?? settings.ticketParentId,
 				openerId: member.id,
 				// The guild's admin roles see every ticket too, as members with Manage Server alone would not.
@@ -122,13 +125,14 @@ export class TicketCreator {
 			details: { number, category: category.key, source }
 		};
 		try {
+			await channel.send(welcome({ id: row.id, number, anonymous }));
 			await data.db.$transaction([
 				data.db.ticket.update({ where: { id: row.id }, data: { channelId: channel.id, status: TicketStatus.Open } }),
 				data.db.auditEvent.create({ data: auditRow(data.guildId, opened) })
 			]);
 		} catch (error) {
-			await channel.delete('ticket could not be recorded').catch((deleteError: unknown) =>
-				this.deps.log.warn('Could not remove the channel of a ticket that failed to record', {
+			await channel.delete('ticket could not be opened').catch((deleteError: unknown) =>
+				this.deps.log.warn('Could not remove the channel of a ticket that failed to open', {
 					channelId: channel.id,
 					error: deleteError
 				})

@@ -24,6 +24,7 @@ import { renderCaptcha } from './captchaImage.js';
 import { refuse } from './TicketCreator.js';
 import { renderWelcome } from './welcome.js';
 import { Semaphore } from '../lifecycle/Semaphore.js';
+import { cut } from '../text/cut.js';
 
 type StartingInteraction = (ButtonInteraction | StringSelectMenuInteraction | ChatInputCommandInteraction) & { guildId: string };
 
@@ -145,11 +146,11 @@ export async function submitTicketForm(
 function ticketForm(category: TicketCategory, panelId: number): ModalBuilder {
 	const modal = new ModalBuilder()
 		.setCustomId(encodeCustomId({ kind: 'form', panelId, categoryId: category.id }))
-		.setTitle(category.displayName.slice(0, 45));
+		.setTitle(cut(category.displayName, 45));
 	for (const [index, question] of category.questions.entries()) {
 		const input = new TextInputBuilder()
 			.setCustomId(fieldId(index))
-			.setLabel(question.label.slice(0, 45))
+			.setLabel(cut(question.label, 45))
 			.setStyle(question.style === 'paragraph' ? TextInputStyle.Paragraph : TextInputStyle.Short)
 			.setRequired(question.required);
 		if (question.minLength) input.setMinLength(question.minLength);
@@ -184,25 +185,20 @@ async function openAndAnnounceNow(
 	// A form submitted without the captcha (a forged or replayed interaction) opens nothing.
 	if (category.captcha && !(await container.captcha.passed(guild.id, member.id, category.id)))
 		refuse({ key: LanguageKeys.Captcha.Expired, args: {} });
-	const opened = await container.tickets.open({ data, guild, member, category, answers, source });
-	if (category.captcha) await container.captcha.consume(guild.id, member.id, category.id);
 	// The ticket speaks the guild's language; the reply speaks the member's.
 	const guildT = await fetchT(guild);
 	const settings = await data.settings();
 	const staff = [...category.staffRoleIds, ...readList(settings.supportRoleIds)];
-	await opened.channel
-		.send(
-			renderWelcome(
-				{ id: opened.id, number: opened.number, anonymous: opened.anonymous, openerId: member.id },
-				category,
-				staff,
-				answers,
-				guildT
-			)
-		)
-		.catch((error: unknown) =>
-			container.logger.warn('Could not post the welcome message of a ticket', { ticketId: opened.id, error })
-		);
+	const opened = await container.tickets.open({
+		data,
+		guild,
+		member,
+		category,
+		answers,
+		source,
+		welcome: (ticket) => renderWelcome({ ...ticket, openerId: member.id }, category, staff, answers, guildT)
+	});
+	if (category.captcha) await container.captcha.consume(guild.id, member.id, category.id);
 	const t = await fetchT(interaction);
 	await interaction.editReply({
 		content: t(LanguageKeys.Tickets.Created, { channel: `<#${opened.channel.id}>`, number: opened.number })

@@ -6,6 +6,7 @@ import { LanguageKeys } from '../i18n/languageKeys.js';
 import { encodeCustomId } from '../interactions/customIds.js';
 import type { Answer } from './answers.js';
 import { priorityLabel } from './labels.js';
+import { cut } from '../text/cut.js';
 
 /** The first message of a ticket: who and what, the form's answers, a ping for the staff, Claim and Close. */
 export function renderWelcome(
@@ -18,7 +19,7 @@ export function renderWelcome(
 	const number = String(ticket.number).padStart(4, '0');
 	const embed = new EmbedBuilder()
 		.setColor(0x5865f2)
-		.setTitle(t(LanguageKeys.Tickets.WelcomeTitle, { number, category: category.displayName.slice(0, 80) }))
+		.setTitle(t(LanguageKeys.Tickets.WelcomeTitle, { number, category: cut(category.displayName, 80) }))
 		.setDescription(
 			ticket.anonymous
 				? t(LanguageKeys.Tickets.WelcomeAnonymous)
@@ -26,7 +27,7 @@ export function renderWelcome(
 		)
 		.setFooter({ text: t(LanguageKeys.Tickets.WelcomeFooter, { priority: priorityLabel(t, category.defaultPriority) }) });
 	for (const { question, answer } of answers.slice(0, 5)) {
-		embed.addFields({ name: question.slice(0, 256), value: answer ? userText(answer, 1024) : t(LanguageKeys.Tickets.NoAnswer) });
+		embed.addFields({ name: cut(question, 256), value: answer ? userText(answer, 1024) : t(LanguageKeys.Tickets.NoAnswer) });
 	}
 	const roles = [...new Set(staffRoleIds)];
 	const mentions = [ticket.anonymous ? null : `<@${ticket.openerId}>`, ...roles.map((id) => `<@&${id}>`)]

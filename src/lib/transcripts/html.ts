@@ -2,6 +2,7 @@ import { kindOf, mentionLabel, withMentionNames } from './mentions.js';
 import type { TranscriptEmbed, TranscriptInput, TranscriptMessage } from './model.js';
 import { yieldToEventLoop } from '../lifecycle/eventLoop.js';
 import { authorLabel, byteSize, CHUNK, headerFacts, plain, transcriptTitle, utc } from './txt.js';
+import { cut } from '../text/cut.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -103,7 +104,7 @@ function replyHtml(input: TranscriptInput, message: TranscriptMessage, byId: Rea
 	const original = byId.get(message.replyToId!);
 	if (!original) return `<div class="reply">↪ <span class="muted">${escapeHtml(input.labels.replyMissing)}</span></div>`;
 	const text = withMentionNames(input, original.content).replace(/\s+/g, ' ');
-	const snippet = [...text].length > 80 ? `${[...text].slice(0, 79).join('')}…` : text;
+	const snippet = cut(text, 80);
 	return `<div class="reply">↪ <a href="#m${escapeHtml(original.id)}">${escapeHtml(authorLabel(input, original))}</a> <span class="muted">${escapeHtml(snippet)}</span></div>`;
 }
 

@@ -20,6 +20,7 @@ import { LanguageKeys } from '../i18n/languageKeys.js';
 import { encodeCustomId } from '../interactions/customIds.js';
 import { deployPanel } from '../panels/deployPanel.js';
 import { MAX_PANEL_CATEGORIES } from '../panels/renderPanel.js';
+import { cut } from '../text/cut.js';
 
 /** The panel the wizard makes (an admin changes it later like any other). */
 export const SETUP_PANEL = 'support';
@@ -133,7 +134,7 @@ export async function setupStep(guild: Guild, data: GuildData, step: number, t: 
 						.setMaxValues(offered.length)
 						.addOptions(
 							offered.map((category) => ({
-								label: category.displayName.slice(0, 100),
+								label: cut(category.displayName, 100),
 								value: category.key,
 								default: panelCategories.some((entry) => entry.key === category.key)
 							}))

@@ -3,6 +3,7 @@ import { EmbedBuilder } from 'discord.js';
 import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
 import { userText } from '../../lib/discord/escape.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
+import { cut } from '../../lib/text/cut.js';
 
 export const categoryList: SubcommandDefinition = {
 	name: 'category_list',
@@ -25,7 +26,7 @@ export const categoryList: SubcommandDefinition = {
 		});
 		const embed = new EmbedBuilder()
 			.setTitle(t(LanguageKeys.Categories.ListTitle, { count: categories.length }))
-			.setDescription(lines.join('\n').slice(0, 4000));
+			.setDescription(cut(lines.join('\n'), 4000));
 		return context.reply({ embeds: [embed] });
 	}
 };

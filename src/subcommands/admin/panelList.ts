@@ -3,6 +3,7 @@ import { EmbedBuilder } from 'discord.js';
 import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
 import { userText } from '../../lib/discord/escape.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
+import { cut } from '../../lib/text/cut.js';
 
 export const panelList: SubcommandDefinition = {
 	name: 'panel_list',
@@ -23,7 +24,7 @@ export const panelList: SubcommandDefinition = {
 			embeds: [
 				new EmbedBuilder()
 					.setTitle(t(LanguageKeys.Panels.ListTitle, { count: panels.length }))
-					.setDescription(lines.join('\n').slice(0, 4000))
+					.setDescription(cut(lines.join('\n'), 4000))
 			]
 		});
 	}

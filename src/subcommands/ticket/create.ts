@@ -5,6 +5,7 @@ import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import { encodeCustomId } from '../../lib/interactions/customIds.js';
 import { beginTicket } from '../../lib/tickets/openFlow.js';
 import { refuse } from '../../lib/tickets/TicketCreator.js';
+import { cut } from '../../lib/text/cut.js';
 
 export const create: SubcommandDefinition = {
 	name: 'create',
@@ -23,7 +24,7 @@ export const create: SubcommandDefinition = {
 		const button = new ButtonBuilder()
 			.setCustomId(encodeCustomId({ kind: 'open', panelId: 0, categoryId: category.id }))
 			.setStyle(ButtonStyle.Primary)
-			.setLabel(category.displayName.slice(0, 80));
+			.setLabel(cut(category.displayName, 80));
 		if (category.emoji) button.setEmoji(category.emoji);
 		await context.reply({
 			content: context.t(LanguageKeys.Panels.DefaultButton),

@@ -76,6 +76,7 @@ export function interactionRoutes(router: Router, emulator: Emulator): void {
 					break;
 				}
 				case InteractionResponseType.Modal:
+					validateModal(data as ApiModal);
 					interaction.modal = data;
 					break;
 				case InteractionResponseType.ApplicationCommandAutocompleteResult:
@@ -191,4 +192,33 @@ export function interactionRoutes(router: Router, emulator: Emulator): void {
 		},
 		{ auth: false }
 	);
+}
+
+interface ApiModal {
+	custom_id?: string;
+	title?: string;
+	components?: { components?: { custom_id?: string; label?: string; placeholder?: string; value?: string }[] }[];
+}
+
+/** Discord's modal limits: a title of 1 to 45 characters, 1 to 5 rows, labels of 1 to 45 characters. */
+function validateModal(modal: ApiModal): void {
+	const problems: Record<string, string> = {};
+	const text = (path: string, value: string | undefined, max: number, required: boolean) => {
+		if (value === undefined ? required : value.length === 0 && required) problems[path] = 'This field is required';
+		else if (value !== undefined && value.length > max) problems[path] = `Must be between 1 and ${max} in length.`;
+	};
+	text('title', modal.title, 45, true);
+	text('custom_id', modal.custom_id, 100, true);
+	const rows = modal.components ?? [];
+	if (rows.length < 1 || rows.length > 5) problems.components = 'Must be between 1 and 5 in length.';
+	for (const [index, row] of rows.entries()) {
+		for (const [position, input] of (row.components ?? []).entries()) {
+			const path = `components.${index}.components.${position}`;
+			text(`${path}.label`, input.label, 45, true);
+			text(`${path}.custom_id`, input.custom_id, 100, true);
+			text(`${path}.placeholder`, input.placeholder, 100, false);
+			text(`${path}.value`, input.value, 4000, false);
+		}
+	}
+	if (Object.keys(problems).length > 0) throw Errors.invalidForm(problems);
 }

@@ -34,6 +34,43 @@ export interface NewMessage {
 	webhookId?: string | null;
 }
 
+interface ApiEmbed {
+	title?: string;
+	description?: string;
+	fields?: { name?: string; value?: string }[];
+	footer?: { text?: string };
+	author?: { name?: string };
+}
+
+/** Discord's embed limits: each text on its own, and 6,000 characters over all the embeds of a message. */
+function embedProblems(embeds: readonly ApiEmbed[]): Record<string, string> {
+	const problems: Record<string, string> = {};
+	let total = 0;
+	const text = (path: string, value: string | undefined, max: number, required = false) => {
+		if (value === undefined) {
+			if (required) problems[path] = 'This field is required';
+			return;
+		}
+		total += value.length;
+		if (value.length > max) problems[path] = `Must be ${max} or fewer in length.`;
+		else if (required && value.length === 0) problems[path] = 'Must be 1 or more in length.';
+	};
+	for (const [index, embed] of embeds.entries()) {
+		text(`embeds.${index}.title`, embed.title, 256);
+		text(`embeds.${index}.description`, embed.description, 4096);
+		text(`embeds.${index}.footer.text`, embed.footer?.text, 2048);
+		text(`embeds.${index}.author.name`, embed.author?.name, 256);
+		const fields = embed.fields ?? [];
+		if (fields.length > 25) problems[`embeds.${index}.fields`] = 'Must be 25 or fewer in length.';
+		for (const [position, field] of fields.entries()) {
+			text(`embeds.${index}.fields.${position}.name`, field.name, 256, true);
+			text(`embeds.${index}.fields.${position}.value`, field.value, 1024, true);
+		}
+	}
+	if (total > 6000) problems.embeds = 'Embed size exceeds maximum size of 6000';
+	return problems;
+}
+
 /** Checks a message body against Discord's limits; returns the normalised parts. */
 function validate(payload: MessagePayload, files: UploadedFile[], requireSomething: boolean): void {
 	const content = payload.content ?? '';
@@ -41,8 +78,7 @@ function validate(payload: MessagePayload, files: UploadedFile[], requireSomethi
 	if (content.length > 2000) problems.content = 'Must be 2000 or fewer in length.';
 	const embeds = payload.embeds ?? [];
 	if (embeds.length > 10) problems.embeds = 'Must be 10 or fewer in length.';
-	const embedText = JSON.stringify(embeds).length;
-	if (embeds.length > 0 && embedText > 6000 * 1.5) problems.embeds = 'Embed size exceeds maximum size of 6000';
+	Object.assign(problems, embedProblems(embeds as ApiEmbed[]));
 	const rows = payload.components ?? [];
 	if (rows.length > 5) problems.components = 'Must be 5 or fewer in length.';
 	for (const row of rows as { components?: { custom_id?: string; label?: string }[] }[]) {

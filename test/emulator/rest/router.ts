@@ -52,6 +52,21 @@ export const Errors = {
 		)
 };
 
+/**
+ * Where a JSON body holds half a surrogate pair (JSON can escape one, UTF-8 cannot hold it): Discord
+ * refuses such a body. The path is the field's, e.g. `embeds.0.fields.1.value`.
+ */
+export function loneSurrogatePath(value: unknown, path = ''): string | null {
+	if (typeof value === 'string')
+		return /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(value) ? path || '(body)' : null;
+	if (value === null || typeof value !== 'object') return null;
+	for (const [key, entry] of Object.entries(value)) {
+		const found = loneSurrogatePath(entry, path ? `${path}.${key}` : key);
+		if (found) return found;
+	}
+	return null;
+}
+
 export interface UploadedFile {
 	field: string;
 	filename: string;
