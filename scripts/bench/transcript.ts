@@ -19,6 +19,7 @@ import type { EMessage } from '../../test/emulator/state.js';
 import { startBot } from '../../test/harness/bot.js';
 import { TestDiscord } from '../../test/harness/TestDiscord.js';
 import { createI18n } from '../../test/helpers/i18n.js';
+import { checkedTranslator } from '../../src/lib/i18n/notice.js';
 
 const { values } = parseArgs({ args: process.argv.slice(2), options: { messages: { type: 'string', default: '1000,10000' } } });
 const SIZES = values.messages.split(',').map(Number);
@@ -104,7 +105,7 @@ async function inProcess(size: number): Promise<void> {
 			messages: Array.from({ length: size }, (_, index) => syntheticMessage(index)),
 			notes: [{ authorName: 'Sam', createdAt: new Date(), content: 'note' }],
 			anonymousUserId: null,
-			labels: transcriptLabels((await createI18n()).getFixedT('en-US'))
+			labels: transcriptLabels(checkedTranslator((await createI18n()).getFixedT('en-US')))
 		};
 		global.gc?.();
 		const html = await measured(() => renderHtml(input));

@@ -1,5 +1,6 @@
 import type { GuildMember } from 'discord.js';
 import { LanguageKeys } from '../lib/i18n/languageKeys.js';
+import { notice } from '../lib/i18n/notice.js';
 import { isGuildStaff } from '../lib/permissions/roles.js';
 import { MemberPrecondition } from '../lib/preconditions/memberPrecondition.js';
 
@@ -7,6 +8,6 @@ import { MemberPrecondition } from '../lib/preconditions/memberPrecondition.js';
 export class UserPrecondition extends MemberPrecondition {
 	protected async check(member: GuildMember) {
 		if (await isGuildStaff(this.container.db.forGuild(member.guild.id), member)) return null;
-		return { key: LanguageKeys.Analytics.StaffOnly, args: {} };
+		return notice(LanguageKeys.Analytics.StaffOnly);
 	}
 }

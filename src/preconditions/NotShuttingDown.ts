@@ -1,5 +1,7 @@
 import { AllFlowsPrecondition } from '@sapphire/framework';
+import { preconditionError } from '../lib/errors/classifyError.js';
 import { LanguageKeys } from '../lib/i18n/languageKeys.js';
+import { notice } from '../lib/i18n/notice.js';
 
 /** Global: once shutdown has begun, new commands are refused with a "try again in a few seconds". */
 export class UserPrecondition extends AllFlowsPrecondition {
@@ -20,6 +22,6 @@ export class UserPrecondition extends AllFlowsPrecondition {
 	}
 
 	private check() {
-		return this.container.work.accepting ? this.ok() : this.error({ identifier: LanguageKeys.Errors.ShuttingDown });
+		return this.container.work.accepting ? this.ok() : this.error(preconditionError(notice(LanguageKeys.Errors.ShuttingDown)));
 	}
 }

@@ -1,4 +1,6 @@
-import { UserError, container } from '@sapphire/framework';
+import { container } from '@sapphire/framework';
+import { Refusal } from '../lib/errors/Refusal.js';
+import { notice } from '../lib/i18n/notice.js';
 import type { GuildMember, GuildTextBasedChannel } from 'discord.js';
 import { LanguageKeys } from '../lib/i18n/languageKeys.js';
 import { MemberPrecondition } from '../lib/preconditions/memberPrecondition.js';
@@ -10,9 +12,9 @@ export class UserPrecondition extends MemberPrecondition {
 		const data = container.db.forGuild(member.guild.id);
 		try {
 			const ticket = await ticketInChannel(data, channel.id);
-			return (await accessTo(data, member, ticket)).staff ? null : { key: LanguageKeys.Tickets.StaffOnly, args: {} };
+			return (await accessTo(data, member, ticket)).staff ? null : notice(LanguageKeys.Tickets.StaffOnly);
 		} catch (error) {
-			if (error instanceof UserError) return { key: error.identifier, args: (error.context ?? {}) as Record<string, unknown> };
+			if (error instanceof Refusal) return error.notice;
 			throw error;
 		}
 	}

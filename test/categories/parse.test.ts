@@ -1,13 +1,13 @@
-import { UserError } from '@sapphire/framework';
 import { describe, expect, it } from 'vitest';
 import { parseQuestions, parseRoleIds, parseTags } from '../../src/lib/categories/parse.js';
+import { Refusal } from '../../src/lib/errors/Refusal.js';
 
 const identifierOf = (fn: () => unknown) => {
 	try {
 		fn();
 	} catch (error) {
-		expect(error).toBeInstanceOf(UserError);
-		return (error as UserError).identifier;
+		expect(error).toBeInstanceOf(Refusal);
+		return (error as Refusal).notice.key;
 	}
 	throw new Error('expected a refusal');
 };

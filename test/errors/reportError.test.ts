@@ -2,7 +2,10 @@ import { Identifiers, UserError } from '@sapphire/framework';
 import { DiscordAPIError, MessageFlags } from 'discord.js';
 import type { i18n } from 'i18next';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { discordText } from '../../src/lib/discord/render.js';
+import { Refusal } from '../../src/lib/errors/Refusal.js';
 import { reportError, type ErrorReporterDeps, type ErrorTarget } from '../../src/lib/errors/reportError.js';
+import { notice, type Translate } from '../../src/lib/i18n/notice.js';
 import { LanguageKeys } from '../../src/lib/i18n/languageKeys.js';
 import { createI18n } from '../helpers/i18n.js';
 
@@ -31,7 +34,7 @@ function interaction(state: { replied?: boolean; deferred?: boolean; locale?: st
 function deps(locale = 'en-US') {
 	const log = { debug: vi.fn(), warn: vi.fn(), error: vi.fn() };
 	const reporter: ErrorReporterDeps = {
-		translate: async (_target, key, args) => i18n.getFixedT(locale)(key, args),
+		render: async (_target, message) => discordText(i18n.getFixedT(locale) as unknown as Translate, message),
 		log: log as unknown as ErrorReporterDeps['log']
 	};
 	return { reporter, log };
@@ -86,7 +89,7 @@ describe('the shared error handler', () => {
 		const { target, sent } = interaction();
 		const { reporter, log } = deps();
 		await reportError(
-			new UserError({ identifier: LanguageKeys.Errors.UnknownSubcommand, context: { command: 'ticket' } }),
+			new Refusal(notice(LanguageKeys.Errors.UnknownSubcommand, { command: 'ticket' })),
 			target,
 			{ event: 'x' },
 			reporter

@@ -56,7 +56,7 @@ for (const database of testDatabases()) {
 			await blacklist.add(data, USER, 0, 'spam', USER);
 			expect((await refusal(data))?.key).toBe('tickets:lockdown');
 			await data.updateSettings({ lockdown: false });
-			expect(await refusal(data)).toEqual({ key: 'tickets:blacklisted', args: { reason: 'spam' } });
+			expect(await refusal(data)).toEqual({ key: 'tickets:blacklisted', args: { reason: { userText: 'spam', max: 500 } } });
 			await blacklist.remove(data, USER);
 			expect(await refusal(data)).toEqual({ key: 'tickets:cooldown', args: { seconds: 30 } });
 		});
@@ -80,7 +80,7 @@ for (const database of testDatabases()) {
 			await blacklist.add(data, USER, 2, 'cool off', USER);
 			expect(await refusal(data)).toMatchObject({
 				key: 'tickets:blacklistedUntil',
-				args: { reason: 'cool off', until: `<t:${NOW.getTime() / 1000 + 7200}:f>` }
+				args: { reason: { userText: 'cool off', max: 500 }, until: `<t:${NOW.getTime() / 1000 + 7200}:f>` }
 			});
 			const later = new BlacklistService(() => new Date(NOW.getTime() + 3 * 3_600_000));
 			expect(await later.active(data, USER)).toBeNull();

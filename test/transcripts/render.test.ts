@@ -4,6 +4,7 @@ import { transcriptLabels } from '../../src/lib/transcripts/labels.js';
 import type { TranscriptInput, TranscriptLabels, TranscriptMessage } from '../../src/lib/transcripts/model.js';
 import { renderTxt } from '../../src/lib/transcripts/txt.js';
 import { createI18n } from '../helpers/i18n.js';
+import { checkedTranslator } from '../../src/lib/i18n/notice.js';
 
 const OPENER = '111111111111111111';
 const STAFF = '222222222222222222';
@@ -33,8 +34,8 @@ let english: TranscriptLabels;
 let french: TranscriptLabels;
 beforeAll(async () => {
 	const i18n = await createI18n();
-	english = transcriptLabels(i18n.getFixedT('en-US'));
-	french = transcriptLabels(i18n.getFixedT('fr'));
+	english = transcriptLabels(checkedTranslator(i18n.getFixedT('en-US')));
+	french = transcriptLabels(checkedTranslator(i18n.getFixedT('fr')));
 });
 
 function input(messages: TranscriptMessage[], extra: Partial<TranscriptInput> = {}): TranscriptInput {

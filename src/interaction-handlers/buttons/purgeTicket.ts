@@ -1,5 +1,5 @@
 import { InteractionHandler, InteractionHandlerTypes } from '@sapphire/framework';
-import { fetchT } from '@sapphire/plugin-i18next';
+import { translatorFor } from '../../lib/discord/translate.js';
 import { DiscordAPIError, RESTJSONErrorCodes, type ButtonInteraction } from 'discord.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import { decodeCustomId } from '../../lib/interactions/customIds.js';
@@ -18,7 +18,7 @@ export class PurgeTicketButton extends InteractionHandler {
 	}
 
 	public async run(interaction: ButtonInteraction<'cached'>, ticketId: number) {
-		const t = await fetchT(interaction);
+		const t = await translatorFor(interaction);
 		const context = operationContext(interaction.guildId, interaction.member, interaction.channel!, t);
 		const ticket = await purgeTarget(context, ticketId);
 		await interaction.update({ content: t(LanguageKeys.Tickets.Purging), components: [] });

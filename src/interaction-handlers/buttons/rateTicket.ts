@@ -1,5 +1,5 @@
 import { InteractionHandler, InteractionHandlerTypes } from '@sapphire/framework';
-import { fetchT } from '@sapphire/plugin-i18next';
+import { translatorFor } from '../../lib/discord/translate.js';
 import { ActionRowBuilder, ModalBuilder, TextInputBuilder, TextInputStyle, type ButtonInteraction } from 'discord.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import { decodeCustomId, encodeCustomId } from '../../lib/interactions/customIds.js';
@@ -18,7 +18,7 @@ export class RateTicketButton extends InteractionHandler {
 
 	public async run(interaction: ButtonInteraction<'cached'>, id: { ticketId: number; stars: number }) {
 		await checkCanRate(this.container.db.forGuild(interaction.guildId), id.ticketId, interaction.user.id);
-		const t = await fetchT(interaction);
+		const t = await translatorFor(interaction);
 		const comment = new TextInputBuilder()
 			.setCustomId('comment')
 			.setLabel(t(LanguageKeys.Tickets.RateComment))

@@ -1,5 +1,5 @@
 import { InteractionHandler, InteractionHandlerTypes } from '@sapphire/framework';
-import { fetchT } from '@sapphire/plugin-i18next';
+import { translatorFor } from '../../lib/discord/translate.js';
 import { MessageFlags, type ButtonInteraction } from 'discord.js';
 import { decodeCustomId } from '../../lib/interactions/customIds.js';
 import { isGuildAdmin } from '../../lib/permissions/roles.js';
@@ -19,7 +19,7 @@ export class SecurityEventsPageButton extends InteractionHandler {
 
 	public async run(interaction: ButtonInteraction<'cached'>, query: EventsQuery) {
 		const data = this.container.db.forGuild(interaction.guildId);
-		const t = await fetchT(interaction);
+		const t = await translatorFor(interaction);
 		if (!(await isGuildAdmin(data, interaction.member)))
 			return interaction.reply({ content: t(LanguageKeys.Errors.AdminOnly), flags: MessageFlags.Ephemeral });
 		await interaction.update(await securityEventsPage(data, query, t));

@@ -1,11 +1,12 @@
-import { InteractionHandler, InteractionHandlerTypes, UserError } from '@sapphire/framework';
-import { fetchT } from '@sapphire/plugin-i18next';
+import { InteractionHandler, InteractionHandlerTypes } from '@sapphire/framework';
+import { translatorFor } from '../../lib/discord/translate.js';
 import { ActionRowBuilder, ModalBuilder, TextInputBuilder, TextInputStyle, type ButtonInteraction } from 'discord.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import { decodeCustomId, encodeCustomId } from '../../lib/interactions/customIds.js';
 import { ticketInChannel } from '../../lib/tickets/access.js';
 import { operationContext } from '../../lib/tickets/operationContext.js';
 import { claimTicket } from '../../lib/tickets/operations.js';
+import { refuse } from '../../lib/errors/Refusal.js';
 
 /** The Claim and Close buttons on a ticket's welcome message. */
 export class TicketControlsButton extends InteractionHandler {
@@ -19,11 +20,11 @@ export class TicketControlsButton extends InteractionHandler {
 	}
 
 	public async run(interaction: ButtonInteraction<'cached'>, id: { kind: 'claim' | 'close'; ticketId: number }) {
-		const t = await fetchT(interaction);
+		const t = await translatorFor(interaction);
 		const data = this.container.db.forGuild(interaction.guildId);
 		// A button copied to another channel does not act on that channel's ticket.
 		const ticket = await ticketInChannel(data, interaction.channelId);
-		if (ticket.id !== id.ticketId) throw new UserError({ identifier: LanguageKeys.Errors.InvalidButton });
+		if (ticket.id !== id.ticketId) refuse(LanguageKeys.Errors.InvalidButton);
 		if (id.kind === 'claim') {
 			const result = await claimTicket(operationContext(interaction.guildId, interaction.member, interaction.channel!, t));
 			await interaction.reply({ content: result.content, allowedMentions: { parse: [] } });

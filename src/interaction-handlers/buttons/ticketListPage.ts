@@ -1,5 +1,5 @@
 import { InteractionHandler, InteractionHandlerTypes } from '@sapphire/framework';
-import { fetchT } from '@sapphire/plugin-i18next';
+import { translatorFor } from '../../lib/discord/translate.js';
 import type { ButtonInteraction } from 'discord.js';
 import { decodeCustomId } from '../../lib/interactions/customIds.js';
 import { ticketListPage, type ListQuery } from '../../lib/tickets/listing.js';
@@ -17,7 +17,7 @@ export class TicketListPageButton extends InteractionHandler {
 
 	public async run(interaction: ButtonInteraction<'cached'>, query: ListQuery) {
 		const data = this.container.db.forGuild(interaction.guildId);
-		const page = await ticketListPage(data, interaction.member, query, await fetchT(interaction));
+		const page = await ticketListPage(data, interaction.member, query, await translatorFor(interaction));
 		await interaction.update(page);
 	}
 }

@@ -1,11 +1,12 @@
-import { InteractionHandler, InteractionHandlerTypes, UserError } from '@sapphire/framework';
-import { fetchT } from '@sapphire/plugin-i18next';
+import { InteractionHandler, InteractionHandlerTypes } from '@sapphire/framework';
+import { translatorFor } from '../../lib/discord/translate.js';
 import type { ModalSubmitInteraction } from 'discord.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import { decodeCustomId } from '../../lib/interactions/customIds.js';
 import { ticketInChannel } from '../../lib/tickets/access.js';
 import { operationContext } from '../../lib/tickets/operationContext.js';
 import { closeTicket } from '../../lib/tickets/operations.js';
+import { refuse } from '../../lib/errors/Refusal.js';
 
 /** The close form behind a ticket's Close button. */
 export class CloseFormModal extends InteractionHandler {
@@ -20,12 +21,11 @@ export class CloseFormModal extends InteractionHandler {
 
 	public async run(interaction: ModalSubmitInteraction<'cached'>, id: { ticketId: number }) {
 		const data = this.container.db.forGuild(interaction.guildId);
-		if ((await ticketInChannel(data, interaction.channelId!)).id !== id.ticketId)
-			throw new UserError({ identifier: LanguageKeys.Errors.InvalidButton });
+		if ((await ticketInChannel(data, interaction.channelId!)).id !== id.ticketId) refuse(LanguageKeys.Errors.InvalidButton);
 		const field = interaction.fields.fields.get('reason');
 		const reason = field && 'value' in field && typeof field.value === 'string' && field.value.trim() ? field.value.trim() : null;
 		const result = await closeTicket(
-			operationContext(interaction.guildId, interaction.member, interaction.channel!, await fetchT(interaction)),
+			operationContext(interaction.guildId, interaction.member, interaction.channel!, await translatorFor(interaction)),
 			reason
 		);
 		await interaction.reply({ content: result.content, components: result.components ?? [], allowedMentions: { parse: [] } });

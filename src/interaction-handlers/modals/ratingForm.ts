@@ -1,5 +1,5 @@
 import { InteractionHandler, InteractionHandlerTypes } from '@sapphire/framework';
-import { fetchT } from '@sapphire/plugin-i18next';
+import { translatorFor } from '../../lib/discord/translate.js';
 import { MessageFlags, type ModalSubmitInteraction } from 'discord.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import { decodeCustomId } from '../../lib/interactions/customIds.js';
@@ -28,7 +28,7 @@ export class RatingFormModal extends InteractionHandler {
 			id.stars,
 			comment
 		);
-		const t = await fetchT(interaction);
+		const t = await translatorFor(interaction);
 		await interaction.reply({ content: t(LanguageKeys.Tickets.RateThanks, { stars: id.stars }), flags: MessageFlags.Ephemeral });
 	}
 }

@@ -1,9 +1,10 @@
-import { InteractionHandler, InteractionHandlerTypes, UserError } from '@sapphire/framework';
+import { InteractionHandler, InteractionHandlerTypes } from '@sapphire/framework';
 import type { StringSelectMenuInteraction } from 'discord.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import { decodeCustomId } from '../../lib/interactions/customIds.js';
 import { resolveEntryPoint } from '../../lib/tickets/entryPoint.js';
 import { beginTicket } from '../../lib/tickets/openFlow.js';
+import { refuse } from '../../lib/errors/Refusal.js';
 
 /** A panel's category menu: the option's value is the category's ID. */
 export class PickCategoryMenu extends InteractionHandler {
@@ -18,7 +19,7 @@ export class PickCategoryMenu extends InteractionHandler {
 
 	public async run(interaction: StringSelectMenuInteraction<'cached'>, id: { panelId: number }) {
 		const categoryId = Number(interaction.values[0]);
-		if (!Number.isSafeInteger(categoryId)) throw new UserError({ identifier: LanguageKeys.Errors.InvalidButton });
+		if (!Number.isSafeInteger(categoryId)) refuse(LanguageKeys.Errors.InvalidButton);
 		const entry = await resolveEntryPoint(interaction.guildId, id.panelId, categoryId);
 		await beginTicket(interaction, entry.category, entry.panelId, entry.source);
 	}

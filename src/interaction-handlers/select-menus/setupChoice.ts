@@ -1,5 +1,5 @@
 import { InteractionHandler, InteractionHandlerTypes } from '@sapphire/framework';
-import { fetchT } from '@sapphire/plugin-i18next';
+import { translatorFor } from '../../lib/discord/translate.js';
 import { MessageFlags, type AnySelectMenuInteraction } from 'discord.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import { decodeCustomId } from '../../lib/interactions/customIds.js';
@@ -19,7 +19,7 @@ export class SetupChoiceMenu extends InteractionHandler {
 
 	public async run(interaction: AnySelectMenuInteraction<'cached'>, id: { step: number; control: number }) {
 		const data = this.container.db.forGuild(interaction.guildId);
-		const t = await fetchT(interaction);
+		const t = await translatorFor(interaction);
 		if (!(await isGuildAdmin(data, interaction.member)))
 			return interaction.reply({ content: t(LanguageKeys.Errors.AdminOnly), flags: MessageFlags.Ephemeral });
 		await applySetupChoice(interaction.guild, data, interaction.user.id, id.step, id.control, interaction.values, t);

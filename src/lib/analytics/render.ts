@@ -1,5 +1,5 @@
 import { EmbedBuilder } from 'discord.js';
-import type { TFunction } from 'i18next';
+import type { Translate } from '../i18n/notice.js';
 import { userText } from '../discord/escape.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import type { Dashboard, ResponseTimes, StaffStanding } from './AnalyticsService.js';
@@ -11,7 +11,7 @@ const keys = LanguageKeys.Analytics;
 const FIELD_MAX = 1024;
 
 /** A duration as people read it: 42 s, 7 min, 2 h 5 min, 3 d 4 h. */
-export function formatDuration(ms: number, t: TFunction): string {
+export function formatDuration(ms: number, t: Translate): string {
 	const seconds = Math.round(ms / 1000);
 	if (seconds < 60) return t(keys.Duration.seconds, { count: seconds });
 	const minutes = Math.round(seconds / 60);
@@ -30,7 +30,7 @@ const lines = (entries: string[], empty: string) => {
 	return text || empty;
 };
 
-export function dashboardEmbed(dashboard: Dashboard, guildName: string, t: TFunction): EmbedBuilder {
+export function dashboardEmbed(dashboard: Dashboard, guildName: string, t: Translate): EmbedBuilder {
 	const counts = dashboard.daily.map((entry) => entry.count);
 	return new EmbedBuilder()
 		.setColor(0x5865f2)
@@ -85,7 +85,7 @@ export function dashboardEmbed(dashboard: Dashboard, guildName: string, t: TFunc
 		);
 }
 
-export function leaderboardEmbed(standings: readonly StaffStanding[], t: TFunction): EmbedBuilder {
+export function leaderboardEmbed(standings: readonly StaffStanding[], t: Translate): EmbedBuilder {
 	const none = '—';
 	const entries = standings.slice(0, 15).map((standing, index) =>
 		t(keys.LeaderboardLine, {
@@ -104,7 +104,7 @@ export function leaderboardEmbed(standings: readonly StaffStanding[], t: TFuncti
 		.setDescription(cut(lines(entries, t(keys.LeaderboardEmpty)), 4096));
 }
 
-export function responseTimesEmbed(times: ResponseTimes, t: TFunction): EmbedBuilder {
+export function responseTimesEmbed(times: ResponseTimes, t: Translate): EmbedBuilder {
 	const line = (name: string, summary: Summary) =>
 		t(keys.TimesLine, {
 			name,

@@ -1,5 +1,5 @@
 import { container } from '@sapphire/framework';
-import { fetchT } from '@sapphire/plugin-i18next';
+import { translatorFor } from '../discord/translate.js';
 import { EmbedBuilder } from 'discord.js';
 import { userText } from '../discord/escape.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
@@ -39,7 +39,7 @@ export async function postToLogChannel(guildId: string, entry: AuditEntry): Prom
 				select: { number: true, channelId: true, anonymous: true, openerId: true }
 			})
 		: null;
-	const t = await fetchT(channel.guild);
+	const t = await translatorFor(channel.guild);
 	const person = (id: string | null | undefined) => {
 		if (!id) return t(LanguageKeys.Logs.System);
 		return ticket?.anonymous && id === ticket.openerId ? t(LanguageKeys.Logs.Anonymous) : `<@${id}>`;

@@ -1,4 +1,3 @@
-import { UserError } from '@sapphire/framework';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -11,6 +10,7 @@ import { writeAtomically } from '../files/atomic.js';
 import { NUMBER_RULE_NAMES } from '../settings/guildRules.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { BACKUP_FORMAT, BACKUP_VERSION, backupSchema, firstProblem, type BackupFile } from './backupFile.js';
+import { refuse } from '../errors/Refusal.js';
 
 const FILENAME = /^config-\d{8}-\d{6}-[0-9a-f]{6}\.json$/;
 const SNOWFLAKE = /^\d{17,20}$/;
@@ -145,23 +145,20 @@ export class ConfigBackups {
 		const record = FILENAME.test(name) ? await data.db.configBackup.findFirst({ where: { filename: name } }) : null;
 		if (!record) {
 			const names = (await this.recent(data)).map((entry) => `\`${entry}\``).join(', ');
-			throw new UserError({ identifier: LanguageKeys.Backups.NotFound, context: { names: names || '—' } });
+			refuse(LanguageKeys.Backups.NotFound, { names: names || '—' });
 		}
 		const content = await readFile(join(this.folder(data.guildId), record.filename), 'utf8').catch(() => null);
-		if (content === null)
-			throw new UserError({ identifier: LanguageKeys.Backups.FileMissing, context: { filename: record.filename } });
-		if (sha256(content) !== record.checksum)
-			throw new UserError({ identifier: LanguageKeys.Backups.Changed, context: { filename: record.filename } });
+		if (content === null) refuse(LanguageKeys.Backups.FileMissing, { filename: record.filename });
+		if (sha256(content) !== record.checksum) refuse(LanguageKeys.Backups.Changed, { filename: record.filename });
 		let json: unknown;
 		try {
 			json = JSON.parse(content);
 		} catch {
-			throw new UserError({ identifier: LanguageKeys.Backups.Invalid, context: { problem: 'not JSON' } });
+			refuse(LanguageKeys.Backups.Invalid, { problem: 'not JSON' });
 		}
 		const parsed = backupSchema.safeParse(json);
-		if (!parsed.success)
-			throw new UserError({ identifier: LanguageKeys.Backups.Invalid, context: { problem: firstProblem(parsed.error) } });
-		if (parsed.data.guildId !== data.guildId) throw new UserError({ identifier: LanguageKeys.Backups.OtherGuild });
+		if (!parsed.success) refuse(LanguageKeys.Backups.Invalid, { problem: firstProblem(parsed.error) });
+		if (parsed.data.guildId !== data.guildId) refuse(LanguageKeys.Backups.OtherGuild);
 		return parsed.data;
 	}
 

@@ -1,4 +1,3 @@
-import { UserError } from '@sapphire/framework';
 import type { Cache } from '../cache/Cache.js';
 import type { z } from 'zod';
 import type { BotConfig, categorySchema, Priority, questionSchema } from '../config/schema.js';
@@ -8,6 +7,7 @@ import { userText } from '../discord/escape.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { catalogKey } from './Catalog.js';
 import type { QuestionInput } from './parse.js';
+import { refuse } from '../errors/Refusal.js';
 
 export interface TicketCategory {
 	id: number;
@@ -81,7 +81,7 @@ export class CategoryService {
 		const category = await this.byKey(data, key.trim().toLowerCase());
 		if (category) return category;
 		const keys = (await this.list(data)).map((entry) => `\`${entry.key}\``).join(', ');
-		throw new UserError({ identifier: LanguageKeys.Categories.NotFound, context: { key: userText(key, 32), keys } });
+		refuse(LanguageKeys.Categories.NotFound, { key: userText(key, 32), keys });
 	}
 
 	public async byId(data: GuildData, id: number): Promise<TicketCategory | null> {
@@ -136,11 +136,7 @@ export class CategoryService {
 	public async delete(data: GuildData, key: string): Promise<{ category: TicketCategory; panels: string[] }> {
 		const category = await this.requireByKey(data, key);
 		const used = await data.db.ticket.count({ where: { categoryId: category.id } });
-		if (used > 0)
-			throw new UserError({
-				identifier: LanguageKeys.Categories.InUse,
-				context: { name: userText(category.displayName, 80), count: used }
-			});
+		if (used > 0) refuse(LanguageKeys.Categories.InUse, { name: userText(category.displayName, 80), count: used });
 		const panels = (await data.db.panel.findMany()).filter((panel) => readList(panel.categoryKeys).includes(category.key));
 		await data.db.$transaction(async (tx) => {
 			for (const panel of panels)

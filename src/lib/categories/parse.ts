@@ -1,7 +1,7 @@
-import { UserError } from '@sapphire/framework';
 import { patternProblem } from './safePattern.js';
 import { PRIORITIES, type Priority } from '../config/schema.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
+import { refuse } from '../errors/Refusal.js';
 
 export const MAX_TAGS = 10;
 export const MAX_TAG_LENGTH = 32;
@@ -13,14 +13,10 @@ export function parseTags(text: string): string[] {
 	for (const raw of text.split(',')) {
 		const tag = raw.trim().replace(/\s+/g, ' ');
 		if (!tag) continue;
-		if (tag.length > MAX_TAG_LENGTH)
-			throw new UserError({
-				identifier: LanguageKeys.Categories.TagTooLong,
-				context: { tag: tag.slice(0, 40), max: MAX_TAG_LENGTH }
-			});
+		if (tag.length > MAX_TAG_LENGTH) refuse(LanguageKeys.Categories.TagTooLong, { tag: tag.slice(0, 40), max: MAX_TAG_LENGTH });
 		if (!seen.has(tag.toLowerCase())) seen.set(tag.toLowerCase(), tag);
 	}
-	if (seen.size > MAX_TAGS) throw new UserError({ identifier: LanguageKeys.Categories.TooManyTags, context: { max: MAX_TAGS } });
+	if (seen.size > MAX_TAGS) refuse(LanguageKeys.Categories.TooManyTags, { max: MAX_TAGS });
 	return [...seen.values()];
 }
 
@@ -29,7 +25,7 @@ export function parseRoleIds(text: string): string[] {
 	const ids = new Set<string>();
 	for (const word of text.split(/[\s,]+/).filter(Boolean)) {
 		const id = /^(?:<@&)?(\d{17,20})>?$/.exec(word)?.[1];
-		if (!id) throw new UserError({ identifier: LanguageKeys.Categories.BadRole, context: { value: word.slice(0, 40) } });
+		if (!id) refuse(LanguageKeys.Categories.BadRole, { value: word.slice(0, 40) });
 		ids.add(id);
 	}
 	return [...ids];
@@ -38,10 +34,7 @@ export function parseRoleIds(text: string): string[] {
 export function parsePriority(text: string): Priority {
 	const value = text.trim().toLowerCase();
 	if (!(PRIORITIES as readonly string[]).includes(value)) {
-		throw new UserError({
-			identifier: LanguageKeys.Errors.InvalidChoice,
-			context: { argument: 'priority', choices: PRIORITIES.join(', ') }
-		});
+		refuse(LanguageKeys.Errors.InvalidChoice, { argument: 'priority', choices: PRIORITIES.join(', ') });
 	}
 	return value as Priority;
 }
@@ -64,12 +57,10 @@ export function parseQuestions(text: string): QuestionInput[] {
 		.split(';')
 		.map((entry) => entry.trim())
 		.filter(Boolean);
-	if (entries.length > MAX_QUESTIONS)
-		throw new UserError({ identifier: LanguageKeys.Categories.TooManyQuestions, context: { max: MAX_QUESTIONS } });
+	if (entries.length > MAX_QUESTIONS) refuse(LanguageKeys.Categories.TooManyQuestions, { max: MAX_QUESTIONS });
 	return entries.map((entry) => {
 		const [label = '', ...parts] = entry.split('|').map((part) => part.trim());
-		if (label.length < 1 || label.length > 45)
-			throw new UserError({ identifier: LanguageKeys.Categories.BadQuestion, context: { question: entry.slice(0, 60) } });
+		if (label.length < 1 || label.length > 45) refuse(LanguageKeys.Categories.BadQuestion, { question: entry.slice(0, 60) });
 		const question: QuestionInput = { label, style: 'short', required: true, minLength: null, maxLength: null, pattern: null };
 		for (const part of parts) {
 			const range = /^(\d{1,4})?-(\d{1,4})?$/.exec(part);
@@ -82,21 +73,20 @@ export function parseQuestions(text: string): QuestionInput[] {
 				const pattern = part.slice(1, -1);
 				const problem = patternProblem(pattern);
 				if (problem === 'slow')
-					throw new UserError({
-						identifier: LanguageKeys.Categories.SlowPattern,
-						context: { question: label.slice(0, 45), pattern: pattern.slice(0, 60).replaceAll('`', "'") }
+					refuse(LanguageKeys.Categories.SlowPattern, {
+						question: label.slice(0, 45),
+						pattern: pattern.slice(0, 60).replaceAll('`', "'")
 					});
-				if (problem)
-					throw new UserError({ identifier: LanguageKeys.Categories.BadQuestion, context: { question: entry.slice(0, 60) } });
+				if (problem) refuse(LanguageKeys.Categories.BadQuestion, { question: entry.slice(0, 60) });
 				question.pattern = pattern;
-			} else throw new UserError({ identifier: LanguageKeys.Categories.BadQuestion, context: { question: entry.slice(0, 60) } });
+			} else refuse(LanguageKeys.Categories.BadQuestion, { question: entry.slice(0, 60) });
 		}
 		const { minLength, maxLength } = question;
 		if (
 			(maxLength !== null && (maxLength < 1 || maxLength > 4000)) ||
 			(minLength !== null && maxLength !== null && minLength > maxLength)
 		) {
-			throw new UserError({ identifier: LanguageKeys.Categories.BadQuestion, context: { question: entry.slice(0, 60) } });
+			refuse(LanguageKeys.Categories.BadQuestion, { question: entry.slice(0, 60) });
 		}
 		return question;
 	});

@@ -1,4 +1,4 @@
-import { fetchT } from '@sapphire/plugin-i18next';
+import { translatorFor } from '../discord/translate.js';
 import {
 	MessageFlags,
 	type ChatInputCommandInteraction,
@@ -9,7 +9,7 @@ import {
 	type Message,
 	type MessageCreateOptions
 } from 'discord.js';
-import type { TFunction } from 'i18next';
+import type { Translate } from '../i18n/notice.js';
 import type { CommandOptions } from './options.js';
 
 export type ReplyPayload = Pick<MessageCreateOptions, 'content' | 'embeds' | 'components' | 'files'> & {
@@ -29,7 +29,7 @@ export interface CommandContext {
 	readonly member: GuildMember;
 	readonly channel: GuildTextBasedChannel;
 	readonly options: CommandOptions;
-	readonly t: TFunction;
+	readonly t: Translate;
 	/** The slash invocation, for flows that answer with a modal. */
 	readonly interaction?: ChatInputCommandInteraction<'cached'>;
 	/** Says "thinking…" for work that may take more than a moment. */
@@ -53,7 +53,7 @@ export async function slashContext(
 		member: interaction.member,
 		channel: interaction.channel!,
 		options,
-		t: await fetchT(interaction),
+		t: await translatorFor(interaction),
 		defer: async (ephemeral = true) => {
 			if (!interaction.deferred && !interaction.replied)
 				await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
@@ -80,7 +80,7 @@ export async function prefixContext(message: Message<true>, options: CommandOpti
 		member: message.member!,
 		channel: message.channel,
 		options,
-		t: await fetchT(message),
+		t: await translatorFor(message),
 		defer: async () => {
 			await message.channel.sendTyping().catch(() => undefined);
 		},

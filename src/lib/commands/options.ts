@@ -1,4 +1,4 @@
-import { Resolvers, UserError, type Args } from '@sapphire/framework';
+import { Resolvers, type Args } from '@sapphire/framework';
 import { Result } from '@sapphire/result';
 import {
 	type ChannelType,
@@ -9,6 +9,8 @@ import {
 	type User
 } from 'discord.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
+import { refuse, Refusal } from '../errors/Refusal.js';
+import { notice } from '../i18n/notice.js';
 
 export type OptionType = 'string' | 'integer' | 'boolean' | 'user' | 'channel' | 'role';
 
@@ -65,7 +67,7 @@ export class CommandOptions {
 }
 
 const invalid = (spec: OptionSpec, context: Record<string, unknown> = {}) =>
-	new UserError({ identifier: LanguageKeys.Errors.InvalidOption, context: { argument: spec.name, ...context } });
+	new Refusal(notice(LanguageKeys.Errors.InvalidOption, { argument: spec.name, ...context }));
 
 /** Checks a value against its spec: the same rules and messages for both kinds of invocation. */
 export function validateOption(spec: OptionSpec, value: OptionValue): OptionValue {
@@ -73,14 +75,11 @@ export function validateOption(spec: OptionSpec, value: OptionValue): OptionValu
 		const text = (value as string).trim();
 		const choice = spec.choices?.find((allowed) => allowed.toLowerCase() === text.toLowerCase());
 		if (spec.choices && choice === undefined) {
-			throw new UserError({
-				identifier: LanguageKeys.Errors.InvalidChoice,
-				context: { argument: spec.name, choices: spec.choices.join(', ') }
-			});
+			refuse(LanguageKeys.Errors.InvalidChoice, { argument: spec.name, choices: spec.choices.join(', ') });
 		}
 		if (spec.minLength !== undefined && text.length < spec.minLength) throw invalid(spec, { detail: `≥ ${spec.minLength}` });
 		if (spec.maxLength !== undefined && text.length > spec.maxLength) {
-			throw new UserError({ identifier: LanguageKeys.Errors.TooLong, context: { argument: spec.name, max: spec.maxLength } });
+			refuse(LanguageKeys.Errors.TooLong, { argument: spec.name, max: spec.maxLength });
 		}
 		return choice ?? text;
 	}
@@ -91,10 +90,7 @@ export function validateOption(spec: OptionSpec, value: OptionValue): OptionValu
 			(spec.min !== undefined && number < spec.min) ||
 			(spec.max !== undefined && number > spec.max)
 		) {
-			throw new UserError({
-				identifier: LanguageKeys.Errors.OutOfRange,
-				context: { argument: spec.name, min: spec.min ?? '−∞', max: spec.max ?? '∞' }
-			});
+			refuse(LanguageKeys.Errors.OutOfRange, { argument: spec.name, min: spec.min ?? '−∞', max: spec.max ?? '∞' });
 		}
 	}
 	if (spec.type === 'channel' && spec.channelTypes && !spec.channelTypes.includes((value as GuildBasedChannel).type))
@@ -106,8 +102,7 @@ function finish(specs: readonly OptionSpec[], values: Map<string, OptionValue>):
 	for (const spec of specs) {
 		const value = values.get(spec.name);
 		if (value === undefined) {
-			if (spec.required)
-				throw new UserError({ identifier: LanguageKeys.Errors.MissingArgument, context: { argument: spec.name } });
+			if (spec.required) refuse(LanguageKeys.Errors.MissingArgument, { argument: spec.name });
 			continue;
 		}
 		values.set(spec.name, validateOption(spec, value));

@@ -1,6 +1,6 @@
-import { UserError } from '@sapphire/framework';
 import { PermissionFlagsBits, PermissionsBitField, type GuildBasedChannel } from 'discord.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
+import { refuse } from '../errors/Refusal.js';
 
 /** What the bot needs in a channel it posts transcripts or events in. */
 const NEEDED = [
@@ -15,8 +15,8 @@ export function assertCanPost(channel: GuildBasedChannel): void {
 	const granted = channel.permissionsFor(channel.guild.members.me!);
 	const missing = NEEDED.filter((bit) => !granted?.has(bit));
 	if (missing.length === 0) return;
-	throw new UserError({
-		identifier: LanguageKeys.Logs.BotCannotPost,
-		context: { channel: `<#${channel.id}>`, permissions: new PermissionsBitField(missing).toArray().join(', ') }
+	refuse(LanguageKeys.Logs.BotCannotPost, {
+		channel: `<#${channel.id}>`,
+		permissions: new PermissionsBitField(missing).toArray().join(', ')
 	});
 }

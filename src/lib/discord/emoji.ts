@@ -1,5 +1,5 @@
-import { UserError } from '@sapphire/framework';
 import { LanguageKeys } from '../i18n/languageKeys.js';
+import { refuse } from '../errors/Refusal.js';
 
 const CUSTOM = /^<a?:[A-Za-z0-9_]{2,32}:\d{17,20}>$/;
 const PICTOGRAPH = /\p{Extended_Pictographic}|\p{Regional_Indicator}{2}|^[#*0-9]\uFE0F?\u20E3$/u;
@@ -20,10 +20,6 @@ export function isEmoji(text: string): boolean {
 /** The emoji an admin gave, trimmed, or a refusal that says what Discord accepts. */
 export function parseEmoji(text: string): string {
 	const emoji = text.trim();
-	if (!isEmoji(emoji))
-		throw new UserError({
-			identifier: LanguageKeys.Panels.BadEmoji,
-			context: { emoji: emoji.slice(0, 40).replaceAll('`', "'") }
-		});
+	if (!isEmoji(emoji)) refuse(LanguageKeys.Panels.BadEmoji, { emoji: emoji.slice(0, 40).replaceAll('`', "'") });
 	return emoji;
 }

@@ -1,5 +1,5 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle } from 'discord.js';
-import type { TFunction } from 'i18next';
+import type { Translate } from '../i18n/notice.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 
 /** Lists show this many rows a page. */
@@ -13,7 +13,7 @@ export function pageWindow(total: number, requested: number) {
 }
 
 /** Previous/Next buttons under a paged list (none for a single page); each button's custom ID names its page. */
-export function pageButtons(page: number, pages: number, customIdFor: (page: number) => string, t: TFunction) {
+export function pageButtons(page: number, pages: number, customIdFor: (page: number) => string, t: Translate) {
 	if (pages <= 1) return [];
 	const button = (target: number, label: string) =>
 		new ButtonBuilder()

@@ -1,55 +1,72 @@
 import { ArgumentError, Identifiers, UserError } from '@sapphire/framework';
 import { DiscordAPIError, RESTJSONErrorCodes } from 'discord.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
+import { notice, type Notice } from '../i18n/notice.js';
 import { createErrorReference } from './errorReference.js';
+import { Refusal } from './Refusal.js';
 
-/** What the shared error handler does with an error: which text the user gets, and what the log gets. */
+/** What the shared error handler does with an error: what the user reads, and what the log gets. */
 export type ErrorOutcome =
-	| { kind: 'user'; key: string; args: Record<string, unknown> }
-	| { kind: 'unexpected'; key: string; args: { ref: string }; ref: string }
+	| { kind: 'user'; notice: Notice }
+	| { kind: 'unexpected'; notice: Notice; ref: string }
 	/** The user cannot be answered (the interaction expired or was already answered elsewhere). */
 	| { kind: 'unanswerable'; ref: string }
 	/** A precondition chose to stay silent. */
 	| { kind: 'silent' };
-
-const SAPPHIRE_IDENTIFIERS: Partial<Record<string, string>> = {
-	[Identifiers.PreconditionGuildOnly]: LanguageKeys.Errors.GuildOnly,
-	[Identifiers.PreconditionCooldown]: LanguageKeys.Errors.Cooldown,
-	[Identifiers.PreconditionClientPermissions]: LanguageKeys.Errors.MissingBotPermissions,
-	[Identifiers.PreconditionUserPermissions]: LanguageKeys.Errors.MissingUserPermissions,
-	[Identifiers.ArgsMissing]: LanguageKeys.Errors.MissingArgument
-};
 
 const UNANSWERABLE_CODES = new Set<number>([
 	RESTJSONErrorCodes.UnknownInteraction,
 	RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged
 ]);
 
-/** Errors whose identifier is one of ours are translation keys; anything else is a bug with a reference. */
+/** Where a precondition puts its refusal, so the denied event hands the same notice on. */
+export const REFUSAL_IDENTIFIER = 'refusal';
+
+/** A precondition's error: the refusal it carries, for Sapphire's `this.error()`. */
+export function preconditionError(refusal: Notice) {
+	return { identifier: REFUSAL_IDENTIFIER, context: { refusal } };
+}
+
+/**
+ * A refusal is the user's to read; Sapphire's own user errors (a missing argument, a built-in
+ * precondition) are translated here; anything else is a bug, answered with a reference.
+ */
 export function classifyError(error: unknown): ErrorOutcome {
+	if (error instanceof Refusal) return { kind: 'user', notice: error.notice };
 	if (error instanceof UserError) {
-		const context = (typeof error.context === 'object' && error.context !== null ? error.context : {}) as Record<string, unknown>;
-		if (context.silent === true) return { kind: 'silent' };
-		if (error instanceof ArgumentError) {
-			const key =
-				error.identifier === Identifiers.ArgsMissing ? LanguageKeys.Errors.MissingArgument : LanguageKeys.Errors.InvalidArgument;
-			return { kind: 'user', key, args: { argument: error.parameter || error.argument.name } };
-		}
-		if (error.identifier.includes(':')) return { kind: 'user', key: error.identifier, args: context };
-		const key = SAPPHIRE_IDENTIFIERS[error.identifier] ?? LanguageKeys.Errors.Denied;
-		return { kind: 'user', key, args: sapphireArgs(context) };
+		if ((error.context as { silent?: unknown } | null)?.silent === true) return { kind: 'silent' };
+		return { kind: 'user', notice: sapphireNotice(error) };
 	}
 	if (error instanceof DiscordAPIError && typeof error.code === 'number' && UNANSWERABLE_CODES.has(error.code)) {
 		return { kind: 'unanswerable', ref: createErrorReference() };
 	}
 	const ref = createErrorReference();
-	return { kind: 'unexpected', key: LanguageKeys.Errors.Unexpected, args: { ref }, ref };
+	return { kind: 'unexpected', notice: notice(LanguageKeys.Errors.Unexpected, { ref }), ref };
 }
 
-/** Sapphire's built-in preconditions put milliseconds and permission lists in their context. */
-function sapphireArgs(context: Record<string, unknown>): Record<string, unknown> {
-	const args: Record<string, unknown> = { ...context };
-	if (typeof context.remaining === 'number') args.seconds = Math.ceil(context.remaining / 1000);
-	if (Array.isArray(context.missing)) args.permissions = context.missing.join(', ');
-	return args;
+function sapphireNotice(error: UserError): Notice {
+	const context = (typeof error.context === 'object' && error.context !== null ? error.context : {}) as Record<string, unknown>;
+	if (error.identifier === REFUSAL_IDENTIFIER && context.refusal) return context.refusal as Notice;
+	if (error instanceof ArgumentError) {
+		const argument = error.parameter || error.argument.name;
+		return error.identifier === Identifiers.ArgsMissing
+			? notice(LanguageKeys.Errors.MissingArgument, { argument })
+			: notice(LanguageKeys.Errors.InvalidArgument, { argument });
+	}
+	switch (error.identifier) {
+		case Identifiers.PreconditionGuildOnly:
+			return notice(LanguageKeys.Errors.GuildOnly);
+		case Identifiers.PreconditionCooldown:
+			return notice(LanguageKeys.Errors.Cooldown, { seconds: Math.ceil(Number(context.remaining ?? 0) / 1000) });
+		case Identifiers.PreconditionClientPermissions:
+			return notice(LanguageKeys.Errors.MissingBotPermissions, { permissions: listOf(context.missing) });
+		case Identifiers.PreconditionUserPermissions:
+			return notice(LanguageKeys.Errors.MissingUserPermissions, { permissions: listOf(context.missing) });
+		case Identifiers.ArgsMissing:
+			return notice(LanguageKeys.Errors.MissingArgument, { argument: String(context.argument ?? '') });
+		default:
+			return notice(LanguageKeys.Errors.Denied);
+	}
 }
+
+const listOf = (value: unknown) => (Array.isArray(value) ? value.join(', ') : '');

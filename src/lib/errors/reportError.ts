@@ -1,6 +1,8 @@
 import { container } from '@sapphire/framework';
-import { resolveKey } from '@sapphire/plugin-i18next';
+import { fetchT } from '@sapphire/plugin-i18next';
 import { MessageFlags, type BaseInteraction, type Message } from 'discord.js';
+import { discordText } from '../discord/render.js';
+import type { Notice, Translate } from '../i18n/notice.js';
 import { classifyError } from './classifyError.js';
 
 export type ErrorTarget = BaseInteraction | Message;
@@ -13,12 +15,13 @@ export interface ErrorSource {
 }
 
 export interface ErrorReporterDeps {
-	translate(target: ErrorTarget, key: string, args: Record<string, unknown>): Promise<string>;
+	/** The notice in the words of whoever is answered. */
+	render(target: ErrorTarget, message: Notice): Promise<string>;
 	log: Pick<typeof container.logger, 'debug' | 'warn' | 'error'>;
 }
 
 const defaultDeps = (): ErrorReporterDeps => ({
-	translate: (target, key, args) => resolveKey(target, key, args),
+	render: async (target, message) => discordText((await fetchT(target)) as unknown as Translate, message),
 	log: container.logger
 });
 
@@ -49,11 +52,11 @@ export async function reportError(
 			});
 			break;
 		case 'user':
-			deps.log.debug(`Refused: ${outcome.key}`, where);
+			deps.log.debug(`Refused: ${outcome.notice.key}`, where);
 	}
 	if (!target) return;
 	try {
-		const content = await deps.translate(target, outcome.key, outcome.args);
+		const content = await deps.render(target, outcome.notice);
 		await respond(target, content);
 	} catch (replyError) {
 		deps.log.warn('Could not tell the user about an error', { ...where, error: replyError });

@@ -1,9 +1,10 @@
-import { UserError, container } from '@sapphire/framework';
+import { container } from '@sapphire/framework';
 import { DiscordAPIError, PermissionFlagsBits, RESTJSONErrorCodes, type Guild, type Message } from 'discord.js';
-import type { TFunction } from 'i18next';
+import type { Translate } from '../i18n/notice.js';
 import type { GuildData } from '../database/guildData.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { panelCategories, renderPanel } from './renderPanel.js';
+import { refuse } from '../errors/Refusal.js';
 
 const NEEDED = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks;
 
@@ -16,17 +17,17 @@ export async function deployPanel(
 	data: GuildData,
 	key: string,
 	actorId: string,
-	t: TFunction,
+	t: Translate,
 	beforeSend?: () => Promise<void>
 ): Promise<{ redeployed: boolean; url: string }> {
 	const panel = await container.panels.byKey(data, key);
-	if (!panel) throw new UserError({ identifier: LanguageKeys.Panels.NotFound, context: { key: key.slice(0, 32) } });
+	if (!panel) refuse(LanguageKeys.Panels.NotFound, { key: key.slice(0, 32) });
 	const channel = guild.channels.cache.get(panel.channelId);
-	if (!channel?.isTextBased() || channel.isThread()) throw new UserError({ identifier: LanguageKeys.Panels.NotTextChannel });
+	if (!channel?.isTextBased() || channel.isThread()) refuse(LanguageKeys.Panels.NotTextChannel);
 	if (!channel.permissionsFor(guild.members.me!)?.has(NEEDED))
-		throw new UserError({ identifier: LanguageKeys.Panels.CannotPost, context: { channel: `<#${channel.id}>` } });
+		refuse(LanguageKeys.Panels.CannotPost, { channel: `<#${channel.id}>` });
 	const categories = panelCategories(panel, await container.categories.list(data));
-	if (categories.length === 0) throw new UserError({ identifier: LanguageKeys.Panels.NoCategories });
+	if (categories.length === 0) refuse(LanguageKeys.Panels.NoCategories);
 	await beforeSend?.();
 	// Panels speak the guild's language, whoever deploys them.
 	const payload = renderPanel(panel, categories, t);

@@ -7,7 +7,7 @@ import {
 	StringSelectMenuBuilder,
 	type MessageCreateOptions
 } from 'discord.js';
-import type { TFunction } from 'i18next';
+import type { Translate } from '../i18n/notice.js';
 import type { TicketCategory } from '../categories/CategoryService.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { encodeCustomId } from '../interactions/customIds.js';
@@ -36,7 +36,7 @@ export function panelCategories(panel: Panel, all: TicketCategory[]): TicketCate
 export function renderPanel(
 	panel: Panel,
 	categories: TicketCategory[],
-	t: TFunction
+	t: Translate
 ): Pick<MessageCreateOptions, 'embeds' | 'components'> {
 	const embed = new EmbedBuilder().setTitle(panel.title).setColor(0x5865f2);
 	if (panel.description) embed.setDescription(panel.description);

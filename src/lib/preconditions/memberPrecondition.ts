@@ -6,6 +6,8 @@ import type {
 	GuildTextBasedChannel,
 	Message
 } from 'discord.js';
+import { preconditionError } from '../errors/classifyError.js';
+import type { Notice } from '../i18n/notice.js';
 
 /**
  * A precondition about the member and the channel a command runs in, the same for slash and prefix
@@ -27,12 +29,9 @@ export abstract class MemberPrecondition extends AllFlowsPrecondition {
 	private async checkFor(member: GuildMember | null, channel: GuildTextBasedChannel | null) {
 		if (!member || !channel) return this.ok();
 		const refusal = await this.check(member, channel);
-		return refusal ? this.error({ identifier: refusal.key, context: refusal.args }) : this.ok();
+		return refusal ? this.error(preconditionError(refusal)) : this.ok();
 	}
 
 	/** Why the member may not run the command here, or null. */
-	protected abstract check(
-		member: GuildMember,
-		channel: GuildTextBasedChannel
-	): Promise<{ key: string; args: Record<string, unknown> } | null>;
+	protected abstract check(member: GuildMember, channel: GuildTextBasedChannel): Promise<Notice | null>;
 }

@@ -1,5 +1,5 @@
 import { container } from '@sapphire/framework';
-import { fetchT } from '@sapphire/plugin-i18next';
+import { translatorFor } from '../discord/translate.js';
 import { auditRow, type AuditEntry } from '../audit/AuditLog.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { TicketStatus } from '../tickets/status.js';
@@ -74,7 +74,7 @@ async function warnInactive(guildId: string, ticketId: number, now: Date, closeA
 	const ticket = await data.db.ticket.findUniqueOrThrow({ where: { id: ticketId } });
 	const channel = await ticketChannel(guildId, ticket.channelId);
 	if (channel) {
-		const t = await fetchT(channel.guild);
+		const t = await translatorFor(channel.guild);
 		const when = `<t:${Math.floor((now.getTime() + closeAfterHours * HOUR_MS) / 1000)}:R>`;
 		await channel.send({
 			content: t(LanguageKeys.Tickets.InactivityWarning, { user: `<@${ticket.ownerId}>`, when }),
@@ -102,7 +102,7 @@ async function closeInactive(guildId: string, ticketId: number, warnedAt: Date, 
 	container.audit.published(data, closedEntry);
 	container.transcripts.queueArchive(guildId, ticketId);
 	const ticket = await data.db.ticket.findUniqueOrThrow({ where: { id: ticketId } });
-	const t = await fetchT(container.client.guilds.cache.get(guildId)!);
+	const t = await translatorFor(container.client.guilds.cache.get(guildId)!);
 	await announceSystemClose(data, ticket, t(LanguageKeys.Tickets.InactivityClosed));
 	return true;
 }

@@ -1,6 +1,6 @@
 import { container } from '@sapphire/framework';
 import { auditRow, type AuditEntry } from '../audit/AuditLog.js';
-import { fetchT } from '@sapphire/plugin-i18next';
+import { translatorFor } from '../discord/translate.js';
 import { userText } from '../discord/escape.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { TicketStatus } from '../tickets/status.js';
@@ -40,7 +40,7 @@ export async function runScheduledClose(guildId: string, ticketId: number, now =
 	if (!closed) return false;
 	container.audit.published(data, closedEntry);
 	container.transcripts.queueArchive(guildId, ticketId);
-	const t = await fetchT(container.client.guilds.cache.get(guildId)!);
+	const t = await translatorFor(container.client.guilds.cache.get(guildId)!);
 	const reason = ticket.scheduledCloseReason ? userText(ticket.scheduledCloseReason, 500) : t(LanguageKeys.Tickets.NoReason);
 	const by = `<@${ticket.scheduledCloseById ?? container.client.user!.id}>`;
 	await announceSystemClose(

@@ -1,5 +1,5 @@
 import { container } from '@sapphire/framework';
-import { fetchT } from '@sapphire/plugin-i18next';
+import { translatorFor } from '../discord/translate.js';
 import { DiscordAPIError, type Message } from 'discord.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { accessTo } from '../tickets/access.js';
@@ -20,7 +20,7 @@ export async function noteTicketMessage(message: Message<true>, ticketId: number
 	const data = container.db.forGuild(message.guildId);
 	const ticket = await data.db.ticket.findUnique({ where: { id: ticketId } });
 	if (!ticket || !message.member || (await accessTo(data, message.member, ticket)).staff) return false;
-	const t = await fetchT(message.guild);
+	const t = await translatorFor(message.guild);
 	let timedOut = false;
 	let timeoutRefused: number | null = null;
 	if (timeoutMinutes > 0) {

@@ -1,7 +1,7 @@
 import { container } from '@sapphire/framework';
 import type { GuildData } from '../database/guildData.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
-import { refuse } from '../tickets/TicketCreator.js';
+import { refuse } from '../errors/Refusal.js';
 
 /**
  * Pauses (on) or resumes (off) ticket creation guild-wide; resuming also ends raid mode. A conditional update, so two admins at once
@@ -22,14 +22,11 @@ export async function setLockdown(data: GuildData, on: boolean, actorId: string,
 	});
 	if (count === 0) {
 		if (on)
-			refuse({
-				key: LanguageKeys.Security.AlreadyLocked,
-				args: {
-					by: current.lockdownById ? `<@${current.lockdownById}>` : '—',
-					since: current.lockdownAt ? `<t:${Math.floor(current.lockdownAt.getTime() / 1000)}:f>` : '—'
-				}
+			refuse(LanguageKeys.Security.AlreadyLocked, {
+				by: current.lockdownById ? `<@${current.lockdownById}>` : '—',
+				since: current.lockdownAt ? `<t:${Math.floor(current.lockdownAt.getTime() / 1000)}:f>` : '—'
 			});
-		refuse({ key: LanguageKeys.Security.NotLocked, args: {} });
+		refuse(LanguageKeys.Security.NotLocked);
 	}
 	await container.audit.record(data, {
 		actorId,

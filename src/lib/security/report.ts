@@ -1,6 +1,6 @@
 import { container } from '@sapphire/framework';
 import { EmbedBuilder, type ActionRowBuilder, type ButtonBuilder, type Guild } from 'discord.js';
-import type { TFunction } from 'i18next';
+import type { Translate } from '../i18n/notice.js';
 import type { GuildData } from '../database/guildData.js';
 import { userText } from '../discord/escape.js';
 import { pageButtons, pageWindow } from '../discord/paging.js';
@@ -15,7 +15,7 @@ const DAY_MS = 86_400_000;
 const when = (date: Date, style: 'f' | 'R' = 'f') => `<t:${Math.floor(date.getTime() / 1000)}:${style}>`;
 
 /** /security status: lockdown, raid mode, the detectors' rules and the last day's events. */
-export async function securityStatus(data: GuildData, guild: Guild, t: TFunction, now = new Date()): Promise<EmbedBuilder> {
+export async function securityStatus(data: GuildData, guild: Guild, t: Translate, now = new Date()): Promise<EmbedBuilder> {
 	const settings = await data.settings();
 	const rules = guildRules(settings, container.config);
 	const since = new Date(now.getTime() - DAY_MS);
@@ -93,7 +93,7 @@ function detailsText(raw: string): string {
 export async function securityEventsPage(
 	data: GuildData,
 	query: EventsQuery,
-	t: TFunction
+	t: Translate
 ): Promise<{ embeds: EmbedBuilder[]; components: ActionRowBuilder<ButtonBuilder>[] }> {
 	const type = query.type > 0 ? SECURITY_EVENT_TYPES[query.type - 1] : undefined;
 	const where = { ...(type ? { type } : {}), ...(query.userId !== '0' ? { userId: query.userId } : {}) };

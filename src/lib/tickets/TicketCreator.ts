@@ -1,4 +1,3 @@
-import { UserError } from '@sapphire/framework';
 import type { Guild, GuildMember, MessageCreateOptions, TextChannel } from 'discord.js';
 import { auditRow, type AuditEntry, type AuditLog } from '../audit/AuditLog.js';
 import type { BlacklistService } from '../blacklist/BlacklistService.js';
@@ -12,7 +11,9 @@ import { guildRules } from '../settings/guildRules.js';
 import { rememberTicketChannel } from './activity.js';
 import type { Answer } from './answers.js';
 import { ticketChannelName } from './channelName.js';
-import { creationRefusal, type Refusal, type CreationCheckName } from './guards.js';
+import { creationRefusal, type CreationCheckName } from './guards.js';
+import type { Notice } from '../i18n/notice.js';
+import { refuse, Refusal } from '../errors/Refusal.js';
 import { TicketStatus } from './status.js';
 import { createTicketChannel } from './ticketChannels.js';
 import { cut } from '../text/cut.js';
@@ -36,11 +37,6 @@ export interface OpenedTicket {
 	anonymous: boolean;
 }
 
-/** Throws a translated refusal, shown to the member as an ephemeral reply. */
-export function refuse(refusal: Refusal): never {
-	throw new UserError({ identifier: refusal.key, context: refusal.args });
-}
-
 const LOCK_MS = 30_000;
 
 /**
@@ -60,17 +56,17 @@ export class TicketCreator {
 	) {}
 
 	/** Why this member cannot open a ticket now (all the checks, or the named ones), or null. */
-	public refusal(data: GuildData, userId: string, only?: readonly CreationCheckName[]): Promise<Refusal | null> {
+	public refusal(data: GuildData, userId: string, only?: readonly CreationCheckName[]): Promise<Notice | null> {
 		return creationRefusal(data, userId, this.deps, only);
 	}
 
 	public async open(request: OpenRequest): Promise<OpenedTicket> {
 		const { data, member } = request;
 		const lock = `ticket-create:${data.guildId}:${member.id}`;
-		if (!(await this.deps.cache.setIfAbsent(lock, Date.now(), LOCK_MS))) refuse({ key: LanguageKeys.Tickets.Busy, args: {} });
+		if (!(await this.deps.cache.setIfAbsent(lock, Date.now(), LOCK_MS))) refuse(LanguageKeys.Tickets.Busy);
 		try {
 			const refusal = await this.refusal(data, member.id);
-			if (refusal) refuse(refusal);
+			if (refusal) throw new Refusal(refusal);
 			return await this.create(request);
 		} finally {
 			await this.deps.cache.delete(lock);

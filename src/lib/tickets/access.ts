@@ -3,7 +3,7 @@ import type { GuildData } from '../database/guildData.js';
 import { readList } from '../database/json.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { isGuildAdmin } from '../permissions/roles.js';
-import { refuse } from './TicketCreator.js';
+import { refuse } from '../errors/Refusal.js';
 
 export type TicketRow = NonNullable<Awaited<ReturnType<GuildData['db']['ticket']['findFirst']>>>;
 
@@ -19,9 +19,8 @@ export async function ticketInChannel(
 ): Promise<TicketRow> {
 	const ticket = await data.db.ticket.findFirst({ where: { channelId, ...(options.deleted ? {} : { softDeletedAt: null }) } });
 	if (ticket) return ticket;
-	if (!options.deleted && (await data.db.ticket.count({ where: { channelId } })) > 0)
-		refuse({ key: LanguageKeys.Tickets.SoftDeleted, args: {} });
-	refuse({ key: LanguageKeys.Tickets.NotATicket, args: {} });
+	if (!options.deleted && (await data.db.ticket.count({ where: { channelId } })) > 0) refuse(LanguageKeys.Tickets.SoftDeleted);
+	refuse(LanguageKeys.Tickets.NotATicket);
 }
 
 export interface TicketAccess {

@@ -1,7 +1,7 @@
 import type { QuestionInput } from '../categories/parse.js';
 import { matchesPattern } from '../categories/safePattern.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
-import type { Refusal } from './guards.js';
+import { notice, type Notice } from '../i18n/notice.js';
 
 export interface Answer {
 	question: string;
@@ -12,22 +12,22 @@ export interface Answer {
 export function checkAnswers(
 	questions: readonly QuestionInput[],
 	values: readonly string[]
-): { answers: Answer[] } | { refusal: Refusal } {
+): { answers: Answer[] } | { refusal: Notice } {
 	const answers: Answer[] = [];
 	for (const [index, question] of questions.entries()) {
 		const answer = (values[index] ?? '').trim();
 		const field = question.label;
 		if (!answer) {
-			if (question.required) return { refusal: { key: LanguageKeys.Tickets.FieldRequired, args: { field } } };
+			if (question.required) return { refusal: notice(LanguageKeys.Tickets.FieldRequired, { field }) };
 			answers.push({ question: field, answer: '' });
 			continue;
 		}
 		const min = question.minLength ?? 0;
 		const max = question.maxLength ?? 4000;
 		if (answer.length < min || answer.length > max)
-			return { refusal: { key: LanguageKeys.Tickets.FieldLength, args: { field, min, max } } };
+			return { refusal: notice(LanguageKeys.Tickets.FieldLength, { field, min, max }) };
 		if (question.pattern && !matchesPattern(question.pattern, answer))
-			return { refusal: { key: LanguageKeys.Tickets.FieldPattern, args: { field } } };
+			return { refusal: notice(LanguageKeys.Tickets.FieldPattern, { field }) };
 		answers.push({ question: field, answer });
 	}
 	return { answers };

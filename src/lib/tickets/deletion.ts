@@ -15,14 +15,14 @@ import { accessTo, ticketInChannel, type TicketRow } from './access.js';
 import { participantIds, type OperationContext, type OperationResult } from './operations.js';
 import { TicketStatus } from './status.js';
 import { MEMBER_BITS } from './ticketChannels.js';
-import { refuse } from './TicketCreator.js';
+import { refuse } from '../errors/Refusal.js';
 
 const SEND = PermissionFlagsBits.SendMessages;
 
 async function adminTicket({ data, member, channel }: OperationContext): Promise<TicketRow> {
 	const ticket = await ticketInChannel(data, channel.id, { deleted: true });
-	if (!(await accessTo(data, member, ticket)).admin) refuse({ key: LanguageKeys.Errors.AdminOnly, args: {} });
-	if (ticket.purgedAt) refuse({ key: LanguageKeys.Tickets.AlreadyPurged, args: {} });
+	if (!(await accessTo(data, member, ticket)).admin) refuse(LanguageKeys.Errors.AdminOnly);
+	if (ticket.purgedAt) refuse(LanguageKeys.Tickets.AlreadyPurged);
 	return ticket;
 }
 
@@ -34,13 +34,12 @@ async function adminTicket({ data, member, channel }: OperationContext): Promise
 export async function softDeleteTicket(context: OperationContext, restore: boolean): Promise<OperationResult> {
 	const ticket = await adminTicket(context);
 	if (restore !== Boolean(ticket.softDeletedAt))
-		refuse({ key: restore ? LanguageKeys.Tickets.NotSoftDeleted : LanguageKeys.Tickets.AlreadySoftDeleted, args: {} });
+		refuse(restore ? LanguageKeys.Tickets.NotSoftDeleted : LanguageKeys.Tickets.AlreadySoftDeleted);
 	const { count } = await context.data.db.ticket.updateMany({
 		where: { id: ticket.id, softDeletedAt: restore ? { not: null } : null },
 		data: { softDeletedAt: restore ? null : new Date() }
 	});
-	if (count === 0)
-		refuse({ key: restore ? LanguageKeys.Tickets.NotSoftDeleted : LanguageKeys.Tickets.AlreadySoftDeleted, args: {} });
+	if (count === 0) refuse(restore ? LanguageKeys.Tickets.NotSoftDeleted : LanguageKeys.Tickets.AlreadySoftDeleted);
 	const members = [ticket.ownerId, ...(await participantIds(context.data, ticket.id))];
 	const membersWrite = ticket.status === TicketStatus.Open && !ticket.locked;
 	await setArchived(context.channel, members, !restore, membersWrite);
@@ -146,6 +145,6 @@ export async function purgeTicket(audit: AuditLog, data: GuildData, ticket: Tick
 /** Checks the confirmation click: an admin, on this ticket, in its own channel, not yet purged. */
 export async function purgeTarget(context: OperationContext, ticketId: number): Promise<TicketRow> {
 	const ticket = await adminTicket(context);
-	if (ticket.id !== ticketId) refuse({ key: LanguageKeys.Errors.InvalidButton, args: {} });
+	if (ticket.id !== ticketId) refuse(LanguageKeys.Errors.InvalidButton);
 	return ticket;
 }

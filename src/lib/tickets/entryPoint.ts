@@ -1,6 +1,7 @@
-import { UserError, container } from '@sapphire/framework';
+import { container } from '@sapphire/framework';
 import type { TicketCategory } from '../categories/CategoryService.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
+import { refuse } from '../errors/Refusal.js';
 
 export interface EntryPoint {
 	category: TicketCategory;
@@ -16,12 +17,12 @@ export async function resolveEntryPoint(guildId: string, panelId: number, catego
 	const { categories, panels } = await container.catalog.get(container.db.forGuild(guildId));
 	const category = categories.find((entry) => entry.id === categoryId);
 	if (panelId === 0) {
-		if (!category) throw new UserError({ identifier: LanguageKeys.Tickets.CategoryGone });
+		if (!category) refuse(LanguageKeys.Tickets.CategoryGone);
 		return { category, panelId, source: 'button' };
 	}
 	const panel = panels.find((entry) => entry.id === panelId);
-	if (!panel) throw new UserError({ identifier: LanguageKeys.Errors.InvalidButton });
+	if (!panel) refuse(LanguageKeys.Errors.InvalidButton);
 	const offered = panel.categoryKeys.length === 0 || (category && panel.categoryKeys.includes(category.key));
-	if (!category || !offered) throw new UserError({ identifier: LanguageKeys.Tickets.CategoryGone });
+	if (!category || !offered) refuse(LanguageKeys.Tickets.CategoryGone);
 	return { category, panelId, source: `panel:${panel.key}` };
 }

@@ -4,7 +4,7 @@ import type { GuildData } from '../database/guildData.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { encodeCustomId } from '../interactions/customIds.js';
 import { TicketStatus } from './status.js';
-import { refuse } from './TicketCreator.js';
+import { refuse } from '../errors/Refusal.js';
 
 /** Five star buttons, posted with the close message. */
 export function ratingButtons(ticketId: number): ActionRowBuilder<ButtonBuilder> {
@@ -21,9 +21,9 @@ export function ratingButtons(ticketId: number): ActionRowBuilder<ButtonBuilder>
 /** Who may rate, and when: the opener, once the ticket is closed, once. */
 export async function checkCanRate(data: GuildData, ticketId: number, userId: string): Promise<void> {
 	const ticket = await data.db.ticket.findUnique({ where: { id: ticketId }, include: { feedback: true } });
-	if (!ticket || ticket.openerId !== userId) refuse({ key: LanguageKeys.Tickets.RateOnlyOpener, args: {} });
-	if (ticket.status !== TicketStatus.Closed) refuse({ key: LanguageKeys.Tickets.RateNotClosed, args: {} });
-	if (ticket.feedback) refuse({ key: LanguageKeys.Tickets.RateAlready, args: {} });
+	if (!ticket || ticket.openerId !== userId) refuse(LanguageKeys.Tickets.RateOnlyOpener);
+	if (ticket.status !== TicketStatus.Closed) refuse(LanguageKeys.Tickets.RateNotClosed);
+	if (ticket.feedback) refuse(LanguageKeys.Tickets.RateAlready);
 }
 
 /** Stores the rating; a second one for the same ticket is refused, even when both arrive at once. */
@@ -40,7 +40,7 @@ export async function recordFeedback(
 		await data.db.feedback.create({ data: { guildId: data.guildId, ticketId, userId, stars, message } });
 	} catch (error) {
 		// P2002: the unique ticket ID was taken by a rating that came first.
-		if ((error as { code?: string }).code === 'P2002') refuse({ key: LanguageKeys.Tickets.RateAlready, args: {} });
+		if ((error as { code?: string }).code === 'P2002') refuse(LanguageKeys.Tickets.RateAlready);
 		throw error;
 	}
 	await audit.record(data, { ticketId, actorId: userId, action: 'ticket.rated', details: { stars, comment: message !== null } });

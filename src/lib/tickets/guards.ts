@@ -2,13 +2,9 @@ import type { BlacklistService } from '../blacklist/BlacklistService.js';
 import type { BotConfig } from '../config/schema.js';
 import type { GuildData } from '../database/guildData.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
+import { notice, userWritten, type Notice } from '../i18n/notice.js';
 import { guildRules } from '../settings/guildRules.js';
 import { ACTIVE_STATUSES } from './status.js';
-
-export interface Refusal {
-	key: string;
-	args: Record<string, unknown>;
-}
 
 interface CheckDeps {
 	blacklist: BlacklistService;
@@ -17,14 +13,14 @@ interface CheckDeps {
 }
 
 type Settings = Awaited<ReturnType<GuildData['settings']>>;
-type CreationCheck = (data: GuildData, userId: string, settings: Settings, deps: CheckDeps) => Promise<Refusal | null>;
+type CreationCheck = (data: GuildData, userId: string, settings: Settings, deps: CheckDeps) => Promise<Notice | null>;
 
 /** Ticket creation is paused guild-wide: by an admin (lockdown), or for a while by the anti-raid detector. */
 const lockdown: CreationCheck = async (_data, _userId, settings, deps) => {
-	if (settings.lockdown) return { key: LanguageKeys.Tickets.Lockdown, args: {} };
+	if (settings.lockdown) return notice(LanguageKeys.Tickets.Lockdown);
 	const now = deps.now ?? new Date();
 	if (settings.raidModeUntil && settings.raidModeUntil > now)
-		return { key: LanguageKeys.Tickets.RaidMode, args: { when: `<t:${Math.ceil(settings.raidModeUntil.getTime() / 1000)}:R>` } };
+		return notice(LanguageKeys.Tickets.RaidMode, { when: `<t:${Math.ceil(settings.raidModeUntil.getTime() / 1000)}:R>` });
 	return null;
 };
 
@@ -33,11 +29,11 @@ const blacklisted: CreationCheck = async (data, userId, _settings, deps) => {
 	const banned = await deps.blacklist.active(data, userId);
 	if (!banned) return null;
 	return banned.expiresAt
-		? {
-				key: LanguageKeys.Tickets.BlacklistedUntil,
-				args: { reason: banned.reason, until: `<t:${Math.floor(banned.expiresAt.getTime() / 1000)}:f>` }
-			}
-		: { key: LanguageKeys.Tickets.Blacklisted, args: { reason: banned.reason } };
+		? notice(LanguageKeys.Tickets.BlacklistedUntil, {
+				reason: userWritten(banned.reason, 500),
+				until: `<t:${Math.floor(banned.expiresAt.getTime() / 1000)}:f>`
+			})
+		: notice(LanguageKeys.Tickets.Blacklisted, { reason: userWritten(banned.reason, 500) });
 };
 
 /** The member opened a ticket too recently (per-member cooldown) or too many in the last hour. */
@@ -53,12 +49,12 @@ const cooldown: CreationCheck = async (data, userId, settings, deps) => {
 	const latest = recent[0]?.createdAt;
 	if (limits.cooldownSeconds > 0 && latest) {
 		const wait = Math.ceil((latest.getTime() + limits.cooldownSeconds * 1000 - now.getTime()) / 1000);
-		if (wait > 0) return { key: LanguageKeys.Tickets.Cooldown, args: { seconds: wait } };
+		if (wait > 0) return notice(LanguageKeys.Tickets.Cooldown, { seconds: wait });
 	}
 	if (recent.length >= limits.hourlyLimit) {
 		const oldest = recent[limits.hourlyLimit - 1]!.createdAt;
 		const minutes = Math.max(1, Math.ceil((oldest.getTime() + 3_600_000 - now.getTime()) / 60_000));
-		return { key: LanguageKeys.Tickets.HourlyLimit, args: { limit: limits.hourlyLimit, minutes } };
+		return notice(LanguageKeys.Tickets.HourlyLimit, { limit: limits.hourlyLimit, minutes });
 	}
 	return null;
 };
@@ -72,7 +68,7 @@ const openLimit: CreationCheck = async (data, userId, settings, deps) => {
 	});
 	if (open.length < limits.maxOpenPerUser) return null;
 	const channels = open.map((ticket) => (ticket.channelId ? `<#${ticket.channelId}>` : '…')).join(', ');
-	return { key: LanguageKeys.Tickets.MaxOpen, args: { count: limits.maxOpenPerUser, channels } };
+	return notice(LanguageKeys.Tickets.MaxOpen, { count: limits.maxOpenPerUser, channels });
 };
 
 /** The creation guards, in the order they are checked; the Sapphire preconditions run the first three by name. */
@@ -85,7 +81,7 @@ export async function creationRefusal(
 	userId: string,
 	deps: CheckDeps,
 	only: readonly CreationCheckName[] = Object.keys(CREATION_CHECKS) as CreationCheckName[]
-): Promise<Refusal | null> {
+): Promise<Notice | null> {
 	const settings = await data.settings();
 	for (const [name, check] of Object.entries(CREATION_CHECKS) as [CreationCheckName, CreationCheck][]) {
 		if (!only.includes(name)) continue;

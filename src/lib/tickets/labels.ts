@@ -1,17 +1,17 @@
-import type { TFunction } from 'i18next';
+import type { Translate } from '../i18n/notice.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { PRIORITIES, type Priority } from './priorities.js';
 import { TicketStatus } from './status.js';
 
 /** A priority as the guild's language names it (a code this version does not know is shown as it is). */
-export function priorityLabel(t: TFunction, priority: string): string {
+export function priorityLabel(t: Translate, priority: string): string {
 	return (PRIORITIES as readonly string[]).includes(priority)
 		? t(LanguageKeys.Tickets.Priorities[priority as Priority])
 		: priority;
 }
 
 /** A ticket's status as the guild's language names it, with a lock when its members cannot write. */
-export function statusLabel(t: TFunction, status: string, locked = false): string {
+export function statusLabel(t: Translate, status: string, locked = false): string {
 	const known = (Object.values(TicketStatus) as string[]).includes(status);
 	const label = known ? t(LanguageKeys.Tickets.Statuses[status as TicketStatus]) : status;
 	return locked ? `${label} 🔒` : label;

@@ -1,5 +1,5 @@
 import { EmbedBuilder, type ActionRowBuilder, type ButtonBuilder, type GuildMember } from 'discord.js';
-import type { TFunction } from 'i18next';
+import type { Translate } from '../i18n/notice.js';
 import type { Prisma } from '../../generated/sqlite/client.js';
 import type { GuildData } from '../database/guildData.js';
 import { readList } from '../database/json.js';
@@ -10,7 +10,7 @@ import { encodeCustomId } from '../interactions/customIds.js';
 import { isGuildAdmin } from '../permissions/roles.js';
 import { priorityLabel, statusLabel } from './labels.js';
 import { TicketStatus } from './status.js';
-import { refuse } from './TicketCreator.js';
+import { refuse } from '../errors/Refusal.js';
 
 /** Status filters, as stored in a page button's custom ID. */
 export const LIST_STATUSES = ['all', 'open', 'closed'] as const;
@@ -59,10 +59,9 @@ async function visibleTo(data: GuildData, member: GuildMember): Promise<{ staff:
 }
 
 /** One page of the list, with Previous/Next buttons that carry the filters. */
-export async function ticketListPage(data: GuildData, member: GuildMember, query: ListQuery, t: TFunction): Promise<ListPage> {
+export async function ticketListPage(data: GuildData, member: GuildMember, query: ListQuery, t: Translate): Promise<ListPage> {
 	const scope = await visibleTo(data, member);
-	if (query.userId !== '0' && query.userId !== member.id && !scope.staff)
-		refuse({ key: LanguageKeys.Tickets.ListOthersStaffOnly, args: {} });
+	if (query.userId !== '0' && query.userId !== member.id && !scope.staff) refuse(LanguageKeys.Tickets.ListOthersStaffOnly);
 	const status = LIST_STATUSES[query.status] ?? 'all';
 	const where: Prisma.TicketWhereInput = {
 		AND: [

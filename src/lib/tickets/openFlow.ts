@@ -1,5 +1,5 @@
 import { container } from '@sapphire/framework';
-import { fetchT } from '@sapphire/plugin-i18next';
+import { translatorFor } from '../discord/translate.js';
 import {
 	ActionRowBuilder,
 	AttachmentBuilder,
@@ -21,10 +21,10 @@ import { LanguageKeys } from '../i18n/languageKeys.js';
 import { checkAnswers, type Answer } from './answers.js';
 import { MAX_ATTEMPTS } from './captcha.js';
 import { renderCaptcha } from './captchaImage.js';
-import { refuse } from './TicketCreator.js';
 import { renderWelcome } from './welcome.js';
 import { Semaphore } from '../lifecycle/Semaphore.js';
 import { cut } from '../text/cut.js';
+import { refuse, Refusal } from '../errors/Refusal.js';
 
 type StartingInteraction = (ButtonInteraction | StringSelectMenuInteraction | ChatInputCommandInteraction) & { guildId: string };
 
@@ -51,7 +51,7 @@ export async function beginTicket(
 	}
 	// Refuse before the member solves a captcha or fills in a form for nothing.
 	const refusal = await container.tickets.refusal(container.db.forGuild(guildId), interaction.user.id);
-	if (refusal) refuse(refusal);
+	if (refusal) throw new Refusal(refusal);
 	if (category.captcha && !(await container.captcha.passed(guildId, interaction.user.id, category.id))) {
 		await showChallenge(interaction, category, panelId);
 		return;
@@ -67,7 +67,7 @@ export async function beginTicket(
 /** The captcha: the code as a picture, and a button that opens the form to type it. */
 async function showChallenge(interaction: StartingInteraction, category: TicketCategory, panelId: number): Promise<void> {
 	const code = await container.captcha.issue(interaction.guildId, interaction.user.id, category.id);
-	const t = await fetchT(interaction);
+	const t = await translatorFor(interaction);
 	const button = new ButtonBuilder()
 		.setCustomId(encodeCustomId({ kind: 'captcha', panelId, categoryId: category.id }))
 		.setStyle(ButtonStyle.Primary)
@@ -82,7 +82,7 @@ async function showChallenge(interaction: StartingInteraction, category: TicketC
 
 /** The button under the captcha picture: the form to type the code. */
 export async function showCaptchaForm(interaction: ButtonInteraction, categoryId: number, panelId: number): Promise<void> {
-	const t = await fetchT(interaction);
+	const t = await translatorFor(interaction);
 	const input = new TextInputBuilder()
 		.setCustomId('code')
 		.setLabel(t(LanguageKeys.Captcha.Label))
@@ -107,15 +107,15 @@ export async function solveCaptcha(
 	const field = interaction.fields.fields.get('code');
 	const answer = field && 'value' in field && typeof field.value === 'string' ? field.value : '';
 	const result = await container.captcha.verify(interaction.guildId, interaction.user.id, category.id, answer);
-	if (result.kind === 'wrong') refuse({ key: LanguageKeys.Captcha.Wrong, args: { count: result.attemptsLeft } });
-	if (result.kind === 'expired') refuse({ key: LanguageKeys.Captcha.Expired, args: {} });
+	if (result.kind === 'wrong') refuse(LanguageKeys.Captcha.Wrong, { count: result.attemptsLeft });
+	if (result.kind === 'expired') refuse(LanguageKeys.Captcha.Expired);
 	if (category.questions.length === 0) {
 		await interaction.deferReply({ flags: MessageFlags.Ephemeral });
 		await openAndAnnounce(interaction, category, [], source);
 		return;
 	}
 	// A form cannot answer a form: offer the button that opens the ticket form.
-	const t = await fetchT(interaction);
+	const t = await translatorFor(interaction);
 	const button = new ButtonBuilder()
 		.setCustomId(encodeCustomId({ kind: 'open', panelId, categoryId: category.id }))
 		.setStyle(ButtonStyle.Success)
@@ -138,7 +138,7 @@ export async function submitTicketForm(
 		return field && 'value' in field && typeof field.value === 'string' ? field.value : '';
 	});
 	const checked = checkAnswers(category.questions, values);
-	if ('refusal' in checked) refuse(checked.refusal);
+	if ('refusal' in checked) throw new Refusal(checked.refusal);
 	await interaction.deferReply({ flags: MessageFlags.Ephemeral });
 	await openAndAnnounce(interaction, category, checked.answers, source);
 }
@@ -184,9 +184,9 @@ async function openAndAnnounceNow(
 	const data = container.db.forGuild(guild.id);
 	// A form submitted without the captcha (a forged or replayed interaction) opens nothing.
 	if (category.captcha && !(await container.captcha.passed(guild.id, member.id, category.id)))
-		refuse({ key: LanguageKeys.Captcha.Expired, args: {} });
+		refuse(LanguageKeys.Captcha.Expired);
 	// The ticket speaks the guild's language; the reply speaks the member's.
-	const guildT = await fetchT(guild);
+	const guildT = await translatorFor(guild);
 	const settings = await data.settings();
 	const staff = [...category.staffRoleIds, ...readList(settings.supportRoleIds)];
 	const opened = await container.tickets.open({
@@ -199,7 +199,7 @@ async function openAndAnnounceNow(
 		welcome: (ticket) => renderWelcome({ ...ticket, openerId: member.id }, category, staff, answers, guildT)
 	});
 	if (category.captcha) await container.captcha.consume(guild.id, member.id, category.id);
-	const t = await fetchT(interaction);
+	const t = await translatorFor(interaction);
 	await interaction.editReply({
 		content: t(LanguageKeys.Tickets.Created, { channel: `<#${opened.channel.id}>`, number: opened.number })
 	});

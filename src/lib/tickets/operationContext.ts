@@ -1,6 +1,6 @@
 import { container } from '@sapphire/framework';
 import type { GuildMember, GuildTextBasedChannel } from 'discord.js';
-import type { TFunction } from 'i18next';
+import type { Translate } from '../i18n/notice.js';
 import type { OperationContext } from './operations.js';
 
 /** The context a ticket operation runs in, from the container's services. */
@@ -8,7 +8,7 @@ export function operationContext(
 	guildId: string,
 	member: GuildMember,
 	channel: GuildTextBasedChannel,
-	t: TFunction
+	t: Translate
 ): OperationContext {
 	return {
 		data: container.db.forGuild(guildId),

@@ -7,7 +7,7 @@ import {
 	type GuildTextBasedChannel,
 	type User
 } from 'discord.js';
-import type { TFunction } from 'i18next';
+import type { Translate } from '../i18n/notice.js';
 import type { AuditAction } from '../audit/actions.js';
 import { auditRow, type AuditEntry, type AuditLog } from '../audit/AuditLog.js';
 import type { Cache } from '../cache/Cache.js';
@@ -26,14 +26,14 @@ import { priorityLabel } from './labels.js';
 import { assertCanApply, type TicketAction } from './stateMachine.js';
 import { TicketStatus } from './status.js';
 import { MEMBER_ACCESS } from './ticketChannels.js';
-import { refuse } from './TicketCreator.js';
+import { refuse } from '../errors/Refusal.js';
 
 export interface OperationContext {
 	data: GuildData;
 	member: GuildMember;
 	channel: GuildTextBasedChannel;
 	/** The guild's language: these answers are posted in the ticket for everyone in it. */
-	t: TFunction;
+	t: Translate;
 	audit: AuditLog;
 	config: BotConfig;
 	transcripts: TranscriptService;
@@ -50,9 +50,9 @@ export interface OperationResult {
 
 export async function claimTicket({ data, member, channel, t, audit }: OperationContext): Promise<OperationResult> {
 	const ticket = await ticketInChannel(data, channel.id);
-	if (!(await accessTo(data, member, ticket)).staff) refuse({ key: LanguageKeys.Tickets.StaffOnly, args: {} });
+	if (!(await accessTo(data, member, ticket)).staff) refuse(LanguageKeys.Tickets.StaffOnly);
 	assertCanApply(ticket.status, 'claim');
-	if (ticket.claimedById) refuse({ key: LanguageKeys.Tickets.AlreadyClaimed, args: { user: `<@${ticket.claimedById}>` } });
+	if (ticket.claimedById) refuse(LanguageKeys.Tickets.AlreadyClaimed, { user: `<@${ticket.claimedById}>` });
 	// Only one of two staff members clicking at once gets it.
 	const { count } = await data.db.ticket.updateMany({
 		where: { id: ticket.id, claimedById: null, status: TicketStatus.Open },
@@ -60,7 +60,7 @@ export async function claimTicket({ data, member, channel, t, audit }: Operation
 	});
 	if (count === 0) {
 		const now = await data.db.ticket.findUnique({ where: { id: ticket.id } });
-		refuse({ key: LanguageKeys.Tickets.AlreadyClaimed, args: { user: `<@${now?.claimedById ?? '0'}>` } });
+		refuse(LanguageKeys.Tickets.AlreadyClaimed, { user: `<@${now?.claimedById ?? '0'}>` });
 	}
 	await audit.record(data, { ticketId: ticket.id, actorId: member.id, action: 'ticket.claimed' });
 	return { ticketId: ticket.id, content: t(LanguageKeys.Tickets.Claimed, { user: `<@${member.id}>` }) };
@@ -69,11 +69,11 @@ export async function claimTicket({ data, member, channel, t, audit }: Operation
 export async function unclaimTicket({ data, member, channel, t, audit }: OperationContext): Promise<OperationResult> {
 	const ticket = await ticketInChannel(data, channel.id);
 	const access = await accessTo(data, member, ticket);
-	if (!access.staff) refuse({ key: LanguageKeys.Tickets.StaffOnly, args: {} });
+	if (!access.staff) refuse(LanguageKeys.Tickets.StaffOnly);
 	assertCanApply(ticket.status, 'unclaim');
-	if (!ticket.claimedById) refuse({ key: LanguageKeys.Tickets.NotClaimed, args: {} });
+	if (!ticket.claimedById) refuse(LanguageKeys.Tickets.NotClaimed);
 	if (ticket.claimedById !== member.id && !access.admin)
-		refuse({ key: LanguageKeys.Tickets.NotClaimer, args: { user: `<@${ticket.claimedById}>` } });
+		refuse(LanguageKeys.Tickets.NotClaimer, { user: `<@${ticket.claimedById}>` });
 	await data.db.ticket.updateMany({
 		where: { id: ticket.id, claimedById: ticket.claimedById },
 		data: { claimedById: null, claimedAt: null }
@@ -93,9 +93,8 @@ export async function closeTicket(
 	const ticket = await ticketInChannel(data, channel.id);
 	const access = await accessTo(data, member, ticket);
 	if (!access.staff) {
-		if (!access.opener) refuse({ key: LanguageKeys.Tickets.StaffOnly, args: {} });
-		if (!guildRules(await data.settings(), config).allowOpenerClose)
-			refuse({ key: LanguageKeys.Tickets.OpenerCannotClose, args: {} });
+		if (!access.opener) refuse(LanguageKeys.Tickets.StaffOnly);
+		if (!guildRules(await data.settings(), config).allowOpenerClose) refuse(LanguageKeys.Tickets.OpenerCannotClose);
 	}
 	assertCanApply(ticket.status, 'close');
 	const { count } = await data.db.ticket.updateMany({
@@ -108,7 +107,7 @@ export async function closeTicket(
 			scheduledCloseAt: null
 		}
 	});
-	if (count === 0) refuse({ key: LanguageKeys.Tickets.WrongState, args: { status: TicketStatus.Closed } });
+	if (count === 0) refuse(LanguageKeys.Tickets.WrongState, { status: TicketStatus.Closed });
 	await setWriting(channel, [ticket.ownerId, ...(await participantIds(data, ticket.id))], false, 'ticket closed');
 	await audit.record(data, { ticketId: ticket.id, actorId: member.id, action: 'ticket.closed', details: { reason } });
 	transcripts.queueArchive(data.guildId, ticket.id);
@@ -137,7 +136,7 @@ export async function recorded(
 export async function staffOperation({ data, member, channel }: OperationContext, action: TicketAction) {
 	const ticket = await ticketInChannel(data, channel.id);
 	const access = await accessTo(data, member, ticket);
-	if (!access.staff) refuse({ key: LanguageKeys.Tickets.StaffOnly, args: {} });
+	if (!access.staff) refuse(LanguageKeys.Tickets.StaffOnly);
 	assertCanApply(ticket.status, action);
 	return { ticket, access };
 }
@@ -171,8 +170,7 @@ export async function setWriting(
 
 export async function lockTicket(context: OperationContext, lock: boolean): Promise<OperationResult> {
 	const { ticket } = await staffOperation(context, lock ? 'lock' : 'unlock');
-	if (ticket.locked === lock)
-		refuse({ key: lock ? LanguageKeys.Tickets.AlreadyLocked : LanguageKeys.Tickets.NotLocked, args: {} });
+	if (ticket.locked === lock) refuse(lock ? LanguageKeys.Tickets.AlreadyLocked : LanguageKeys.Tickets.NotLocked);
 	await context.data.db.ticket.update({ where: { id: ticket.id }, data: { locked: lock } });
 	await setWriting(
 		context.channel,
@@ -190,7 +188,7 @@ export async function reopenTicket(context: OperationContext): Promise<Operation
 		where: { id: ticket.id, status: TicketStatus.Closed },
 		data: { status: TicketStatus.Open, closedAt: null, closedById: null, closeReason: null, lastActivityAt: new Date() }
 	});
-	if (count === 0) refuse({ key: LanguageKeys.Tickets.WrongState, args: { status: TicketStatus.Open } });
+	if (count === 0) refuse(LanguageKeys.Tickets.WrongState, { status: TicketStatus.Open });
 	if (!ticket.locked)
 		await setWriting(
 			context.channel,
@@ -208,11 +206,10 @@ export async function addParticipant(context: OperationContext, user: User): Pro
 		!context.channel.guild.members.cache.has(user.id) &&
 		!(await context.channel.guild.members.fetch(user.id).catch(() => null))
 	) {
-		refuse({ key: LanguageKeys.Tickets.NotAMember, args: { user: mention } });
+		refuse(LanguageKeys.Tickets.NotAMember, { user: mention });
 	}
 	const participants = await participantIds(context.data, ticket.id);
-	if (user.id === ticket.ownerId || participants.includes(user.id))
-		refuse({ key: LanguageKeys.Tickets.AlreadyIn, args: { user: mention } });
+	if (user.id === ticket.ownerId || participants.includes(user.id)) refuse(LanguageKeys.Tickets.AlreadyIn, { user: mention });
 	await context.data.db.ticketParticipant.create({
 		data: { ticketId: ticket.id, guildId: context.data.guildId, userId: user.id, addedById: context.member.id }
 	});
@@ -236,9 +233,9 @@ export async function addParticipant(context: OperationContext, user: User): Pro
 export async function removeParticipant(context: OperationContext, user: User): Promise<OperationResult> {
 	const { ticket } = await staffOperation(context, 'edit');
 	const mention = `<@${user.id}>`;
-	if (user.id === ticket.ownerId) refuse({ key: LanguageKeys.Tickets.CannotRemoveOwner, args: {} });
+	if (user.id === ticket.ownerId) refuse(LanguageKeys.Tickets.CannotRemoveOwner);
 	const { count } = await context.data.db.ticketParticipant.deleteMany({ where: { ticketId: ticket.id, userId: user.id } });
-	if (count === 0) refuse({ key: LanguageKeys.Tickets.NotParticipant, args: { user: mention } });
+	if (count === 0) refuse(LanguageKeys.Tickets.NotParticipant, { user: mention });
 	if ('permissionOverwrites' in context.channel)
 		await context.channel.permissionOverwrites.delete(user.id, 'removed from the ticket');
 	return recorded(
@@ -290,16 +287,16 @@ export async function addNote(context: OperationContext, text: string): Promise<
 /** Notes are allowed on closed tickets too: staff may record what happened after the fact. */
 async function ticketNoteTarget({ data, member, channel }: OperationContext) {
 	const ticket = await ticketInChannel(data, channel.id);
-	if (!(await accessTo(data, member, ticket)).staff) refuse({ key: LanguageKeys.Tickets.StaffOnly, args: {} });
+	if (!(await accessTo(data, member, ticket)).staff) refuse(LanguageKeys.Tickets.StaffOnly);
 	return { ticket };
 }
 
 export async function transferTicket(context: OperationContext, user: User): Promise<OperationResult> {
 	const { ticket } = await staffOperation(context, 'edit');
 	const mention = `<@${user.id}>`;
-	if (user.id === ticket.ownerId) refuse({ key: LanguageKeys.Tickets.AlreadyOwner, args: { user: mention } });
+	if (user.id === ticket.ownerId) refuse(LanguageKeys.Tickets.AlreadyOwner, { user: mention });
 	if (!(await context.channel.guild.members.fetch(user.id).catch(() => null)))
-		refuse({ key: LanguageKeys.Tickets.NotAMember, args: { user: mention } });
+		refuse(LanguageKeys.Tickets.NotAMember, { user: mention });
 	await context.data.db.$transaction([
 		context.data.db.ticket.update({ where: { id: ticket.id }, data: { ownerId: user.id } }),
 		context.data.db.ticketParticipant.deleteMany({ where: { ticketId: ticket.id, userId: user.id } }),
@@ -337,7 +334,7 @@ export async function renameTicket(context: OperationContext, cache: Cache, requ
 	const key = `rename:${context.channel.id}`;
 	const tooSoon = async () => {
 		const minutes = Math.max(1, Math.ceil(((await cache.ttl(key)) ?? RENAME_WINDOW_MS) / 60_000));
-		refuse({ key: LanguageKeys.Tickets.RenameTooSoon, args: { count: minutes } });
+		refuse(LanguageKeys.Tickets.RenameTooSoon, { count: minutes });
 	};
 	if ((await cache.increment(key, RENAME_WINDOW_MS)) > 2) await tooSoon();
 	try {
@@ -366,7 +363,7 @@ export async function scheduleClose(
 	const { ticket } = await staffOperation(context, 'edit');
 	const by = `<@${context.member.id}>`;
 	if (minutes === 0) {
-		if (!ticket.scheduledCloseAt) refuse({ key: LanguageKeys.Tickets.NothingScheduled, args: {} });
+		if (!ticket.scheduledCloseAt) refuse(LanguageKeys.Tickets.NothingScheduled);
 		await context.data.db.ticket.update({
 			where: { id: ticket.id },
 			data: { scheduledCloseAt: null, scheduledCloseById: null, scheduledCloseReason: null }
@@ -396,7 +393,7 @@ export async function forceCloseTicket(
 	reason: string
 ): Promise<OperationResult & { deleteChannel: boolean }> {
 	const ticket = await ticketInChannel(context.data, context.channel.id);
-	if (!(await accessTo(context.data, context.member, ticket)).admin) refuse({ key: LanguageKeys.Errors.AdminOnly, args: {} });
+	if (!(await accessTo(context.data, context.member, ticket)).admin) refuse(LanguageKeys.Errors.AdminOnly);
 	const entry: AuditEntry = {
 		ticketId: ticket.id,
 		actorId: context.member.id,

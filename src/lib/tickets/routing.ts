@@ -5,7 +5,7 @@ import { LanguageKeys } from '../i18n/languageKeys.js';
 import { ticketStaffRoles } from './access.js';
 import { recorded, staffOperation, type OperationContext, type OperationResult } from './operations.js';
 import { MEMBER_ACCESS, MEMBER_BITS } from './ticketChannels.js';
-import { refuse } from './TicketCreator.js';
+import { refuse } from '../errors/Refusal.js';
 
 /** Escalation levels a ticket can be raised to. */
 export const MAX_ESCALATION_LEVEL = 5;
@@ -16,13 +16,12 @@ export const MAX_ESCALATION_LEVEL = 5;
  */
 export async function escalateTicket(context: OperationContext, level: number): Promise<OperationResult> {
 	const { ticket } = await staffOperation(context, 'edit');
-	if (level <= ticket.escalationLevel)
-		refuse({ key: LanguageKeys.Tickets.EscalateNotHigher, args: { level: ticket.escalationLevel } });
+	if (level <= ticket.escalationLevel) refuse(LanguageKeys.Tickets.EscalateNotHigher, { level: ticket.escalationLevel });
 	const { count } = await context.data.db.ticket.updateMany({
 		where: { id: ticket.id, escalationLevel: ticket.escalationLevel },
 		data: { escalationLevel: level }
 	});
-	if (count === 0) refuse({ key: LanguageKeys.Tickets.EscalateNotHigher, args: { level } });
+	if (count === 0) refuse(LanguageKeys.Tickets.EscalateNotHigher, { level });
 	const settings = await context.data.settings();
 	const roleId = readList(settings.escalationRoleIds)[level - 1];
 	const role = roleId ? context.channel.guild.roles.cache.get(roleId) : undefined;
@@ -61,11 +60,11 @@ export async function routeToDepartment(context: OperationContext, name: string)
 	const department = departments.find((entry) => entry.name.toLowerCase() === name.trim().toLowerCase());
 	if (!department) {
 		const known = departments.map((entry) => `\`${userText(entry.name, 32).replaceAll('`', "'")}\``).join(', ');
-		if (!known) refuse({ key: LanguageKeys.Tickets.NoDepartments, args: {} });
-		refuse({ key: LanguageKeys.Tickets.UnknownDepartment, args: { name: userText(name, 32), known } });
+		if (!known) refuse(LanguageKeys.Tickets.NoDepartments);
+		refuse(LanguageKeys.Tickets.UnknownDepartment, { name: userText(name, 32), known });
 	}
 	if (department.id === ticket.departmentId)
-		refuse({ key: LanguageKeys.Tickets.AlreadyInDepartment, args: { name: userText(department.name, 32) } });
+		refuse(LanguageKeys.Tickets.AlreadyInDepartment, { name: userText(department.name, 32) });
 	const before = await ticketStaffRoles(context.data, ticket);
 	await context.data.db.ticket.update({ where: { id: ticket.id }, data: { departmentId: department.id } });
 	const incoming = readList(department.staffRoleIds).filter((id) => context.channel.guild.roles.cache.has(id));

@@ -1,5 +1,5 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, type MessageCreateOptions } from 'discord.js';
-import type { TFunction } from 'i18next';
+import type { Translate } from '../i18n/notice.js';
 import type { TicketCategory } from '../categories/CategoryService.js';
 import { userText } from '../discord/escape.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
@@ -14,7 +14,7 @@ export function renderWelcome(
 	category: TicketCategory,
 	staffRoleIds: readonly string[],
 	answers: readonly Answer[],
-	t: TFunction
+	t: Translate
 ): MessageCreateOptions {
 	const number = String(ticket.number).padStart(4, '0');
 	const embed = new EmbedBuilder()

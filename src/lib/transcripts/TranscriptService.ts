@@ -1,5 +1,5 @@
 import { container } from '@sapphire/framework';
-import { fetchT } from '@sapphire/plugin-i18next';
+import { translatorFor } from '../discord/translate.js';
 import {
 	AttachmentBuilder,
 	DiscordAPIError,
@@ -11,7 +11,7 @@ import {
 	type GuildTextBasedChannel,
 	type Message
 } from 'discord.js';
-import type { TFunction } from 'i18next';
+import type { Translate } from '../i18n/notice.js';
 import type { GuildData } from '../database/guildData.js';
 import { readList } from '../database/json.js';
 import { userText } from '../discord/escape.js';
@@ -135,7 +135,7 @@ export class TranscriptService {
 			ticket.categoryId ? data.db.category.findUnique({ where: { id: ticket.categoryId } }) : null,
 			audience === 'staff' ? data.db.ticketNote.findMany({ where: { ticketId: ticket.id }, orderBy: { id: 'asc' } }) : null
 		]);
-		const t = await fetchT(guild);
+		const t = await translatorFor(guild);
 		const input: TranscriptInput = {
 			header: {
 				guildName: guild.name,
@@ -200,7 +200,7 @@ export class TranscriptService {
 		const staffCopy = await this.render(data, ticket, channel, messages, 'staff');
 		await this.save(data, ticket, staffCopy);
 		const settings = await data.settings();
-		const t = await fetchT(channel.guild);
+		const t = await translatorFor(channel.guild);
 		const name = `ticket-${String(ticket.number).padStart(4, '0')}`;
 		const target = settings.transcriptChannelId ? container.client.channels.cache.get(settings.transcriptChannelId) : undefined;
 		if (target?.isSendable()) {
@@ -274,7 +274,7 @@ export class TranscriptService {
 		return done;
 	}
 
-	private async summary(guild: Guild, ticket: TicketRow, messageCount: number, t: TFunction): Promise<EmbedBuilder> {
+	private async summary(guild: Guild, ticket: TicketRow, messageCount: number, t: Translate): Promise<EmbedBuilder> {
 		const category = ticket.categoryId
 			? await container.db.forGuild(guild.id).db.category.findUnique({ where: { id: ticket.categoryId } })
 			: null;

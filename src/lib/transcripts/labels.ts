@@ -1,9 +1,9 @@
-import type { TFunction } from 'i18next';
+import type { Translate } from '../i18n/notice.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import type { TranscriptLabels } from './model.js';
 
 /** A transcript's words in the language of the given translation function (the guild's). */
-export function transcriptLabels(t: TFunction): TranscriptLabels {
+export function transcriptLabels(t: Translate): TranscriptLabels {
 	const words = LanguageKeys.Transcripts.File;
 	return {
 		language: t(words.language),

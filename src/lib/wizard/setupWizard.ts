@@ -1,4 +1,4 @@
-import { UserError, container } from '@sapphire/framework';
+import { container } from '@sapphire/framework';
 import {
 	ActionRowBuilder,
 	ButtonBuilder,
@@ -11,16 +11,17 @@ import {
 	type Guild,
 	type MessageActionRowComponentBuilder
 } from 'discord.js';
-import type { TFunction } from 'i18next';
+import type { Translate } from '../i18n/notice.js';
 import type { GuildData } from '../database/guildData.js';
 import { readList, writeList } from '../database/json.js';
 import { assertCanPost } from '../discord/canPost.js';
 import { userText } from '../discord/escape.js';
-import { LanguageKeys } from '../i18n/languageKeys.js';
+import { LanguageKeys, type TranslationKey } from '../i18n/languageKeys.js';
 import { encodeCustomId } from '../interactions/customIds.js';
 import { deployPanel } from '../panels/deployPanel.js';
 import { MAX_PANEL_CATEGORIES } from '../panels/renderPanel.js';
 import { cut } from '../text/cut.js';
+import { refuse } from '../errors/Refusal.js';
 
 /** The panel the wizard makes (an admin changes it later like any other). */
 export const SETUP_PANEL = 'support';
@@ -41,7 +42,7 @@ export interface SetupView {
 	components: Row[];
 }
 
-function navigation(step: number, t: TFunction, extra: ButtonBuilder[] = []): Row {
+function navigation(step: number, t: Translate, extra: ButtonBuilder[] = []): Row {
 	const buttons = [...extra];
 	if (step > 1)
 		buttons.unshift(
@@ -61,7 +62,7 @@ function navigation(step: number, t: TFunction, extra: ButtonBuilder[] = []): Ro
 }
 
 /** One step of the wizard, showing what is set now. Every choice is saved as it is made. */
-export async function setupStep(guild: Guild, data: GuildData, step: number, t: TFunction): Promise<SetupView> {
+export async function setupStep(guild: Guild, data: GuildData, step: number, t: Translate): Promise<SetupView> {
 	const settings = await data.settings();
 	const supportRoles = readList(settings.supportRoleIds);
 	const list = (ids: string[], mention: (value: string) => string) => (ids.length ? ids.map(mention).join(' ') : t(keys.None));
@@ -84,7 +85,10 @@ export async function setupStep(guild: Guild, data: GuildData, step: number, t: 
 		posted,
 		panel: panel?.messageId ? posted : t(keys.NotPosted)
 	};
-	const texts = [keys.RolesText, keys.ParentText, keys.ChannelsText, keys.PanelText, keys.DoneText] as const;
+	// Each step's text takes some of the values; i18next ignores the others.
+	const texts = [keys.RolesText, keys.ParentText, keys.ChannelsText, keys.PanelText, keys.DoneText] as TranslationKey<
+		typeof values
+	>[];
 	const embed = new EmbedBuilder()
 		.setColor(step === SETUP_STEPS ? 0x57f287 : 0x5865f2)
 		.setTitle(t(keys.Title, { step, steps: SETUP_STEPS, name: t(keys.Names[NAMES[step - 1]!]) }))
@@ -151,10 +155,7 @@ export async function setupStep(guild: Guild, data: GuildData, step: number, t: 
 function visibleTextChannel(guild: Guild, channelId: string | undefined) {
 	const channel = channelId ? guild.channels.cache.get(channelId) : undefined;
 	if (channel?.type === ChannelType.GuildText) return channel;
-	throw new UserError({
-		identifier: LanguageKeys.Logs.BotCannotPost,
-		context: { channel: `<#${channelId}>`, permissions: 'ViewChannel' }
-	});
+	refuse(LanguageKeys.Logs.BotCannotPost, { channel: `<#${channelId}>`, permissions: 'ViewChannel' });
 }
 
 /**
@@ -169,7 +170,7 @@ export async function applySetupChoice(
 	step: number,
 	control: number,
 	values: readonly string[],
-	t: TFunction
+	t: Translate
 ): Promise<void> {
 	const audit = (action: 'settings.support_roles' | 'settings.updated' | 'settings.channels', details: Record<string, unknown>) =>
 		container.audit.record(data, { actorId, action, details });
@@ -210,7 +211,7 @@ export async function applySetupChoice(
 	}
 	if (step === 4 && control === 1) {
 		const existing = await container.panels.byKey(data, SETUP_PANEL);
-		if (!existing) throw new UserError({ identifier: keys.ChannelFirst });
+		if (!existing) refuse(keys.ChannelFirst);
 		const known = new Set((await container.categories.list(data)).map((category) => category.key));
 		const categoryKeys = values.filter((key) => known.has(key));
 		await container.panels.upsert(data, SETUP_PANEL, { channelId: existing.channelId, title: existing.title, categoryKeys });

@@ -1,4 +1,4 @@
-import { UserError, container } from '@sapphire/framework';
+import { container } from '@sapphire/framework';
 import { ChannelType } from 'discord.js';
 import { parsePriority, parseQuestions, parseRoleIds, parseTags } from '../../lib/categories/parse.js';
 import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
@@ -6,6 +6,7 @@ import { parseEmoji } from '../../lib/discord/emoji.js';
 import { PRIORITIES } from '../../lib/config/schema.js';
 import { userText } from '../../lib/discord/escape.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
+import { refuse } from '../../lib/errors/Refusal.js';
 
 const KEY = /^[a-z0-9][a-z0-9_-]{0,31}$/;
 
@@ -46,10 +47,10 @@ export const categoryUpsert: SubcommandDefinition = {
 	async run(context) {
 		const { options, guild, t } = context;
 		const key = options.string('key')!.toLowerCase();
-		if (!KEY.test(key)) throw new UserError({ identifier: LanguageKeys.Categories.BadKey, context: { key: userText(key, 40) } });
+		if (!KEY.test(key)) refuse(LanguageKeys.Categories.BadKey, { key: userText(key, 40) });
 		const staffRoleIds = options.has('staff_roles') ? parseRoleIds(options.string('staff_roles')!) : undefined;
 		const unknownRole = staffRoleIds?.find((id) => !guild.roles.cache.has(id));
-		if (unknownRole) throw new UserError({ identifier: LanguageKeys.Categories.UnknownRole, context: { value: unknownRole } });
+		if (unknownRole) refuse(LanguageKeys.Categories.UnknownRole, { value: unknownRole });
 		const data = container.db.forGuild(guild.id);
 		const { category, created } = await container.categories.upsert(data, key, {
 			displayName: options.string('display_name')!,

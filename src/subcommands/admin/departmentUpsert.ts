@@ -1,9 +1,10 @@
-import { UserError, container } from '@sapphire/framework';
+import { container } from '@sapphire/framework';
 import { parseRoleIds } from '../../lib/categories/parse.js';
 import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
 import { DEPARTMENT_NAME, MAX_DEPARTMENTS, upsertDepartment } from '../../lib/departments/departments.js';
 import { userText } from '../../lib/discord/escape.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
+import { refuse } from '../../lib/errors/Refusal.js';
 
 export const departmentUpsert: SubcommandDefinition = {
 	name: 'department_upsert',
@@ -22,16 +23,14 @@ export const departmentUpsert: SubcommandDefinition = {
 	async run(context) {
 		const { guild, options, t } = context;
 		const name = options.string('name')!.trim();
-		if (!DEPARTMENT_NAME.test(name))
-			throw new UserError({ identifier: LanguageKeys.Routing.BadDepartmentName, context: { name: userText(name, 40) } });
+		if (!DEPARTMENT_NAME.test(name)) refuse(LanguageKeys.Routing.BadDepartmentName, { name: userText(name, 40) });
 		const roleIds = parseRoleIds(options.string('staff_roles')!);
 		const unknownRole = roleIds.find((id) => !guild.roles.cache.has(id));
-		if (unknownRole) throw new UserError({ identifier: LanguageKeys.Categories.UnknownRole, context: { value: unknownRole } });
-		if (roleIds.length === 0) throw new UserError({ identifier: LanguageKeys.Routing.DepartmentNeedsRoles, context: {} });
+		if (unknownRole) refuse(LanguageKeys.Categories.UnknownRole, { value: unknownRole });
+		if (roleIds.length === 0) refuse(LanguageKeys.Routing.DepartmentNeedsRoles);
 		const data = container.db.forGuild(guild.id);
 		const result = await upsertDepartment(data, name, roleIds);
-		if ('full' in result)
-			throw new UserError({ identifier: LanguageKeys.Routing.TooManyDepartments, context: { max: MAX_DEPARTMENTS } });
+		if ('full' in result) refuse(LanguageKeys.Routing.TooManyDepartments, { max: MAX_DEPARTMENTS });
 		await container.audit.record(data, {
 			actorId: context.member.id,
 			action: result.created ? 'department.created' : 'department.updated',

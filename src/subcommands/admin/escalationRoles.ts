@@ -1,10 +1,11 @@
-import { UserError, container } from '@sapphire/framework';
+import { container } from '@sapphire/framework';
 import { parseRoleIds } from '../../lib/categories/parse.js';
 import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
 import { writeList } from '../../lib/database/json.js';
 import { escalationLevels } from '../../lib/departments/departments.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import { MAX_ESCALATION_LEVEL } from '../../lib/tickets/routing.js';
+import { refuse } from '../../lib/errors/Refusal.js';
 
 export const escalationRoles: SubcommandDefinition = {
 	name: 'escalation_roles',
@@ -23,10 +24,9 @@ export const escalationRoles: SubcommandDefinition = {
 		const { guild, options, t } = context;
 		const text = options.string('roles')!.trim();
 		const roleIds = /^none$/i.test(text) ? [] : parseRoleIds(text);
-		if (roleIds.length > MAX_ESCALATION_LEVEL)
-			throw new UserError({ identifier: LanguageKeys.Routing.TooManyEscalationRoles, context: { max: MAX_ESCALATION_LEVEL } });
+		if (roleIds.length > MAX_ESCALATION_LEVEL) refuse(LanguageKeys.Routing.TooManyEscalationRoles, { max: MAX_ESCALATION_LEVEL });
 		const unknownRole = roleIds.find((id) => !guild.roles.cache.has(id));
-		if (unknownRole) throw new UserError({ identifier: LanguageKeys.Categories.UnknownRole, context: { value: unknownRole } });
+		if (unknownRole) refuse(LanguageKeys.Categories.UnknownRole, { value: unknownRole });
 		const data = container.db.forGuild(guild.id);
 		await data.updateSettings({ escalationRoleIds: writeList(roleIds) });
 		await container.audit.record(data, { actorId: context.member.id, action: 'settings.escalation_roles', details: { roleIds } });

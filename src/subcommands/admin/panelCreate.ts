@@ -1,4 +1,4 @@
-import { UserError, container } from '@sapphire/framework';
+import { container } from '@sapphire/framework';
 import { ChannelType } from 'discord.js';
 import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
 import { parseEmoji } from '../../lib/discord/emoji.js';
@@ -6,6 +6,7 @@ import { userText } from '../../lib/discord/escape.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import { PANEL_MODES, PANEL_STYLES, type PanelButtonStyle, type PanelMode } from '../../lib/panels/PanelService.js';
 import { MAX_PANEL_CATEGORIES } from '../../lib/panels/renderPanel.js';
+import { refuse } from '../../lib/errors/Refusal.js';
 
 const KEY = /^[a-z0-9][a-z0-9_-]{0,31}$/;
 
@@ -45,7 +46,7 @@ export const panelCreate: SubcommandDefinition = {
 	async run(context) {
 		const { options, t } = context;
 		const key = options.string('panel_id')!.toLowerCase();
-		if (!KEY.test(key)) throw new UserError({ identifier: LanguageKeys.Panels.BadKey, context: { key: userText(key, 40) } });
+		if (!KEY.test(key)) refuse(LanguageKeys.Panels.BadKey, { key: userText(key, 40) });
 		const data = container.db.forGuild(context.guild.id);
 		let categoryKeys: string[] | undefined;
 		if (options.has('categories')) {
@@ -61,12 +62,9 @@ export const panelCreate: SubcommandDefinition = {
 			const known = await container.categories.list(data);
 			const unknown = categoryKeys.filter((entry) => !known.some((category) => category.key === entry));
 			if (unknown.length > 0) {
-				throw new UserError({
-					identifier: LanguageKeys.Panels.UnknownCategories,
-					context: {
-						keys: unknown.map((entry) => `\`${userText(entry, 32)}\``).join(', '),
-						available: known.map((category) => `\`${category.key}\``).join(', ')
-					}
+				refuse(LanguageKeys.Panels.UnknownCategories, {
+					keys: unknown.map((entry) => `\`${userText(entry, 32)}\``).join(', '),
+					available: known.map((category) => `\`${category.key}\``).join(', ')
 				});
 			}
 			categoryKeys = categoryKeys.slice(0, MAX_PANEL_CATEGORIES);

@@ -1,7 +1,8 @@
-import { UserError, container } from '@sapphire/framework';
+import { container } from '@sapphire/framework';
 import { DiscordAPIError, RESTJSONErrorCodes } from 'discord.js';
 import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
+import { refuse } from '../../lib/errors/Refusal.js';
 
 export const panelDelete: SubcommandDefinition = {
 	name: 'panel_delete',
@@ -12,7 +13,7 @@ export const panelDelete: SubcommandDefinition = {
 		const key = context.options.string('panel_id')!.toLowerCase();
 		const data = container.db.forGuild(context.guild.id);
 		const panel = await container.panels.delete(data, key);
-		if (!panel) throw new UserError({ identifier: LanguageKeys.Panels.NotFound, context: { key: key.slice(0, 32) } });
+		if (!panel) refuse(LanguageKeys.Panels.NotFound, { key: key.slice(0, 32) });
 		let removed = false;
 		const channel = panel.messageId ? context.guild.channels.cache.get(panel.channelId) : undefined;
 		if (panel.messageId && channel?.isTextBased()) {

@@ -1,8 +1,9 @@
-import { UserError, container } from '@sapphire/framework';
+import { container } from '@sapphire/framework';
 import { parseRoleIds } from '../../lib/categories/parse.js';
 import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
 import { writeList } from '../../lib/database/json.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
+import { refuse } from '../../lib/errors/Refusal.js';
 
 /** A guild may name at most this many roles in one role list. */
 const MAX_ROLES = 10;
@@ -26,10 +27,9 @@ function roleListSetting(spec: {
 			const { guild, options, t } = context;
 			const text = options.string('roles')!.trim();
 			const roleIds = /^none$/i.test(text) ? [] : parseRoleIds(text);
-			if (roleIds.length > MAX_ROLES)
-				throw new UserError({ identifier: LanguageKeys.Settings.TooManyRoles, context: { max: MAX_ROLES } });
+			if (roleIds.length > MAX_ROLES) refuse(LanguageKeys.Settings.TooManyRoles, { max: MAX_ROLES });
 			const unknownRole = roleIds.find((id) => !guild.roles.cache.has(id) || id === guild.roles.everyone.id);
-			if (unknownRole) throw new UserError({ identifier: LanguageKeys.Categories.UnknownRole, context: { value: unknownRole } });
+			if (unknownRole) refuse(LanguageKeys.Categories.UnknownRole, { value: unknownRole });
 			const data = container.db.forGuild(guild.id);
 			await data.updateSettings({ [spec.field]: writeList(roleIds) });
 			await container.audit.record(data, { actorId: context.member.id, action: `settings.${spec.name}`, details: { roleIds } });

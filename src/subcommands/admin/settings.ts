@@ -1,10 +1,10 @@
-import { UserError, container } from '@sapphire/framework';
-import type { TFunction } from 'i18next';
+import { container } from '@sapphire/framework';
 import type { CommandOptions } from '../../lib/commands/options.js';
 import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
 import { channelPatternSchema, prefixSchema } from '../../lib/config/schema.js';
 import { userText } from '../../lib/discord/escape.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
+import { checkedTranslator, type Translate } from '../../lib/i18n/notice.js';
 import { SUPPORTED_LOCALES } from '../../lib/i18n/locales.js';
 import {
 	guildRules,
@@ -17,6 +17,7 @@ import {
 	type NumberRule,
 	type RuleOverrides
 } from '../../lib/settings/guildRules.js';
+import { refuse } from '../../lib/errors/Refusal.js';
 
 /** The option that sets each rule. */
 const OPTION_OF: Record<keyof RuleOverrides, string> = {
@@ -33,7 +34,7 @@ function requestedChanges(options: CommandOptions): Partial<RuleOverrides> {
 	if (options.has('language')) changes.locale = options.string('language')!;
 	if (options.has('prefix')) {
 		const prefix = prefixSchema.safeParse(options.string('prefix'));
-		if (!prefix.success) throw new UserError({ identifier: LanguageKeys.Settings.BadPrefix });
+		if (!prefix.success) refuse(LanguageKeys.Settings.BadPrefix);
 		changes.prefix = prefix.data;
 	}
 	for (const name of NUMBER_RULE_NAMES) {
@@ -43,13 +44,13 @@ function requestedChanges(options: CommandOptions): Partial<RuleOverrides> {
 	if (options.has('opener_close')) changes.allowOpenerClose = options.boolean('opener_close')!;
 	if (options.has('channel_name_pattern')) {
 		const pattern = channelPatternSchema.safeParse(options.string('channel_name_pattern'));
-		if (!pattern.success) throw new UserError({ identifier: LanguageKeys.Settings.BadPattern });
+		if (!pattern.success) refuse(LanguageKeys.Settings.BadPattern);
 		changes.channelNamePattern = pattern.data;
 	}
 	return changes;
 }
 
-function describeRules(t: TFunction, rules: GuildRules, own: Set<keyof GuildRules>): string {
+function describeRules(t: Translate, rules: GuildRules, own: Set<keyof GuildRules>): string {
 	const shown = (name: keyof GuildRules): string => {
 		const value = rules[name];
 		if (typeof value === 'boolean') return t(value ? LanguageKeys.Settings.Yes : LanguageKeys.Settings.No);
@@ -92,7 +93,10 @@ export const settings: SubcommandDefinition = {
 			await container.audit.record(data, { actorId: context.member.id, action: 'settings.updated', details: changes });
 		}
 		// Answer in the language just chosen, so the admin sees it took effect.
-		const t = changes.locale !== undefined ? container.i18n.getT(guildRules(stored, container.config).locale) : context.t;
+		const t =
+			changes.locale !== undefined
+				? checkedTranslator(container.i18n.getT(guildRules(stored, container.config).locale))
+				: context.t;
 		const lines = describeRules(t, guildRules(stored, container.config), ownRules(stored));
 		await context.reply(t(changed ? LanguageKeys.Settings.Saved : LanguageKeys.Settings.Shown, { lines }));
 	}

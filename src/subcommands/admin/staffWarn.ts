@@ -1,8 +1,9 @@
-import { UserError, container } from '@sapphire/framework';
+import { container } from '@sapphire/framework';
 import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
 import { userText } from '../../lib/discord/escape.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import { isGuildStaff } from '../../lib/permissions/roles.js';
+import { refuse } from '../../lib/errors/Refusal.js';
 
 export const staffWarn: SubcommandDefinition = {
 	name: 'staff_warn',
@@ -17,8 +18,7 @@ export const staffWarn: SubcommandDefinition = {
 		const reason = context.options.string('reason')!;
 		const data = container.db.forGuild(context.guild.id);
 		const member = await context.guild.members.fetch(user.id).catch(() => null);
-		if (!member || !(await isGuildStaff(data, member)))
-			throw new UserError({ identifier: LanguageKeys.Analytics.NotStaff, context: { member: `<@${user.id}>` } });
+		if (!member || !(await isGuildStaff(data, member))) refuse(LanguageKeys.Analytics.NotStaff, { member: `<@${user.id}>` });
 		await data.db.staffWarning.create({
 			data: { guildId: data.guildId, staffId: user.id, reason, createdById: context.member.id }
 		});

@@ -1,8 +1,9 @@
-import { UserError, container } from '@sapphire/framework';
+import { container } from '@sapphire/framework';
 import { AttachmentBuilder } from 'discord.js';
 import { exportFile } from '../../lib/analytics/exportFile.js';
 import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
+import { refuse } from '../../lib/errors/Refusal.js';
 
 export const exportTickets: SubcommandDefinition = {
 	name: 'export',
@@ -12,7 +13,7 @@ export const exportTickets: SubcommandDefinition = {
 		await context.defer();
 		const { csv, rows } = await container.analytics.exportCsv(container.db.forGuild(context.guild.id));
 		const file = exportFile(csv, `tickets-${new Date().toISOString().slice(0, 10)}`);
-		if (!file) throw new UserError({ identifier: LanguageKeys.Analytics.ExportTooLarge, context: { count: rows } });
+		if (!file) refuse(LanguageKeys.Analytics.ExportTooLarge, { count: rows });
 		const { t } = context;
 		const content = [
 			t(LanguageKeys.Analytics.ExportReady, { count: rows }),

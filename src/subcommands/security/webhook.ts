@@ -1,7 +1,8 @@
-import { UserError, container } from '@sapphire/framework';
+import { container } from '@sapphire/framework';
 import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import { parseWebhookUrl } from '../../lib/security/incidentWebhook.js';
+import { refuse } from '../../lib/errors/Refusal.js';
 
 export const webhook: SubcommandDefinition = {
 	name: 'webhook',
@@ -11,8 +12,7 @@ export const webhook: SubcommandDefinition = {
 	async run(context) {
 		const text = context.options.string('url')!.trim();
 		const clear = /^none$/i.test(text);
-		if (!clear && !parseWebhookUrl(text, container.env.DISCORD_API_URL))
-			throw new UserError({ identifier: LanguageKeys.Security.BadWebhook });
+		if (!clear && !parseWebhookUrl(text, container.env.DISCORD_API_URL)) refuse(LanguageKeys.Security.BadWebhook);
 		const data = container.db.forGuild(context.guild.id);
 		await data.updateSettings({ incidentWebhookUrl: clear ? null : text });
 		// The URL holds the webhook's secret token: the audit log only says whether one is set.

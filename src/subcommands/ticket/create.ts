@@ -4,8 +4,8 @@ import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import { encodeCustomId } from '../../lib/interactions/customIds.js';
 import { beginTicket } from '../../lib/tickets/openFlow.js';
-import { refuse } from '../../lib/tickets/TicketCreator.js';
 import { cut } from '../../lib/text/cut.js';
+import { Refusal } from '../../lib/errors/Refusal.js';
 
 export const create: SubcommandDefinition = {
 	name: 'create',
@@ -20,7 +20,7 @@ export const create: SubcommandDefinition = {
 		if (context.interaction) return beginTicket(context.interaction, category, 0, 'command');
 		// A prefix command cannot show a form: check now, then offer the button that opens it.
 		const refusal = await container.tickets.refusal(data, context.member.id);
-		if (refusal) refuse(refusal);
+		if (refusal) throw new Refusal(refusal);
 		const button = new ButtonBuilder()
 			.setCustomId(encodeCustomId({ kind: 'open', panelId: 0, categoryId: category.id }))
 			.setStyle(ButtonStyle.Primary)

@@ -6,7 +6,7 @@ import { userText } from '../../lib/discord/escape.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import { accessTo, ticketInChannel } from '../../lib/tickets/access.js';
 import { priorityLabel, statusLabel } from '../../lib/tickets/labels.js';
-import { refuse } from '../../lib/tickets/TicketCreator.js';
+import { refuse } from '../../lib/errors/Refusal.js';
 
 const TIMELINE_ENTRIES = 10;
 const NOTES_SHOWN = 5;
@@ -23,7 +23,7 @@ export const info: SubcommandDefinition = {
 			where: { ticketId_userId: { ticketId: ticket.id, userId: member.id } }
 		});
 		if (!access.staff && !access.opener && ticket.openerId !== member.id && !participant)
-			refuse({ key: LanguageKeys.Tickets.NotYourTicket, args: {} });
+			refuse(LanguageKeys.Tickets.NotYourTicket);
 		const [category, department, events, notes] = await Promise.all([
 			ticket.categoryId ? data.db.category.findUnique({ where: { id: ticket.categoryId } }) : null,
 			ticket.departmentId ? data.db.department.findUnique({ where: { id: ticket.departmentId } }) : null,

@@ -2,8 +2,8 @@ import { container } from '@sapphire/framework';
 import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import { accessTo, ticketInChannel } from '../../lib/tickets/access.js';
-import { refuse } from '../../lib/tickets/TicketCreator.js';
 import { collectMessages, transcriptAttachments } from '../../lib/transcripts/TranscriptService.js';
+import { refuse } from '../../lib/errors/Refusal.js';
 
 export const transcript: SubcommandDefinition = {
 	name: 'transcript',
@@ -13,8 +13,7 @@ export const transcript: SubcommandDefinition = {
 		const data = container.db.forGuild(context.guild.id);
 		const ticket = await ticketInChannel(data, context.channel.id);
 		const access = await accessTo(data, context.member, ticket);
-		if (!access.staff && !access.opener && ticket.openerId !== context.member.id)
-			refuse({ key: LanguageKeys.Transcripts.StaffOrOpener, args: {} });
+		if (!access.staff && !access.opener && ticket.openerId !== context.member.id) refuse(LanguageKeys.Transcripts.StaffOrOpener);
 		await context.defer(true);
 		const audience = access.staff ? 'staff' : 'opener';
 		const files = await container.transcripts.render(
