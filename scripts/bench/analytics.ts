@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { AnalyticsService } from '../../src/lib/analytics/AnalyticsService.js';
 import { renderDailyChart } from '../../src/lib/analytics/chart.js';
-import { TicketStatus } from '../../src/lib/tickets/status.js';
+import { TicketStatus } from '../../src/lib/model/status.js';
 import { postgresDatabase, sqliteDatabase, type TestDatabase } from '../../test/helpers/databases.js';
 import { migratedStore } from '../../test/helpers/store.js';
 

@@ -1,6 +1,6 @@
 import type { Subcommand } from '@sapphire/plugin-subcommands';
-import { DefinedCommand } from '../lib/commands/DefinedCommand.js';
-import type { SubcommandDefinition } from '../lib/commands/subcommand.js';
+import { DefinedCommand } from '../lib/chat/DefinedCommand.js';
+import type { SubcommandDefinition } from '../lib/chat/subcommand.js';
 import { blacklistAdd } from '../subcommands/admin/blacklistAdd.js';
 import { blacklistRemove } from '../subcommands/admin/blacklistRemove.js';
 import { categoryDelete } from '../subcommands/admin/categoryDelete.js';

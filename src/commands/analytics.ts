@@ -1,6 +1,6 @@
 import type { Subcommand } from '@sapphire/plugin-subcommands';
-import { DefinedCommand } from '../lib/commands/DefinedCommand.js';
-import type { SubcommandDefinition } from '../lib/commands/subcommand.js';
+import { DefinedCommand } from '../lib/chat/DefinedCommand.js';
+import type { SubcommandDefinition } from '../lib/chat/subcommand.js';
 import { dashboard } from '../subcommands/analytics/dashboard.js';
 import { exportTickets } from '../subcommands/analytics/export.js';
 import { graph } from '../subcommands/analytics/graph.js';

@@ -1,6 +1,6 @@
 import type { Subcommand } from '@sapphire/plugin-subcommands';
-import { DefinedCommand } from '../lib/commands/DefinedCommand.js';
-import type { SubcommandDefinition } from '../lib/commands/subcommand.js';
+import { DefinedCommand } from '../lib/chat/DefinedCommand.js';
+import type { SubcommandDefinition } from '../lib/chat/subcommand.js';
 import { events } from '../subcommands/security/events.js';
 import { lockdown, unlockdown } from '../subcommands/security/lockdown.js';
 import { status } from '../subcommands/security/status.js';

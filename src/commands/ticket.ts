@@ -1,6 +1,6 @@
 import type { Subcommand } from '@sapphire/plugin-subcommands';
-import { DefinedCommand } from '../lib/commands/DefinedCommand.js';
-import type { SubcommandDefinition } from '../lib/commands/subcommand.js';
+import { DefinedCommand } from '../lib/chat/DefinedCommand.js';
+import type { SubcommandDefinition } from '../lib/chat/subcommand.js';
 import { claim } from '../subcommands/ticket/claim.js';
 import { close } from '../subcommands/ticket/close.js';
 import { create } from '../subcommands/ticket/create.js';

@@ -1,4 +1,4 @@
-import { CreationPrecondition } from '../lib/preconditions/creationPrecondition.js';
+import { CreationPrecondition } from '../lib/chat/creationPrecondition.js';
 
 /** The member's cooldown since their last ticket is over, and they are under the hourly limit. */
 export class UserPrecondition extends CreationPrecondition {

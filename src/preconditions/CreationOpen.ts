@@ -1,4 +1,4 @@
-import { CreationPrecondition } from '../lib/preconditions/creationPrecondition.js';
+import { CreationPrecondition } from '../lib/chat/creationPrecondition.js';
 
 /** Ticket creation is not paused guild-wide (lockdown). */
 export class UserPrecondition extends CreationPrecondition {

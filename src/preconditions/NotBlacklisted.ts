@@ -1,4 +1,4 @@
-import { CreationPrecondition } from '../lib/preconditions/creationPrecondition.js';
+import { CreationPrecondition } from '../lib/chat/creationPrecondition.js';
 
 /** The member is not blacklisted from opening tickets. */
 export class UserPrecondition extends CreationPrecondition {

@@ -3,7 +3,7 @@ import { Refusal } from '../lib/errors/Refusal.js';
 import { notice } from '../lib/i18n/notice.js';
 import type { GuildMember, GuildTextBasedChannel } from 'discord.js';
 import { LanguageKeys } from '../lib/i18n/languageKeys.js';
-import { MemberPrecondition } from '../lib/preconditions/memberPrecondition.js';
+import { MemberPrecondition } from '../lib/chat/memberPrecondition.js';
 import { accessTo, ticketInChannel } from '../lib/tickets/access.js';
 
 /** Staff operations on a ticket: run in a ticket's channel, by staff of that ticket (its team, support roles, admins). */

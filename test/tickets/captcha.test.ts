@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryCache } from '../../src/lib/cache/MemoryCache.js';
 import { CaptchaService } from '../../src/lib/tickets/captcha.js';
-import { renderCaptcha } from '../../src/lib/tickets/captchaImage.js';
+import { renderCaptcha } from '../../src/lib/chat/captchaImage.js';
 
 const GUILD = '100000000000000001';
 const USER = '300000000000000003';

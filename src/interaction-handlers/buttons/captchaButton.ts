@@ -1,7 +1,7 @@
 import { InteractionHandler, InteractionHandlerTypes } from '@sapphire/framework';
 import type { ButtonInteraction } from 'discord.js';
-import { decodeCustomId } from '../../lib/interactions/customIds.js';
-import { showCaptchaForm } from '../../lib/tickets/openFlow.js';
+import { decodeCustomId } from '../../lib/chat/customIds.js';
+import { showCaptchaForm } from '../../lib/chat/openFlow.js';
 
 /** "Enter the code" under a captcha picture. */
 export class CaptchaButton extends InteractionHandler {

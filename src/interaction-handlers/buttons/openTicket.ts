@@ -1,8 +1,8 @@
 import { InteractionHandler, InteractionHandlerTypes } from '@sapphire/framework';
 import type { ButtonInteraction } from 'discord.js';
-import { decodeCustomId } from '../../lib/interactions/customIds.js';
-import { resolveEntryPoint } from '../../lib/tickets/entryPoint.js';
-import { beginTicket } from '../../lib/tickets/openFlow.js';
+import { decodeCustomId } from '../../lib/chat/customIds.js';
+import { resolveEntryPoint } from '../../lib/chat/entryPoint.js';
+import { beginTicket } from '../../lib/chat/openFlow.js';
 
 /** A panel's category button. */
 export class OpenTicketButton extends InteractionHandler {

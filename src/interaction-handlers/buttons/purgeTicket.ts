@@ -2,7 +2,7 @@ import { InteractionHandler, InteractionHandlerTypes } from '@sapphire/framework
 import { translatorFor } from '../../lib/discord/translate.js';
 import { DiscordAPIError, RESTJSONErrorCodes, type ButtonInteraction } from 'discord.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
-import { decodeCustomId } from '../../lib/interactions/customIds.js';
+import { decodeCustomId } from '../../lib/chat/customIds.js';
 import { purgeTarget, purgeTicket } from '../../lib/tickets/deletion.js';
 import { operationContext } from '../../lib/tickets/operationContext.js';
 

@@ -2,7 +2,7 @@ import { InteractionHandler, InteractionHandlerTypes } from '@sapphire/framework
 import { translatorFor } from '../../lib/discord/translate.js';
 import { ActionRowBuilder, ModalBuilder, TextInputBuilder, TextInputStyle, type ButtonInteraction } from 'discord.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
-import { decodeCustomId, encodeCustomId } from '../../lib/interactions/customIds.js';
+import { decodeCustomId, encodeCustomId } from '../../lib/chat/customIds.js';
 import { checkCanRate } from '../../lib/tickets/feedback.js';
 
 /** A star button under a closed ticket: asks for an optional comment. */

@@ -2,7 +2,7 @@ import { InteractionHandler, InteractionHandlerTypes } from '@sapphire/framework
 import { translatorFor } from '../../lib/discord/translate.js';
 import { MessageFlags, type ButtonInteraction } from 'discord.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
-import { decodeCustomId } from '../../lib/interactions/customIds.js';
+import { decodeCustomId } from '../../lib/chat/customIds.js';
 import { isGuildAdmin } from '../../lib/permissions/roles.js';
 import { applySetupChoice, GO, SETUP_STEPS, setupStep } from '../../lib/wizard/setupWizard.js';
 

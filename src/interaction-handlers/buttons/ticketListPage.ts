@@ -1,7 +1,7 @@
 import { InteractionHandler, InteractionHandlerTypes } from '@sapphire/framework';
 import { translatorFor } from '../../lib/discord/translate.js';
 import type { ButtonInteraction } from 'discord.js';
-import { decodeCustomId } from '../../lib/interactions/customIds.js';
+import { decodeCustomId } from '../../lib/chat/customIds.js';
 import { ticketListPage, type ListQuery } from '../../lib/tickets/listing.js';
 
 /** The Previous and Next buttons of /ticket list: the page is read again for whoever clicks. */

@@ -1,8 +1,8 @@
 import { InteractionHandler, InteractionHandlerTypes } from '@sapphire/framework';
 import type { ModalSubmitInteraction } from 'discord.js';
-import { decodeCustomId } from '../../lib/interactions/customIds.js';
-import { resolveEntryPoint } from '../../lib/tickets/entryPoint.js';
-import { solveCaptcha } from '../../lib/tickets/openFlow.js';
+import { decodeCustomId } from '../../lib/chat/customIds.js';
+import { resolveEntryPoint } from '../../lib/chat/entryPoint.js';
+import { solveCaptcha } from '../../lib/chat/openFlow.js';
 
 /** The captcha code, typed. */
 export class CaptchaFormModal extends InteractionHandler {

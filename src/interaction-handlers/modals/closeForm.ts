@@ -2,7 +2,7 @@ import { InteractionHandler, InteractionHandlerTypes } from '@sapphire/framework
 import { translatorFor } from '../../lib/discord/translate.js';
 import type { ModalSubmitInteraction } from 'discord.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
-import { decodeCustomId } from '../../lib/interactions/customIds.js';
+import { decodeCustomId } from '../../lib/chat/customIds.js';
 import { ticketInChannel } from '../../lib/tickets/access.js';
 import { operationContext } from '../../lib/tickets/operationContext.js';
 import { closeTicket } from '../../lib/tickets/operations.js';

@@ -2,7 +2,7 @@ import { InteractionHandler, InteractionHandlerTypes } from '@sapphire/framework
 import { translatorFor } from '../../lib/discord/translate.js';
 import { MessageFlags, type ModalSubmitInteraction } from 'discord.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
-import { decodeCustomId } from '../../lib/interactions/customIds.js';
+import { decodeCustomId } from '../../lib/chat/customIds.js';
 import { recordFeedback } from '../../lib/tickets/feedback.js';
 
 /** The rating's comment form, submitted. */

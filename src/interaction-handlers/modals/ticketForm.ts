@@ -1,8 +1,8 @@
 import { InteractionHandler, InteractionHandlerTypes } from '@sapphire/framework';
 import type { ModalSubmitInteraction } from 'discord.js';
-import { decodeCustomId } from '../../lib/interactions/customIds.js';
-import { resolveEntryPoint } from '../../lib/tickets/entryPoint.js';
-import { submitTicketForm } from '../../lib/tickets/openFlow.js';
+import { decodeCustomId } from '../../lib/chat/customIds.js';
+import { resolveEntryPoint } from '../../lib/chat/entryPoint.js';
+import { submitTicketForm } from '../../lib/chat/openFlow.js';
 
 /** The creation form of a category, submitted. */
 export class TicketFormModal extends InteractionHandler {

@@ -1,9 +1,9 @@
 import { InteractionHandler, InteractionHandlerTypes } from '@sapphire/framework';
 import type { StringSelectMenuInteraction } from 'discord.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
-import { decodeCustomId } from '../../lib/interactions/customIds.js';
-import { resolveEntryPoint } from '../../lib/tickets/entryPoint.js';
-import { beginTicket } from '../../lib/tickets/openFlow.js';
+import { decodeCustomId } from '../../lib/chat/customIds.js';
+import { resolveEntryPoint } from '../../lib/chat/entryPoint.js';
+import { beginTicket } from '../../lib/chat/openFlow.js';
 import { refuse } from '../../lib/errors/Refusal.js';
 
 /** A panel's category menu: the option's value is the category's ID. */

@@ -1,6 +1,6 @@
 import type { GuildData } from '../database/guildData.js';
 import { readList } from '../database/json.js';
-import { TicketStatus } from '../tickets/status.js';
+import { TicketStatus } from '../model/status.js';
 import { yieldToEventLoop } from '../lifecycle/eventLoop.js';
 import { csvCell, dailyCounts, summarize, type Summary } from './stats.js';
 

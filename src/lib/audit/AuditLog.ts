@@ -1,5 +1,5 @@
 import type { GuildData } from '../database/guildData.js';
-import type { AuditAction } from './actions.js';
+import type { AuditAction } from '../model/auditActions.js';
 
 export interface AuditEntry {
 	actorId: string | null;

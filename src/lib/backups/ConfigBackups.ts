@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Cache } from '../cache/Cache.js';
-import { catalogKey } from '../categories/Catalog.js';
+import { catalogKey } from '../categories/CategoryService.js';
 import { categoryColumns, questionRows } from '../categories/CategoryService.js';
 import type { GuildData } from '../database/guildData.js';
 import { readList, writeList } from '../database/json.js';

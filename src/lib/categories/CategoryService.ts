@@ -5,9 +5,11 @@ import type { GuildData } from '../database/guildData.js';
 import { readList, writeList } from '../database/json.js';
 import { userText } from '../discord/escape.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
-import { catalogKey } from './Catalog.js';
 import type { QuestionInput } from './parse.js';
 import { refuse } from '../errors/Refusal.js';
+
+/** The cache key of a guild's categories and panels (panels/Catalog.ts), dropped whenever either changes. */
+export const catalogKey = (guildId: string) => `guild:${guildId}:catalog`;
 
 export interface TicketCategory {
 	id: number;

@@ -1,4 +1,4 @@
-import { patternProblem } from './safePattern.js';
+import { patternProblem } from '../text/safePattern.js';
 import { PRIORITIES, type Priority } from '../config/schema.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { refuse } from '../errors/Refusal.js';

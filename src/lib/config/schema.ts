@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { patternProblem } from '../categories/safePattern.js';
-import { isEmoji } from '../discord/emoji.js';
+import { patternProblem } from '../text/safePattern.js';
+import { isEmoji } from '../text/emoji.js';
 import { SUPPORTED_LOCALES } from '../i18n/locales.js';
-import { channelPatternProblem } from '../tickets/channelName.js';
+import { channelPatternProblem } from '../text/channelName.js';
 
-import { PRIORITIES, type Priority } from '../tickets/priorities.js';
+import { PRIORITIES, type Priority } from '../model/priorities.js';
 
 export { PRIORITIES, type Priority };
 

@@ -1,7 +1,7 @@
-import { AUDIT_ACTIONS, type AuditAction } from '../audit/actions.js';
-import { SECURITY_EVENT_TYPES, type SecurityEventType } from '../security/SecurityLog.js';
-import { PRIORITIES, type Priority } from '../tickets/priorities.js';
-import { TicketStatus } from '../tickets/status.js';
+import { AUDIT_ACTIONS, type AuditAction } from '../model/auditActions.js';
+import { SECURITY_EVENT_TYPES, type SecurityEventType } from '../model/securityEvents.js';
+import { PRIORITIES, type Priority } from '../model/priorities.js';
+import { TicketStatus } from '../model/status.js';
 
 /**
  * Every translation key the code uses, as typed constants: a key is never written as a raw string

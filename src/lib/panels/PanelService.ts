@@ -1,5 +1,5 @@
 import type { Cache } from '../cache/Cache.js';
-import { catalogKey } from '../categories/Catalog.js';
+import { catalogKey } from '../categories/CategoryService.js';
 import type { GuildData } from '../database/guildData.js';
 import { readList, writeList } from '../database/json.js';
 

@@ -1,4 +1,4 @@
-import { isEmoji } from '../discord/emoji.js';
+import { isEmoji } from '../text/emoji.js';
 import {
 	ActionRowBuilder,
 	ButtonBuilder,
@@ -10,7 +10,7 @@ import {
 import type { Translate } from '../i18n/notice.js';
 import type { TicketCategory } from '../categories/CategoryService.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
-import { encodeCustomId } from '../interactions/customIds.js';
+import { encodeCustomId } from '../chat/customIds.js';
 import type { Panel, PanelButtonStyle } from './PanelService.js';
 import { cut } from '../text/cut.js';
 

@@ -1,5 +1,5 @@
 import { container } from '@sapphire/framework';
-import { TicketStatus } from '../tickets/status.js';
+import { TicketStatus } from '../model/status.js';
 import { sweepInactiveTickets } from './inactivity.js';
 import { runScheduledClose } from './scheduledClose.js';
 

@@ -2,7 +2,7 @@ import { container } from '@sapphire/framework';
 import { translatorFor } from '../discord/translate.js';
 import { auditRow, type AuditEntry } from '../audit/AuditLog.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
-import { TicketStatus } from '../tickets/status.js';
+import { TicketStatus } from '../model/status.js';
 import { announceSystemClose, ticketChannel } from './systemClose.js';
 
 const HOUR_MS = 3_600_000;

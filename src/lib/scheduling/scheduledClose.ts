@@ -3,7 +3,7 @@ import { auditRow, type AuditEntry } from '../audit/AuditLog.js';
 import { translatorFor } from '../discord/translate.js';
 import { userText } from '../discord/escape.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
-import { TicketStatus } from '../tickets/status.js';
+import { TicketStatus } from '../model/status.js';
 import { announceSystemClose } from './systemClose.js';
 
 /**

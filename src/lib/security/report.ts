@@ -3,12 +3,12 @@ import { EmbedBuilder, type ActionRowBuilder, type ButtonBuilder, type Guild } f
 import type { Translate } from '../i18n/notice.js';
 import type { GuildData } from '../database/guildData.js';
 import { userText } from '../discord/escape.js';
-import { pageButtons, pageWindow } from '../discord/paging.js';
+import { pageButtons, pageWindow } from '../chat/paging.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
-import { encodeCustomId } from '../interactions/customIds.js';
+import { encodeCustomId } from '../chat/customIds.js';
 import { guildRules } from '../settings/guildRules.js';
 import { recentJoins } from './antiRaid.js';
-import { SECURITY_EVENT_TYPES, type SecurityEventType } from './SecurityLog.js';
+import { SECURITY_EVENT_TYPES, type SecurityEventType } from '../model/securityEvents.js';
 
 const DAY_MS = 86_400_000;
 

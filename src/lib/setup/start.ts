@@ -7,7 +7,7 @@ import { TranscriptStore } from '../transcripts/store.js';
 import { logChannelListener } from '../audit/logChannel.js';
 import { BlacklistService } from '../blacklist/BlacklistService.js';
 import { createCache } from '../cache/createCache.js';
-import { Catalog } from '../categories/Catalog.js';
+import { Catalog } from '../panels/Catalog.js';
 import { CategoryService } from '../categories/CategoryService.js';
 import { envSchema, parseEnv } from '../config/env.js';
 import { loadConfig } from '../config/load.js';

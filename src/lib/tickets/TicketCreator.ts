@@ -10,12 +10,12 @@ import { LanguageKeys } from '../i18n/languageKeys.js';
 import { guildRules } from '../settings/guildRules.js';
 import { rememberTicketChannel } from './activity.js';
 import type { Answer } from './answers.js';
-import { ticketChannelName } from './channelName.js';
+import { ticketChannelName } from '../text/channelName.js';
 import { creationRefusal, type CreationCheckName } from './guards.js';
 import type { Notice } from '../i18n/notice.js';
 import { refuse, Refusal } from '../errors/Refusal.js';
-import { TicketStatus } from './status.js';
-import { createTicketChannel } from './ticketChannels.js';
+import { TicketStatus } from '../model/status.js';
+import { createTicketChannel } from '../discord/ticketChannels.js';
 import { cut } from '../text/cut.js';
 
 export interface OpenRequest {

@@ -1,5 +1,5 @@
 import type { QuestionInput } from '../categories/parse.js';
-import { matchesPattern } from '../categories/safePattern.js';
+import { matchesPattern } from '../text/safePattern.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { notice, type Notice } from '../i18n/notice.js';
 

@@ -10,11 +10,11 @@ import {
 import { auditRow, type AuditEntry, type AuditLog } from '../audit/AuditLog.js';
 import type { GuildData } from '../database/guildData.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
-import { encodeCustomId } from '../interactions/customIds.js';
+import { encodeCustomId } from '../chat/customIds.js';
 import { accessTo, ticketInChannel, type TicketRow } from './access.js';
 import { participantIds, type OperationContext, type OperationResult } from './operations.js';
-import { TicketStatus } from './status.js';
-import { MEMBER_BITS } from './ticketChannels.js';
+import { TicketStatus } from '../model/status.js';
+import { MEMBER_BITS } from '../discord/ticketChannels.js';
 import { refuse } from '../errors/Refusal.js';
 
 const SEND = PermissionFlagsBits.SendMessages;

@@ -2,8 +2,8 @@ import type { AuditLog } from '../audit/AuditLog.js';
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle } from 'discord.js';
 import type { GuildData } from '../database/guildData.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
-import { encodeCustomId } from '../interactions/customIds.js';
-import { TicketStatus } from './status.js';
+import { encodeCustomId } from '../chat/customIds.js';
+import { TicketStatus } from '../model/status.js';
 import { refuse } from '../errors/Refusal.js';
 
 /** Five star buttons, posted with the close message. */

@@ -4,7 +4,7 @@ import type { GuildData } from '../database/guildData.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { notice, userWritten, type Notice } from '../i18n/notice.js';
 import { guildRules } from '../settings/guildRules.js';
-import { ACTIVE_STATUSES } from './status.js';
+import { ACTIVE_STATUSES } from '../model/status.js';
 
 interface CheckDeps {
 	blacklist: BlacklistService;

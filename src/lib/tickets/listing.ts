@@ -4,12 +4,12 @@ import type { Prisma } from '../../generated/sqlite/client.js';
 import type { GuildData } from '../database/guildData.js';
 import { readList } from '../database/json.js';
 import { userText } from '../discord/escape.js';
-import { pageButtons, pageWindow } from '../discord/paging.js';
+import { pageButtons, pageWindow } from '../chat/paging.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
-import { encodeCustomId } from '../interactions/customIds.js';
+import { encodeCustomId } from '../chat/customIds.js';
 import { isGuildAdmin } from '../permissions/roles.js';
-import { priorityLabel, statusLabel } from './labels.js';
-import { TicketStatus } from './status.js';
+import { priorityLabel, statusLabel } from '../i18n/labels.js';
+import { TicketStatus } from '../model/status.js';
 import { refuse } from '../errors/Refusal.js';
 
 /** Status filters, as stored in a page button's custom ID. */

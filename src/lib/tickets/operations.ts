@@ -8,7 +8,7 @@ import {
 	type User
 } from 'discord.js';
 import type { Translate } from '../i18n/notice.js';
-import type { AuditAction } from '../audit/actions.js';
+import type { AuditAction } from '../model/auditActions.js';
 import { auditRow, type AuditEntry, type AuditLog } from '../audit/AuditLog.js';
 import type { Cache } from '../cache/Cache.js';
 import type { BotConfig, Priority } from '../config/schema.js';
@@ -20,12 +20,12 @@ import type { CloseScheduler } from '../scheduling/CloseScheduler.js';
 import { guildRules } from '../settings/guildRules.js';
 import type { TranscriptService } from '../transcripts/TranscriptService.js';
 import { accessTo, ticketInChannel } from './access.js';
-import { sanitizeChannelName } from './channelName.js';
+import { sanitizeChannelName } from '../text/channelName.js';
 import { ratingButtons } from './feedback.js';
-import { priorityLabel } from './labels.js';
+import { priorityLabel } from '../i18n/labels.js';
 import { assertCanApply, type TicketAction } from './stateMachine.js';
-import { TicketStatus } from './status.js';
-import { MEMBER_ACCESS } from './ticketChannels.js';
+import { TicketStatus } from '../model/status.js';
+import { MEMBER_ACCESS } from '../discord/ticketChannels.js';
 import { refuse } from '../errors/Refusal.js';
 
 export interface OperationContext {

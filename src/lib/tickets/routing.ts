@@ -4,7 +4,7 @@ import { userText } from '../discord/escape.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { ticketStaffRoles } from './access.js';
 import { recorded, staffOperation, type OperationContext, type OperationResult } from './operations.js';
-import { MEMBER_ACCESS, MEMBER_BITS } from './ticketChannels.js';
+import { MEMBER_ACCESS, MEMBER_BITS } from '../discord/ticketChannels.js';
 import { refuse } from '../errors/Refusal.js';
 
 /** Escalation levels a ticket can be raised to. */

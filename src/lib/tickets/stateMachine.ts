@@ -1,5 +1,5 @@
 import { LanguageKeys } from '../i18n/languageKeys.js';
-import { TicketStatus } from './status.js';
+import { TicketStatus } from '../model/status.js';
 import { refuse } from '../errors/Refusal.js';
 
 export type TicketAction = 'claim' | 'unclaim' | 'close' | 'reopen' | 'lock' | 'unlock' | 'edit';

@@ -3,7 +3,7 @@ import type { AuditLog } from '../audit/AuditLog.js';
 import type { ConfigBackups } from '../backups/ConfigBackups.js';
 import type { BlacklistService } from '../blacklist/BlacklistService.js';
 import type { Cache } from '../cache/Cache.js';
-import type { Catalog } from '../categories/Catalog.js';
+import type { Catalog } from '../panels/Catalog.js';
 import type { CategoryService } from '../categories/CategoryService.js';
 import type { Env } from '../config/env.js';
 import type { BotConfig } from '../config/schema.js';

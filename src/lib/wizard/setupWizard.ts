@@ -17,7 +17,7 @@ import { readList, writeList } from '../database/json.js';
 import { assertCanPost } from '../discord/canPost.js';
 import { userText } from '../discord/escape.js';
 import { LanguageKeys, type TranslationKey } from '../i18n/languageKeys.js';
-import { encodeCustomId } from '../interactions/customIds.js';
+import { encodeCustomId } from '../chat/customIds.js';
 import { deployPanel } from '../panels/deployPanel.js';
 import { MAX_PANEL_CATEGORIES } from '../panels/renderPanel.js';
 import { cut } from '../text/cut.js';

@@ -1,8 +1,8 @@
 import { container } from '@sapphire/framework';
 import { ChannelType } from 'discord.js';
 import { parsePriority, parseQuestions, parseRoleIds, parseTags } from '../../lib/categories/parse.js';
-import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
-import { parseEmoji } from '../../lib/discord/emoji.js';
+import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
+import { parseEmoji } from '../../lib/text/emoji.js';
 import { PRIORITIES } from '../../lib/config/schema.js';
 import { userText } from '../../lib/discord/escape.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';

@@ -1,5 +1,5 @@
 import { container } from '@sapphire/framework';
-import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
+import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
 import { readList } from '../../lib/database/json.js';
 import { escalationLevels, listDepartments } from '../../lib/departments/departments.js';
 import { userText } from '../../lib/discord/escape.js';

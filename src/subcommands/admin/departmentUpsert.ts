@@ -1,6 +1,6 @@
 import { container } from '@sapphire/framework';
 import { parseRoleIds } from '../../lib/categories/parse.js';
-import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
+import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
 import { DEPARTMENT_NAME, MAX_DEPARTMENTS, upsertDepartment } from '../../lib/departments/departments.js';
 import { userText } from '../../lib/discord/escape.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';

@@ -1,7 +1,7 @@
 import { container } from '@sapphire/framework';
 import { ChannelType } from 'discord.js';
-import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
-import { parseEmoji } from '../../lib/discord/emoji.js';
+import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
+import { parseEmoji } from '../../lib/text/emoji.js';
 import { userText } from '../../lib/discord/escape.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import { PANEL_MODES, PANEL_STYLES, type PanelButtonStyle, type PanelMode } from '../../lib/panels/PanelService.js';

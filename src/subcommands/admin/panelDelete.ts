@@ -1,6 +1,6 @@
 import { container } from '@sapphire/framework';
 import { DiscordAPIError, RESTJSONErrorCodes } from 'discord.js';
-import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
+import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import { refuse } from '../../lib/errors/Refusal.js';
 

@@ -1,6 +1,6 @@
 import { container } from '@sapphire/framework';
 import { EmbedBuilder } from 'discord.js';
-import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
+import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
 import { userText } from '../../lib/discord/escape.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import { cut } from '../../lib/text/cut.js';

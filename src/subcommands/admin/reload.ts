@@ -1,4 +1,4 @@
-import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
+import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
 import { reloadBot } from '../../lib/admin/reload.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 

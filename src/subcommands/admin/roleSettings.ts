@@ -1,6 +1,6 @@
 import { container } from '@sapphire/framework';
 import { parseRoleIds } from '../../lib/categories/parse.js';
-import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
+import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
 import { writeList } from '../../lib/database/json.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import { refuse } from '../../lib/errors/Refusal.js';

@@ -1,6 +1,6 @@
 import { container } from '@sapphire/framework';
 import { ChannelType } from 'discord.js';
-import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
+import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
 import { assertCanPost } from '../../lib/discord/canPost.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 

@@ -1,6 +1,6 @@
 import { container } from '@sapphire/framework';
-import type { CommandOptions } from '../../lib/commands/options.js';
-import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
+import type { CommandOptions } from '../../lib/chat/options.js';
+import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
 import { channelPatternSchema, prefixSchema } from '../../lib/config/schema.js';
 import { userText } from '../../lib/discord/escape.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';

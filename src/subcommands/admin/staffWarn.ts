@@ -1,5 +1,5 @@
 import { container } from '@sapphire/framework';
-import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
+import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
 import { userText } from '../../lib/discord/escape.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import { isGuildStaff } from '../../lib/permissions/roles.js';

@@ -1,6 +1,6 @@
 import { container } from '@sapphire/framework';
 import { dashboardEmbed } from '../../lib/analytics/render.js';
-import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
+import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
 
 export const dashboard: SubcommandDefinition = {
 	name: 'dashboard',

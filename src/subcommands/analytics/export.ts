@@ -1,7 +1,7 @@
 import { container } from '@sapphire/framework';
 import { AttachmentBuilder } from 'discord.js';
 import { exportFile } from '../../lib/analytics/exportFile.js';
-import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
+import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import { refuse } from '../../lib/errors/Refusal.js';
 

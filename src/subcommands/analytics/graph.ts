@@ -1,7 +1,7 @@
 import { container } from '@sapphire/framework';
 import { AttachmentBuilder } from 'discord.js';
 import { renderDailyChart } from '../../lib/analytics/chart.js';
-import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
+import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 
 export const graph: SubcommandDefinition = {

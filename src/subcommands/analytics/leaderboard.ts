@@ -1,6 +1,6 @@
 import { container } from '@sapphire/framework';
 import { leaderboardEmbed } from '../../lib/analytics/render.js';
-import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
+import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
 
 export const leaderboard: SubcommandDefinition = {
 	name: 'leaderboard',

@@ -1,6 +1,6 @@
 import { container } from '@sapphire/framework';
 import { responseTimesEmbed } from '../../lib/analytics/render.js';
-import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
+import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
 
 export const responseTimes: SubcommandDefinition = {
 	name: 'response_times',

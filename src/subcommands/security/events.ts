@@ -1,7 +1,7 @@
 import { container } from '@sapphire/framework';
-import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
+import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
 import { securityEventsPage } from '../../lib/security/report.js';
-import { SECURITY_EVENT_TYPES, type SecurityEventType } from '../../lib/security/SecurityLog.js';
+import { SECURITY_EVENT_TYPES, type SecurityEventType } from '../../lib/model/securityEvents.js';
 
 export const events: SubcommandDefinition = {
 	name: 'events',

@@ -1,5 +1,5 @@
 import { container } from '@sapphire/framework';
-import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
+import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
 import { securityStatus } from '../../lib/security/report.js';
 
 export const status: SubcommandDefinition = {

@@ -1,5 +1,5 @@
 import { container } from '@sapphire/framework';
-import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
+import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import { parseWebhookUrl } from '../../lib/security/incidentWebhook.js';
 import { refuse } from '../../lib/errors/Refusal.js';

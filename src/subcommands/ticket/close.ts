@@ -1,5 +1,5 @@
 import { closeTicket } from '../../lib/tickets/operations.js';
-import { ticketSubcommand } from '../../lib/tickets/ticketSubcommand.js';
+import { ticketSubcommand } from '../../lib/chat/ticketSubcommand.js';
 
 export const close = ticketSubcommand(
 	'close',

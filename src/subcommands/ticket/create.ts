@@ -1,9 +1,9 @@
 import { container } from '@sapphire/framework';
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle } from 'discord.js';
-import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
+import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
-import { encodeCustomId } from '../../lib/interactions/customIds.js';
-import { beginTicket } from '../../lib/tickets/openFlow.js';
+import { encodeCustomId } from '../../lib/chat/customIds.js';
+import { beginTicket } from '../../lib/chat/openFlow.js';
 import { cut } from '../../lib/text/cut.js';
 import { Refusal } from '../../lib/errors/Refusal.js';
 

@@ -1,5 +1,5 @@
 import { routeToDepartment } from '../../lib/tickets/routing.js';
-import { ticketSubcommand } from '../../lib/tickets/ticketSubcommand.js';
+import { ticketSubcommand } from '../../lib/chat/ticketSubcommand.js';
 
 export const department = ticketSubcommand(
 	'department',

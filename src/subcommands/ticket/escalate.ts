@@ -1,5 +1,5 @@
 import { escalateTicket, MAX_ESCALATION_LEVEL } from '../../lib/tickets/routing.js';
-import { ticketSubcommand } from '../../lib/tickets/ticketSubcommand.js';
+import { ticketSubcommand } from '../../lib/chat/ticketSubcommand.js';
 
 export const escalate = ticketSubcommand(
 	'escalate',

@@ -1,5 +1,5 @@
 import { container } from '@sapphire/framework';
-import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
+import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
 import { operationContext } from '../../lib/tickets/operationContext.js';
 import { forceCloseTicket } from '../../lib/tickets/operations.js';
 

@@ -1,5 +1,5 @@
 import { confirmHardDelete } from '../../lib/tickets/deletion.js';
-import { ticketSubcommand } from '../../lib/tickets/ticketSubcommand.js';
+import { ticketSubcommand } from '../../lib/chat/ticketSubcommand.js';
 
 /** Asks for a confirmation click (see interaction-handlers/buttons/purgeTicket.ts): nothing is deleted yet. */
 export const hardDelete = ticketSubcommand(

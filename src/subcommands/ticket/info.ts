@@ -1,11 +1,11 @@
 import { container } from '@sapphire/framework';
 import { EmbedBuilder, time, TimestampStyles } from 'discord.js';
-import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
+import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
 import { readList } from '../../lib/database/json.js';
 import { userText } from '../../lib/discord/escape.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import { accessTo, ticketInChannel } from '../../lib/tickets/access.js';
-import { priorityLabel, statusLabel } from '../../lib/tickets/labels.js';
+import { priorityLabel, statusLabel } from '../../lib/i18n/labels.js';
 import { refuse } from '../../lib/errors/Refusal.js';
 
 const TIMELINE_ENTRIES = 10;

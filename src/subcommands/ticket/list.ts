@@ -1,5 +1,5 @@
 import { container } from '@sapphire/framework';
-import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
+import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
 import { LIST_STATUSES, ticketListPage, type ListStatus } from '../../lib/tickets/listing.js';
 
 export const list: SubcommandDefinition = {

@@ -1,5 +1,5 @@
 import { lockTicket } from '../../lib/tickets/operations.js';
-import { ticketSubcommand } from '../../lib/tickets/ticketSubcommand.js';
+import { ticketSubcommand } from '../../lib/chat/ticketSubcommand.js';
 
 export const lock = ticketSubcommand('lock', 'Opener and participants can read but not write', [], (context) =>
 	lockTicket(context, true)

@@ -1,5 +1,5 @@
 import { addNote } from '../../lib/tickets/operations.js';
-import { ticketSubcommand } from '../../lib/tickets/ticketSubcommand.js';
+import { ticketSubcommand } from '../../lib/chat/ticketSubcommand.js';
 
 export const note = ticketSubcommand(
 	'note',

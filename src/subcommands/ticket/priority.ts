@@ -1,6 +1,6 @@
 import { PRIORITIES, type Priority } from '../../lib/config/schema.js';
 import { setPriority } from '../../lib/tickets/operations.js';
-import { ticketSubcommand } from '../../lib/tickets/ticketSubcommand.js';
+import { ticketSubcommand } from '../../lib/chat/ticketSubcommand.js';
 
 export const priority = ticketSubcommand(
 	'priority',

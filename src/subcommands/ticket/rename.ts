@@ -1,6 +1,6 @@
 import { container } from '@sapphire/framework';
 import { renameTicket } from '../../lib/tickets/operations.js';
-import { ticketSubcommand } from '../../lib/tickets/ticketSubcommand.js';
+import { ticketSubcommand } from '../../lib/chat/ticketSubcommand.js';
 
 export const rename = ticketSubcommand(
 	'rename',

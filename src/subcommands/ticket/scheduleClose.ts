@@ -1,6 +1,6 @@
 import { container } from '@sapphire/framework';
 import { scheduleClose as schedule } from '../../lib/tickets/operations.js';
-import { ticketSubcommand } from '../../lib/tickets/ticketSubcommand.js';
+import { ticketSubcommand } from '../../lib/chat/ticketSubcommand.js';
 
 export const scheduleClose = ticketSubcommand(
 	'scheduleclose',

@@ -1,5 +1,5 @@
 import { softDeleteTicket } from '../../lib/tickets/deletion.js';
-import { ticketSubcommand } from '../../lib/tickets/ticketSubcommand.js';
+import { ticketSubcommand } from '../../lib/chat/ticketSubcommand.js';
 
 export const softDelete = ticketSubcommand(
 	'softdelete',

@@ -1,6 +1,6 @@
 import { parseTags } from '../../lib/categories/parse.js';
 import { setTags } from '../../lib/tickets/operations.js';
-import { ticketSubcommand } from '../../lib/tickets/ticketSubcommand.js';
+import { ticketSubcommand } from '../../lib/chat/ticketSubcommand.js';
 
 export const tags = ticketSubcommand(
 	'tags',

@@ -1,5 +1,5 @@
 import { container } from '@sapphire/framework';
-import type { SubcommandDefinition } from '../../lib/commands/subcommand.js';
+import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import { accessTo, ticketInChannel } from '../../lib/tickets/access.js';
 import { collectMessages, transcriptAttachments } from '../../lib/transcripts/TranscriptService.js';

@@ -1,5 +1,5 @@
 import { unclaimTicket } from '../../lib/tickets/operations.js';
-import { ticketSubcommand } from '../../lib/tickets/ticketSubcommand.js';
+import { ticketSubcommand } from '../../lib/chat/ticketSubcommand.js';
 
 export const unclaim = ticketSubcommand('unclaim', 'Release this ticket for another staff member', [], (context) =>
 	unclaimTicket(context)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isEmoji } from '../../src/lib/discord/emoji.js';
+import { isEmoji } from '../../src/lib/text/emoji.js';
 
 describe('emoji check', () => {
 	it('accepts one Unicode emoji of any kind, and custom emoji as Discord writes them', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { channelPatternProblem, ticketChannelName } from '../../src/lib/tickets/channelName.js';
+import { channelPatternProblem, ticketChannelName } from '../../src/lib/text/channelName.js';
 
 const parts = { number: 42, username: 'alice', category: 'billing', anonymous: false };
 

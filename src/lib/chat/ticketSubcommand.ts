@@ -1,9 +1,9 @@
 import type { PreconditionEntryResolvable } from '@sapphire/framework';
-import type { CommandContext } from '../commands/context.js';
-import type { OptionSpec } from '../commands/options.js';
-import type { SubcommandDefinition } from '../commands/subcommand.js';
-import { operationContext } from './operationContext.js';
-import type { OperationContext, OperationResult } from './operations.js';
+import type { CommandContext } from './context.js';
+import type { OptionSpec } from './options.js';
+import type { SubcommandDefinition } from './subcommand.js';
+import { operationContext } from '../tickets/operationContext.js';
+import type { OperationContext, OperationResult } from '../tickets/operations.js';
 
 export interface TicketSubcommandSettings {
 	/** Only the caller sees the answer (notes). */

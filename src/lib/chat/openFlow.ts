@@ -16,10 +16,10 @@ import {
 } from 'discord.js';
 import type { TicketCategory } from '../categories/CategoryService.js';
 import { readList } from '../database/json.js';
-import { encodeCustomId } from '../interactions/customIds.js';
+import { encodeCustomId } from './customIds.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
-import { checkAnswers, type Answer } from './answers.js';
-import { MAX_ATTEMPTS } from './captcha.js';
+import { checkAnswers, type Answer } from '../tickets/answers.js';
+import { MAX_ATTEMPTS } from '../tickets/captcha.js';
 import { renderCaptcha } from './captchaImage.js';
 import { renderWelcome } from './welcome.js';
 import { Semaphore } from '../lifecycle/Semaphore.js';

@@ -1,7 +1,7 @@
 import type { Cache } from '../cache/Cache.js';
 import type { GuildData } from '../database/guildData.js';
-import type { PanelService } from '../panels/PanelService.js';
-import type { CategoryService, TicketCategory } from './CategoryService.js';
+import type { PanelService } from './PanelService.js';
+import { catalogKey, type CategoryService, type TicketCategory } from '../categories/CategoryService.js';
 
 export interface CatalogPanel {
 	id: number;
@@ -15,8 +15,6 @@ export interface GuildCatalog {
 }
 
 const TTL_MS = 5 * 60_000;
-
-export const catalogKey = (guildId: string) => `guild:${guildId}:catalog`;
 
 /**
  * A guild's categories and panels, read on every panel click before Discord's 3-second deadline, so

@@ -1,7 +1,7 @@
-import type { Translate } from '../i18n/notice.js';
-import { LanguageKeys } from '../i18n/languageKeys.js';
-import { PRIORITIES, type Priority } from './priorities.js';
-import { TicketStatus } from './status.js';
+import type { Translate } from './notice.js';
+import { LanguageKeys } from './languageKeys.js';
+import { PRIORITIES, type Priority } from '../model/priorities.js';
+import { TicketStatus } from '../model/status.js';
 
 /** A priority as the guild's language names it (a code this version does not know is shown as it is). */
 export function priorityLabel(t: Translate, priority: string): string {

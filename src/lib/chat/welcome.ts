@@ -3,9 +3,9 @@ import type { Translate } from '../i18n/notice.js';
 import type { TicketCategory } from '../categories/CategoryService.js';
 import { userText } from '../discord/escape.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
-import { encodeCustomId } from '../interactions/customIds.js';
-import type { Answer } from './answers.js';
-import { priorityLabel } from './labels.js';
+import { encodeCustomId } from './customIds.js';
+import type { Answer } from '../tickets/answers.js';
+import { priorityLabel } from '../i18n/labels.js';
 import { cut } from '../text/cut.js';
 
 /** The first message of a ticket: who and what, the form's answers, a ping for the staff, Claim and Close. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCustomId, encodeCustomId } from '../../src/lib/interactions/customIds.js';
+import { decodeCustomId, encodeCustomId } from '../../src/lib/chat/customIds.js';
 
 describe('custom IDs', () => {
 	it('round-trips every kind, versioned and short', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesPattern, patternProblem } from '../../src/lib/categories/safePattern.js';
+import { matchesPattern, patternProblem } from '../../src/lib/text/safePattern.js';
 
 describe('admin patterns', () => {
 	it('accepts the patterns forms need', () => {
