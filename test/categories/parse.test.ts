@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuestions, parseRoleIds, parseTags } from '../../src/lib/categories/parse.js';
+import { parseRoleInput, type RoleCheck } from '../../src/lib/access/roles.js';
+import { parseQuestions, parseTags } from '../../src/lib/categories/parse.js';
 import { Refusal } from '../../src/lib/errors/Refusal.js';
 
 const identifierOf = (fn: () => unknown) => {
@@ -20,11 +21,24 @@ describe('category input', () => {
 	});
 
 	it('reads role mentions and IDs, and refuses anything else', () => {
-		expect(parseRoleIds('<@&123456789012345678>, 223456789012345678 <@&123456789012345678>')).toEqual([
+		const guildId = '900000000000000000';
+		const problems: Record<string, ReturnType<RoleCheck['problem']>> = {
+			'300000000000000001': 'managed',
+			'300000000000000002': 'above-bot',
+			'300000000000000003': 'unknown'
+		};
+		const check: RoleCheck = { problem: (guild, role) => (role === guild ? 'everyone' : (problems[role] ?? null)) };
+		const parse = (text: string) => parseRoleInput(text, guildId, check);
+		expect(parse('<@&123456789012345678>, 223456789012345678 <@&123456789012345678>')).toEqual([
 			'123456789012345678',
 			'223456789012345678'
 		]);
-		expect(identifierOf(() => parseRoleIds('@Support'))).toBe('categories:badRole');
+		expect(identifierOf(() => parse('@Support'))).toBe('categories:badRole');
+		for (const everyone of ['@everyone', 'everyone', guildId, `<@&${guildId}>`])
+			expect(identifierOf(() => parse(`123456789012345678 ${everyone}`))).toBe('roles:everyone');
+		expect(identifierOf(() => parse('<@&300000000000000001>'))).toBe('roles:managed');
+		expect(identifierOf(() => parse('300000000000000002'))).toBe('roles:aboveBot');
+		expect(identifierOf(() => parse('300000000000000003'))).toBe('categories:unknownRole');
 	});
 
 	it('reads questions written on one line', () => {

@@ -4,22 +4,22 @@ import { decodeCustomId, encodeCustomId } from '../../src/lib/chat/customIds.js'
 describe('custom IDs', () => {
 	it('round-trips every kind, versioned and short', () => {
 		for (const id of [
-			{ kind: 'open', panelId: 3, categoryId: 12 },
-			{ kind: 'pick', panelId: 3 },
-			{ kind: 'form', panelId: 0, categoryId: 999_999_999_999 },
-			{ kind: 'captcha', panelId: 1, categoryId: 2 },
-			{ kind: 'solve', panelId: 1, categoryId: 2 },
-			{ kind: 'claim', ticketId: 7 },
-			{ kind: 'close', ticketId: 7 },
-			{ kind: 'closing', ticketId: 7 },
-			{ kind: 'rate', ticketId: 7, stars: 5 },
-			{ kind: 'rating', ticketId: 7, stars: 1 },
-			{ kind: 'purge', ticketId: 7 },
-			{ kind: 'list', page: 2, status: 1, categoryId: 4, userId: '0' },
-			{ kind: 'list', page: 9999, status: 3, categoryId: 999_999_999_999, userId: '12345678901234567890' },
-			{ kind: 'security', page: 0, type: 0, userId: '0' },
-			{ kind: 'security', page: 12, type: 2, userId: '123456789012345678' },
-			{ kind: 'setup', step: 4, control: 9 }
+			{ kind: 'panelButton', panelId: 3, categoryId: 12 },
+			{ kind: 'panelMenu', panelId: 3 },
+			{ kind: 'creationForm', panelId: 0, categoryId: 999_999_999_999 },
+			{ kind: 'captchaButton', panelId: 1, categoryId: 2 },
+			{ kind: 'captchaForm', panelId: 1, categoryId: 2 },
+			{ kind: 'claimButton', ticketId: 7 },
+			{ kind: 'closeButton', ticketId: 7 },
+			{ kind: 'closeForm', ticketId: 7 },
+			{ kind: 'rateButton', ticketId: 7, stars: 5 },
+			{ kind: 'ratingForm', ticketId: 7, stars: 1 },
+			{ kind: 'purgeButton', ticketId: 7 },
+			{ kind: 'listPage', page: 2, status: 1, categoryId: 4, userId: '0', ownerId: '223456789012345678' },
+			{ kind: 'listPage', page: 9999, status: 3, categoryId: 999_999_999_999, userId: '12345678901234567890', ownerId: '223456789012345678' },
+			{ kind: 'securityPage', page: 0, type: 0, userId: '0', ownerId: '223456789012345678' },
+			{ kind: 'securityPage', page: 12, type: 2, userId: '123456789012345678', ownerId: '223456789012345678' },
+			{ kind: 'setupControl', step: 4, control: 9 }
 		] as const) {
 			const encoded = encodeCustomId(id);
 			expect(encoded.startsWith('t1:')).toBe(true);

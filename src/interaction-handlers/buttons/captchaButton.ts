@@ -1,20 +1,16 @@
-import { InteractionHandler, InteractionHandlerTypes } from '@sapphire/framework';
+import { InteractionHandlerTypes, type InteractionHandler } from '@sapphire/framework';
+import { CustomIdHandler } from '../../lib/chat/CustomIdHandler.js';
 import type { ButtonInteraction } from 'discord.js';
-import { decodeCustomId } from '../../lib/chat/customIds.js';
+import type { CustomIdOf } from '../../lib/chat/customIds.js';
 import { showCaptchaForm } from '../../lib/chat/openFlow.js';
 
 /** "Enter the code" under a captcha picture. */
-export class CaptchaButton extends InteractionHandler {
+export class CaptchaButton extends CustomIdHandler<'captchaButton'> {
 	public constructor(context: InteractionHandler.LoaderContext) {
-		super(context, { interactionHandlerType: InteractionHandlerTypes.Button });
+		super(context, InteractionHandlerTypes.Button, 'captchaButton');
 	}
 
-	public override parse(interaction: ButtonInteraction) {
-		const id = decodeCustomId(interaction.customId);
-		return id?.kind === 'captcha' && interaction.inGuild() ? this.some(id) : this.none();
-	}
-
-	public async run(interaction: ButtonInteraction<'cached'>, id: { panelId: number; categoryId: number }) {
+	public async run(interaction: ButtonInteraction<'cached'>, id: CustomIdOf<'captchaButton'>) {
 		await showCaptchaForm(interaction, id.categoryId, id.panelId);
 	}
 }

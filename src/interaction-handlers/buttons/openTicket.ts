@@ -1,21 +1,17 @@
-import { InteractionHandler, InteractionHandlerTypes } from '@sapphire/framework';
+import { InteractionHandlerTypes, type InteractionHandler } from '@sapphire/framework';
+import { CustomIdHandler } from '../../lib/chat/CustomIdHandler.js';
 import type { ButtonInteraction } from 'discord.js';
-import { decodeCustomId } from '../../lib/chat/customIds.js';
+import type { CustomIdOf } from '../../lib/chat/customIds.js';
 import { resolveEntryPoint } from '../../lib/chat/entryPoint.js';
 import { beginTicket } from '../../lib/chat/openFlow.js';
 
 /** A panel's category button. */
-export class OpenTicketButton extends InteractionHandler {
+export class OpenTicketButton extends CustomIdHandler<'panelButton'> {
 	public constructor(context: InteractionHandler.LoaderContext) {
-		super(context, { interactionHandlerType: InteractionHandlerTypes.Button });
+		super(context, InteractionHandlerTypes.Button, 'panelButton');
 	}
 
-	public override parse(interaction: ButtonInteraction) {
-		const id = decodeCustomId(interaction.customId);
-		return id?.kind === 'open' && interaction.inGuild() ? this.some(id) : this.none();
-	}
-
-	public async run(interaction: ButtonInteraction<'cached'>, id: { panelId: number; categoryId: number }) {
+	public async run(interaction: ButtonInteraction<'cached'>, id: CustomIdOf<'panelButton'>) {
 		const entry = await resolveEntryPoint(interaction.guildId, id.panelId, id.categoryId);
 		await beginTicket(interaction, entry.category, entry.panelId, entry.source);
 	}

@@ -1,31 +1,21 @@
-import { InteractionHandler, InteractionHandlerTypes } from '@sapphire/framework';
+import { InteractionHandlerTypes, type InteractionHandler } from '@sapphire/framework';
+import type { ButtonInteraction } from 'discord.js';
+import { CustomIdHandler } from '../../lib/chat/CustomIdHandler.js';
+import type { CustomIdOf } from '../../lib/chat/customIds.js';
+import { runInTicket } from '../../lib/chat/ticketSubcommand.js';
 import { translatorFor } from '../../lib/discord/translate.js';
-import { DiscordAPIError, RESTJSONErrorCodes, type ButtonInteraction } from 'discord.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
-import { decodeCustomId } from '../../lib/chat/customIds.js';
-import { purgeTarget, purgeTicket } from '../../lib/tickets/deletion.js';
-import { operationContext } from '../../lib/tickets/operationContext.js';
+import { purge } from '../../lib/tickets/hardDelete.js';
 
-/** The confirmation button of /ticket harddelete: purges the ticket's data, then deletes its channel. */
-export class PurgeTicketButton extends InteractionHandler {
+/** The confirmation button of /ticket harddelete: the ticket is purged and its channel deleted. */
+export class PurgeTicketButton extends CustomIdHandler<'purgeButton'> {
 	public constructor(context: InteractionHandler.LoaderContext) {
-		super(context, { interactionHandlerType: InteractionHandlerTypes.Button });
+		super(context, InteractionHandlerTypes.Button, 'purgeButton');
 	}
 
-	public override parse(interaction: ButtonInteraction) {
-		const id = decodeCustomId(interaction.customId);
-		return id?.kind === 'purge' && interaction.inGuild() ? this.some(id.ticketId) : this.none();
-	}
-
-	public async run(interaction: ButtonInteraction<'cached'>, ticketId: number) {
-		const t = await translatorFor(interaction);
-		const context = operationContext(interaction.guildId, interaction.member, interaction.channel!, t);
-		const ticket = await purgeTarget(context, ticketId);
-		await interaction.update({ content: t(LanguageKeys.Tickets.Purging), components: [] });
-		await purgeTicket(context.audit, context.data, ticket, interaction.member.id);
-		await interaction.channel!.delete('ticket hard-deleted').catch((error: unknown) => {
-			if (!(error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownChannel)) throw error;
-		});
-		await context.data.db.ticket.update({ where: { id: ticket.id }, data: { channelId: null } });
+	public async run(interaction: ButtonInteraction<'cached'>, id: CustomIdOf<'purgeButton'>) {
+		// The answer comes first: once the channel is gone there is nowhere to answer. A refusal follows it.
+		await interaction.update({ content: (await translatorFor(interaction))(LanguageKeys.Tickets.Purging), components: [] });
+		await runInTicket(purge, interaction.member, interaction.channelId, undefined, id.ticketId);
 	}
 }

@@ -1,23 +1,20 @@
-import { InteractionHandler, InteractionHandlerTypes } from '@sapphire/framework';
-import { translatorFor } from '../../lib/discord/translate.js';
+import { InteractionHandlerTypes, type InteractionHandler } from '@sapphire/framework';
 import { ActionRowBuilder, ModalBuilder, TextInputBuilder, TextInputStyle, type ButtonInteraction } from 'discord.js';
+import { CustomIdHandler } from '../../lib/chat/CustomIdHandler.js';
+import { encodeCustomId, type CustomIdOf } from '../../lib/chat/customIds.js';
+import { callerOf } from '../../lib/chat/caller.js';
+import { translatorFor } from '../../lib/discord/translate.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
-import { decodeCustomId, encodeCustomId } from '../../lib/chat/customIds.js';
-import { checkCanRate } from '../../lib/tickets/feedback.js';
+import { assertCanRate } from '../../lib/tickets/feedback.js';
 
 /** A star button under a closed ticket: asks for an optional comment. */
-export class RateTicketButton extends InteractionHandler {
+export class RateTicketButton extends CustomIdHandler<'rateButton'> {
 	public constructor(context: InteractionHandler.LoaderContext) {
-		super(context, { interactionHandlerType: InteractionHandlerTypes.Button });
+		super(context, InteractionHandlerTypes.Button, 'rateButton');
 	}
 
-	public override parse(interaction: ButtonInteraction) {
-		const id = decodeCustomId(interaction.customId);
-		return id?.kind === 'rate' && interaction.inGuild() ? this.some(id) : this.none();
-	}
-
-	public async run(interaction: ButtonInteraction<'cached'>, id: { ticketId: number; stars: number }) {
-		await checkCanRate(this.container.db.forGuild(interaction.guildId), id.ticketId, interaction.user.id);
+	public async run(interaction: ButtonInteraction<'cached'>, id: CustomIdOf<'rateButton'>) {
+		await assertCanRate(this.container.ticketServices, callerOf(interaction.member), interaction.guildId, id.ticketId);
 		const t = await translatorFor(interaction);
 		const comment = new TextInputBuilder()
 			.setCustomId('comment')
@@ -27,7 +24,7 @@ export class RateTicketButton extends InteractionHandler {
 			.setMaxLength(1000);
 		await interaction.showModal(
 			new ModalBuilder()
-				.setCustomId(encodeCustomId({ kind: 'rating', ticketId: id.ticketId, stars: id.stars }))
+				.setCustomId(encodeCustomId({ kind: 'ratingForm', ticketId: id.ticketId, stars: id.stars }))
 				.setTitle(t(LanguageKeys.Tickets.RateTitle, { stars: id.stars }))
 				.addComponents(new ActionRowBuilder<TextInputBuilder>().addComponents(comment))
 		);

@@ -1,27 +1,24 @@
-import { InteractionHandler, InteractionHandlerTypes } from '@sapphire/framework';
-import { translatorFor } from '../../lib/discord/translate.js';
+import { InteractionHandlerTypes, type InteractionHandler } from '@sapphire/framework';
 import { MessageFlags, type ButtonInteraction } from 'discord.js';
-import { decodeCustomId } from '../../lib/chat/customIds.js';
-import { isGuildAdmin } from '../../lib/permissions/roles.js';
-import { securityEventsPage, type EventsQuery } from '../../lib/security/report.js';
+import { callerIsAdmin } from '../../lib/chat/caller.js';
+import { CustomIdHandler } from '../../lib/chat/CustomIdHandler.js';
+import type { CustomIdOf } from '../../lib/chat/customIds.js';
+import { translatorFor } from '../../lib/discord/translate.js';
+import { refuse } from '../../lib/errors/Refusal.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
+import { securityEventsPage } from '../../lib/security/report.js';
 
-/** The Previous and Next buttons of /security events: admins only, as the command. */
-export class SecurityEventsPageButton extends InteractionHandler {
+/** The Previous and Next buttons of /security events: admins only, as the command; another admin gets their own page. */
+export class SecurityEventsPageButton extends CustomIdHandler<'securityPage'> {
 	public constructor(context: InteractionHandler.LoaderContext) {
-		super(context, { interactionHandlerType: InteractionHandlerTypes.Button });
+		super(context, InteractionHandlerTypes.Button, 'securityPage');
 	}
 
-	public override parse(interaction: ButtonInteraction) {
-		const id = decodeCustomId(interaction.customId);
-		return id?.kind === 'security' && interaction.inGuild() ? this.some(id) : this.none();
-	}
-
-	public async run(interaction: ButtonInteraction<'cached'>, query: EventsQuery) {
+	public async run(interaction: ButtonInteraction<'cached'>, { ownerId, kind: _kind, ...query }: CustomIdOf<'securityPage'>) {
+		if (!(await callerIsAdmin(interaction.member))) refuse(LanguageKeys.Errors.AdminOnly);
 		const data = this.container.db.forGuild(interaction.guildId);
-		const t = await translatorFor(interaction);
-		if (!(await isGuildAdmin(data, interaction.member)))
-			return interaction.reply({ content: t(LanguageKeys.Errors.AdminOnly), flags: MessageFlags.Ephemeral });
-		await interaction.update(await securityEventsPage(data, query, t));
+		const page = await securityEventsPage(data, query, await translatorFor(interaction), interaction.user.id);
+		if (ownerId === interaction.user.id) await interaction.update(page);
+		else await interaction.reply({ ...page, flags: MessageFlags.Ephemeral });
 	}
 }

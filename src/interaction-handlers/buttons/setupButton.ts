@@ -1,27 +1,24 @@
-import { InteractionHandler, InteractionHandlerTypes } from '@sapphire/framework';
+import { InteractionHandlerTypes, type InteractionHandler } from '@sapphire/framework';
+import type { ButtonInteraction } from 'discord.js';
+import { callerIsAdmin } from '../../lib/chat/caller.js';
+import { CustomIdHandler } from '../../lib/chat/CustomIdHandler.js';
+import type { CustomIdOf } from '../../lib/chat/customIds.js';
 import { translatorFor } from '../../lib/discord/translate.js';
-import { MessageFlags, type ButtonInteraction } from 'discord.js';
+import { refuse } from '../../lib/errors/Refusal.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
-import { decodeCustomId } from '../../lib/chat/customIds.js';
-import { isGuildAdmin } from '../../lib/permissions/roles.js';
 import { applySetupChoice, GO, SETUP_STEPS, setupStep } from '../../lib/wizard/setupWizard.js';
 
 /** The buttons of the /admin setup wizard: Back, Next, and posting the panel. */
-export class SetupButton extends InteractionHandler {
+export class SetupButton extends CustomIdHandler<'setupControl'> {
 	public constructor(context: InteractionHandler.LoaderContext) {
-		super(context, { interactionHandlerType: InteractionHandlerTypes.Button });
+		super(context, InteractionHandlerTypes.Button, 'setupControl');
 	}
 
-	public override parse(interaction: ButtonInteraction) {
-		const id = decodeCustomId(interaction.customId);
-		return id?.kind === 'setup' && id.step <= SETUP_STEPS && interaction.inGuild() ? this.some(id) : this.none();
-	}
-
-	public async run(interaction: ButtonInteraction<'cached'>, id: { step: number; control: number }) {
+	public async run(interaction: ButtonInteraction<'cached'>, id: CustomIdOf<'setupControl'>) {
+		if (id.step > SETUP_STEPS) refuse(LanguageKeys.Errors.InvalidButton);
+		if (!(await callerIsAdmin(interaction.member))) refuse(LanguageKeys.Errors.AdminOnly);
 		const data = this.container.db.forGuild(interaction.guildId);
 		const t = await translatorFor(interaction);
-		if (!(await isGuildAdmin(data, interaction.member)))
-			return interaction.reply({ content: t(LanguageKeys.Errors.AdminOnly), flags: MessageFlags.Ephemeral });
 		if (id.control !== GO) await applySetupChoice(interaction.guild, data, interaction.user.id, id.step, id.control, [], t);
 		await interaction.update(await setupStep(interaction.guild, data, id.step, t));
 	}

@@ -1,23 +1,26 @@
-import { InteractionHandler, InteractionHandlerTypes } from '@sapphire/framework';
+import { InteractionHandlerTypes, type InteractionHandler } from '@sapphire/framework';
+import { MessageFlags, type ButtonInteraction } from 'discord.js';
+import { CustomIdHandler } from '../../lib/chat/CustomIdHandler.js';
+import type { CustomIdOf } from '../../lib/chat/customIds.js';
+import { listMessage } from '../../lib/chat/render.js';
+import { callerOf } from '../../lib/chat/caller.js';
 import { translatorFor } from '../../lib/discord/translate.js';
-import type { ButtonInteraction } from 'discord.js';
-import { decodeCustomId } from '../../lib/chat/customIds.js';
-import { ticketListPage, type ListQuery } from '../../lib/tickets/listing.js';
+import { ticketList } from '../../lib/tickets/list.js';
 
-/** The Previous and Next buttons of /ticket list: the page is read again for whoever clicks. */
-export class TicketListPageButton extends InteractionHandler {
+/**
+ * The Previous and Next buttons of /ticket list. The page is read again for whoever clicks, with their
+ * own rights: the one who asked turns the page; anyone else gets the page as they may see it, for them
+ * alone, and the list they clicked on does not change.
+ */
+export class TicketListPageButton extends CustomIdHandler<'listPage'> {
 	public constructor(context: InteractionHandler.LoaderContext) {
-		super(context, { interactionHandlerType: InteractionHandlerTypes.Button });
+		super(context, InteractionHandlerTypes.Button, 'listPage');
 	}
 
-	public override parse(interaction: ButtonInteraction) {
-		const id = decodeCustomId(interaction.customId);
-		return id?.kind === 'list' && interaction.inGuild() ? this.some(id) : this.none();
-	}
-
-	public async run(interaction: ButtonInteraction<'cached'>, query: ListQuery) {
-		const data = this.container.db.forGuild(interaction.guildId);
-		const page = await ticketListPage(data, interaction.member, query, await translatorFor(interaction));
-		await interaction.update(page);
+	public async run(interaction: ButtonInteraction<'cached'>, { ownerId, kind: _kind, ...query }: CustomIdOf<'listPage'>) {
+		const shown = await ticketList.run(this.container.ticketServices, callerOf(interaction.member), interaction.guildId, query);
+		const { pingRoles: _none, ...page } = listMessage(await translatorFor(interaction), shown, interaction.user.id);
+		if (ownerId === interaction.user.id) await interaction.update(page);
+		else await interaction.reply({ ...page, flags: MessageFlags.Ephemeral });
 	}
 }

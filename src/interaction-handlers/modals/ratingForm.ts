@@ -1,34 +1,27 @@
-import { InteractionHandler, InteractionHandlerTypes } from '@sapphire/framework';
-import { translatorFor } from '../../lib/discord/translate.js';
+import { InteractionHandlerTypes, type InteractionHandler } from '@sapphire/framework';
 import { MessageFlags, type ModalSubmitInteraction } from 'discord.js';
-import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
-import { decodeCustomId } from '../../lib/chat/customIds.js';
-import { recordFeedback } from '../../lib/tickets/feedback.js';
+import { CustomIdHandler } from '../../lib/chat/CustomIdHandler.js';
+import type { CustomIdOf } from '../../lib/chat/customIds.js';
+import { formText } from '../../lib/chat/forms.js';
+import { outcomeMessage } from '../../lib/chat/render.js';
+import { callerOf } from '../../lib/chat/caller.js';
+import { translatorFor } from '../../lib/discord/translate.js';
+import { rate } from '../../lib/tickets/feedback.js';
 
-/** The rating's comment form, submitted. */
-export class RatingFormModal extends InteractionHandler {
+/** The rating's comment form, submitted: the same use case as /ticket feedback. */
+export class RatingFormModal extends CustomIdHandler<'ratingForm'> {
 	public constructor(context: InteractionHandler.LoaderContext) {
-		super(context, { interactionHandlerType: InteractionHandlerTypes.ModalSubmit });
+		super(context, InteractionHandlerTypes.ModalSubmit, 'ratingForm');
 	}
 
-	public override parse(interaction: ModalSubmitInteraction) {
-		const id = decodeCustomId(interaction.customId);
-		return id?.kind === 'rating' && interaction.inGuild() ? this.some(id) : this.none();
-	}
-
-	public async run(interaction: ModalSubmitInteraction<'cached'>, id: { ticketId: number; stars: number }) {
-		const field = interaction.fields.fields.get('comment');
-		const comment =
-			field && 'value' in field && typeof field.value === 'string' && field.value.trim() ? field.value.trim() : null;
-		await recordFeedback(
-			this.container.audit,
-			this.container.db.forGuild(interaction.guildId),
-			id.ticketId,
-			interaction.user.id,
-			id.stars,
-			comment
+	public async run(interaction: ModalSubmitInteraction<'cached'>, id: CustomIdOf<'ratingForm'>) {
+		const outcome = await rate.run(
+			this.container.ticketServices,
+			callerOf(interaction.member),
+			{ guildId: interaction.guildId, ticketId: id.ticketId },
+			{ stars: id.stars, message: formText(interaction, 'comment') }
 		);
-		const t = await translatorFor(interaction);
-		await interaction.reply({ content: t(LanguageKeys.Tickets.RateThanks, { stars: id.stars }), flags: MessageFlags.Ephemeral });
+		const { pingRoles: _none, ...message } = outcomeMessage(await translatorFor(interaction), outcome);
+		await interaction.reply({ ...message, flags: MessageFlags.Ephemeral });
 	}
 }

@@ -1,21 +1,17 @@
-import { InteractionHandler, InteractionHandlerTypes } from '@sapphire/framework';
+import { InteractionHandlerTypes, type InteractionHandler } from '@sapphire/framework';
+import { CustomIdHandler } from '../../lib/chat/CustomIdHandler.js';
 import type { ModalSubmitInteraction } from 'discord.js';
-import { decodeCustomId } from '../../lib/chat/customIds.js';
+import type { CustomIdOf } from '../../lib/chat/customIds.js';
 import { resolveEntryPoint } from '../../lib/chat/entryPoint.js';
 import { submitTicketForm } from '../../lib/chat/openFlow.js';
 
 /** The creation form of a category, submitted. */
-export class TicketFormModal extends InteractionHandler {
+export class TicketFormModal extends CustomIdHandler<'creationForm'> {
 	public constructor(context: InteractionHandler.LoaderContext) {
-		super(context, { interactionHandlerType: InteractionHandlerTypes.ModalSubmit });
+		super(context, InteractionHandlerTypes.ModalSubmit, 'creationForm');
 	}
 
-	public override parse(interaction: ModalSubmitInteraction) {
-		const id = decodeCustomId(interaction.customId);
-		return id?.kind === 'form' && interaction.inGuild() ? this.some(id) : this.none();
-	}
-
-	public async run(interaction: ModalSubmitInteraction<'cached'>, id: { panelId: number; categoryId: number }) {
+	public async run(interaction: ModalSubmitInteraction<'cached'>, id: CustomIdOf<'creationForm'>) {
 		const entry = await resolveEntryPoint(interaction.guildId, id.panelId, id.categoryId);
 		await submitTicketForm(interaction, entry.category, entry.source);
 	}

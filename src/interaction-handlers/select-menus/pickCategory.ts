@@ -1,23 +1,19 @@
-import { InteractionHandler, InteractionHandlerTypes } from '@sapphire/framework';
+import { InteractionHandlerTypes, type InteractionHandler } from '@sapphire/framework';
+import { CustomIdHandler } from '../../lib/chat/CustomIdHandler.js';
 import type { StringSelectMenuInteraction } from 'discord.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
-import { decodeCustomId } from '../../lib/chat/customIds.js';
+import type { CustomIdOf } from '../../lib/chat/customIds.js';
 import { resolveEntryPoint } from '../../lib/chat/entryPoint.js';
 import { beginTicket } from '../../lib/chat/openFlow.js';
 import { refuse } from '../../lib/errors/Refusal.js';
 
 /** A panel's category menu: the option's value is the category's ID. */
-export class PickCategoryMenu extends InteractionHandler {
+export class PickCategoryMenu extends CustomIdHandler<'panelMenu'> {
 	public constructor(context: InteractionHandler.LoaderContext) {
-		super(context, { interactionHandlerType: InteractionHandlerTypes.SelectMenu });
+		super(context, InteractionHandlerTypes.SelectMenu, 'panelMenu');
 	}
 
-	public override parse(interaction: StringSelectMenuInteraction) {
-		const id = decodeCustomId(interaction.customId);
-		return id?.kind === 'pick' && interaction.inGuild() ? this.some(id) : this.none();
-	}
-
-	public async run(interaction: StringSelectMenuInteraction<'cached'>, id: { panelId: number }) {
+	public async run(interaction: StringSelectMenuInteraction<'cached'>, id: CustomIdOf<'panelMenu'>) {
 		const categoryId = Number(interaction.values[0]);
 		if (!Number.isSafeInteger(categoryId)) refuse(LanguageKeys.Errors.InvalidButton);
 		const entry = await resolveEntryPoint(interaction.guildId, id.panelId, categoryId);

@@ -1,27 +1,24 @@
-import { InteractionHandler, InteractionHandlerTypes } from '@sapphire/framework';
+import { InteractionHandlerTypes, type InteractionHandler } from '@sapphire/framework';
+import type { AnySelectMenuInteraction } from 'discord.js';
+import { callerIsAdmin } from '../../lib/chat/caller.js';
+import { CustomIdHandler } from '../../lib/chat/CustomIdHandler.js';
+import type { CustomIdOf } from '../../lib/chat/customIds.js';
 import { translatorFor } from '../../lib/discord/translate.js';
-import { MessageFlags, type AnySelectMenuInteraction } from 'discord.js';
+import { refuse } from '../../lib/errors/Refusal.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
-import { decodeCustomId } from '../../lib/chat/customIds.js';
-import { isGuildAdmin } from '../../lib/permissions/roles.js';
-import { applySetupChoice, GO, setupStep } from '../../lib/wizard/setupWizard.js';
+import { applySetupChoice, GO, SETUP_STEPS, setupStep } from '../../lib/wizard/setupWizard.js';
 
 /** A menu of the /admin setup wizard: the choice is saved, and the step shows it. */
-export class SetupChoiceMenu extends InteractionHandler {
+export class SetupChoiceMenu extends CustomIdHandler<'setupControl'> {
 	public constructor(context: InteractionHandler.LoaderContext) {
-		super(context, { interactionHandlerType: InteractionHandlerTypes.SelectMenu });
+		super(context, InteractionHandlerTypes.SelectMenu, 'setupControl');
 	}
 
-	public override parse(interaction: AnySelectMenuInteraction) {
-		const id = decodeCustomId(interaction.customId);
-		return id?.kind === 'setup' && id.control !== GO && interaction.inGuild() ? this.some(id) : this.none();
-	}
-
-	public async run(interaction: AnySelectMenuInteraction<'cached'>, id: { step: number; control: number }) {
+	public async run(interaction: AnySelectMenuInteraction<'cached'>, id: CustomIdOf<'setupControl'>) {
+		if (id.step > SETUP_STEPS || id.control === GO) refuse(LanguageKeys.Errors.InvalidButton);
+		if (!(await callerIsAdmin(interaction.member))) refuse(LanguageKeys.Errors.AdminOnly);
 		const data = this.container.db.forGuild(interaction.guildId);
 		const t = await translatorFor(interaction);
-		if (!(await isGuildAdmin(data, interaction.member)))
-			return interaction.reply({ content: t(LanguageKeys.Errors.AdminOnly), flags: MessageFlags.Ephemeral });
 		await applySetupChoice(interaction.guild, data, interaction.user.id, id.step, id.control, interaction.values, t);
 		await interaction.update(await setupStep(interaction.guild, data, id.step, t));
 	}

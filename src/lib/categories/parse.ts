@@ -20,17 +20,6 @@ export function parseTags(text: string): string[] {
 	return [...seen.values()];
 }
 
-/** Role mentions or IDs separated by spaces or commas. */
-export function parseRoleIds(text: string): string[] {
-	const ids = new Set<string>();
-	for (const word of text.split(/[\s,]+/).filter(Boolean)) {
-		const id = /^(?:<@&)?(\d{17,20})>?$/.exec(word)?.[1];
-		if (!id) refuse(LanguageKeys.Categories.BadRole, { value: word.slice(0, 40) });
-		ids.add(id);
-	}
-	return [...ids];
-}
-
 export function parsePriority(text: string): Priority {
 	const value = text.trim().toLowerCase();
 	if (!(PRIORITIES as readonly string[]).includes(value)) {

@@ -1,6 +1,8 @@
 import { translatorFor } from '../discord/translate.js';
 import {
+	DiscordAPIError,
 	MessageFlags,
+	RESTJSONErrorCodes,
 	type ChatInputCommandInteraction,
 	type Guild,
 	type GuildMember,
@@ -9,19 +11,20 @@ import {
 	type Message,
 	type MessageCreateOptions
 } from 'discord.js';
+import { LanguageKeys } from '../i18n/languageKeys.js';
 import type { Translate } from '../i18n/notice.js';
+import type { Audience } from '../tickets/outcome.js';
 import type { CommandOptions } from './options.js';
 
 export type ReplyPayload = Pick<MessageCreateOptions, 'content' | 'embeds' | 'components' | 'files'> & {
-	/** Only the caller sees it (slash); a prefix reply is always in the channel. */
-	ephemeral?: boolean;
 	/** Roles the message may notify; nobody else is pinged, whatever the content mentions. */
 	pingRoles?: readonly string[];
 };
 
 /**
  * One invocation of a subcommand, whether typed as /command or !command: the caller, where, the
- * parsed options, their language, and one way to answer.
+ * parsed options, their language, and one way to answer. Who reads the answer is the subcommand's
+ * declared audience, never the caller's choice of surface.
  */
 export interface CommandContext {
 	readonly via: 'slash' | 'prefix';
@@ -29,11 +32,13 @@ export interface CommandContext {
 	readonly member: GuildMember;
 	readonly channel: GuildTextBasedChannel;
 	readonly options: CommandOptions;
+	/** The language of whoever reads the answer: the guild's for a channel answer, the caller's otherwise. */
 	readonly t: Translate;
+	readonly answer: Audience;
 	/** The slash invocation, for flows that answer with a modal. */
 	readonly interaction?: ChatInputCommandInteraction<'cached'>;
 	/** Says "thinking…" for work that may take more than a moment. */
-	defer(ephemeral?: boolean): Promise<void>;
+	defer(): Promise<void>;
 	reply(payload: string | ReplyPayload): Promise<void>;
 }
 
@@ -44,8 +49,10 @@ function allowedMentions(roles: readonly string[] = []) {
 
 export async function slashContext(
 	interaction: ChatInputCommandInteraction<'cached'>,
-	options: CommandOptions
+	options: CommandOptions,
+	answer: Audience
 ): Promise<CommandContext> {
+	const ephemeral = answer !== 'channel';
 	return {
 		via: 'slash',
 		interaction,
@@ -53,13 +60,14 @@ export async function slashContext(
 		member: interaction.member,
 		channel: interaction.channel!,
 		options,
-		t: await translatorFor(interaction),
-		defer: async (ephemeral = true) => {
+		answer,
+		t: await translatorFor(ephemeral ? interaction : interaction.guild),
+		defer: async () => {
 			if (!interaction.deferred && !interaction.replied)
 				await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
 		},
 		reply: async (input) => {
-			const { ephemeral = true, pingRoles, ...payload } = typeof input === 'string' ? { content: input } : input;
+			const { pingRoles, ...payload } = typeof input === 'string' ? { content: input } : input;
 			const options: InteractionReplyOptions = {
 				...payload,
 				allowedMentions: allowedMentions(pingRoles),
@@ -73,20 +81,51 @@ export async function slashContext(
 	};
 }
 
-export async function prefixContext(message: Message<true>, options: CommandOptions): Promise<CommandContext> {
+/**
+ * A prefix invocation. A `private` answer goes by direct message, and the invocation itself is removed
+ * from the channel (it may hold the note or the comment); the channel only reads that the answer was
+ * sent, or that the caller's DMs are closed. Every other answer is a reply in the channel.
+ */
+export async function prefixContext(message: Message<true>, options: CommandOptions, answer: Audience): Promise<CommandContext> {
+	const t = await translatorFor(answer === 'channel' ? message.guild : message);
+	const channelReply = (payload: ReplyPayload) =>
+		message.reply({
+			...payload,
+			allowedMentions: { ...allowedMentions(payload.pingRoles), repliedUser: false },
+			failIfNotExists: false
+		});
+	if (answer === 'private') {
+		// Whatever the command answers, the words typed do not stay in the channel.
+		await message.delete().catch(() => undefined);
+	}
 	return {
 		via: 'prefix',
 		guild: message.guild,
 		member: message.member!,
 		channel: message.channel,
 		options,
-		t: await translatorFor(message),
+		answer,
+		t,
 		defer: async () => {
 			await message.channel.sendTyping().catch(() => undefined);
 		},
 		reply: async (input) => {
-			const { ephemeral: _ephemeral, pingRoles, ...payload } = typeof input === 'string' ? { content: input } : input;
-			await message.reply({ ...payload, allowedMentions: allowedMentions(pingRoles) });
+			const { pingRoles, ...payload } = typeof input === 'string' ? { content: input } : input;
+			if (answer !== 'private') {
+				await channelReply({ ...payload, pingRoles });
+				return;
+			}
+			const sent = await message.author
+				.send({ ...payload, allowedMentions: { parse: [] } })
+				.then(() => true)
+				.catch((error: unknown) => {
+					if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.CannotSendMessagesToThisUser) return false;
+					throw error;
+				});
+			await message.channel.send({
+				content: `<@${message.author.id}> ${t(sent ? LanguageKeys.Errors.SentByDm : LanguageKeys.Errors.DmClosed)}`,
+				allowedMentions: { users: [message.author.id] }
+			});
 		}
 	};
 }

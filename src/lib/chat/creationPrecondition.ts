@@ -8,6 +8,6 @@ export abstract class CreationPrecondition extends MemberPrecondition {
 	protected abstract readonly checks: readonly CreationCheckName[];
 
 	protected check(member: GuildMember) {
-		return container.tickets.refusal(container.db.forGuild(member.guild.id), member.id, this.checks);
+		return container.tickets.refusal(member.guild.id, member.id, this.checks);
 	}
 }

@@ -1,80 +1,102 @@
 /**
- * Every custom ID the bot puts on a component or modal, encoded and checked in one place. A version
- * prefix lets a later format coexist with messages posted by an older one; Discord caps IDs at 100
- * characters. Decoding is strict: anything else (forged, foreign, old) is null.
+ * Every custom ID the bot puts on a component or modal, each kind declared once: its tag on the wire and
+ * its fields, with the range each field may take. Encoding checks a value against the same declaration
+ * decoding reads, so the bot can never write an ID it would refuse. The version prefix lets a later
+ * format coexist with messages an older one posted; Discord caps IDs at 100 characters. Anything else
+ * (forged, foreign, old) decodes to null.
  */
-export type CustomId =
+
+type Field = { type: 'int'; min: number; max: number } | { type: 'snowflake'; orZero: boolean };
+
+const id = { type: 'int', min: 0, max: 999_999_999_999 } as const;
+const stars = { type: 'int', min: 1, max: 5 } as const;
+const page = { type: 'int', min: 0, max: 9999 } as const;
+const user = { type: 'snowflake', orZero: false } as const;
+const anyUser = { type: 'snowflake', orZero: true } as const;
+
+const KINDS = {
 	/** A panel's button for one category (panel 0: a button outside any panel). */
-	| { kind: 'open'; panelId: number; categoryId: number }
+	panelButton: { tag: 'open', fields: { panelId: id, categoryId: id } },
 	/** A panel's category select menu. */
-	| { kind: 'pick'; panelId: number }
+	panelMenu: { tag: 'pick', fields: { panelId: id } },
 	/** The creation form of a category. */
-	| { kind: 'form'; panelId: number; categoryId: number }
+	creationForm: { tag: 'form', fields: { panelId: id, categoryId: id } },
 	/** The button under a captcha image that opens the code form. */
-	| { kind: 'captcha'; panelId: number; categoryId: number }
+	captchaButton: { tag: 'captcha', fields: { panelId: id, categoryId: id } },
 	/** The captcha code form. */
-	| { kind: 'solve'; panelId: number; categoryId: number }
-	/** A ticket's claim and close buttons, and the close form. */
-	| { kind: 'claim' | 'close' | 'closing'; ticketId: number }
+	captchaForm: { tag: 'solve', fields: { panelId: id, categoryId: id } },
+	/** A ticket's Claim button. */
+	claimButton: { tag: 'claim', fields: { ticketId: id } },
+	/** A ticket's Close button, and the close form behind it. */
+	closeButton: { tag: 'close', fields: { ticketId: id } },
+	closeForm: { tag: 'closing', fields: { ticketId: id } },
 	/** A star button under a closed ticket, and the comment form behind it. */
-	| { kind: 'rate' | 'rating'; ticketId: number; stars: number }
+	rateButton: { tag: 'rate', fields: { ticketId: id, stars } },
+	ratingForm: { tag: 'rating', fields: { ticketId: id, stars } },
 	/** The confirmation button of a hard delete. */
-	| { kind: 'purge'; ticketId: number }
-	/** A page of /ticket list: the page and the filters it was asked with (0: no filter). */
-	| { kind: 'list'; page: number; status: number; categoryId: number; userId: string }
-	/** A page of /security events: the page, the event type filter (0: any) and the member filter ('0': anyone). */
-	| { kind: 'security'; page: number; type: number; userId: string }
-	/** A control of the /admin setup wizard: the step it belongs to and which control (9: go to that step). */
-	| { kind: 'setup'; step: number; control: number };
+	purgeButton: { tag: 'purge', fields: { ticketId: id } },
+	/** A page of /ticket list: the page, the filters it was asked with (0: none) and who asked for it. */
+	listPage: {
+		tag: 'list',
+		fields: { page, status: { type: 'int', min: 0, max: 3 }, categoryId: id, userId: anyUser, ownerId: user }
+	},
+	/** A page of /security events: the page, the event type (0: any), the member ('0': anyone) and who asked. */
+	securityPage: { tag: 'security', fields: { page, type: { type: 'int', min: 0, max: 99 }, userId: anyUser, ownerId: user } },
+	/** A control of the /admin setup wizard: its step and which control (9: go to that step). */
+	setupControl: { tag: 'setup', fields: { step: { type: 'int', min: 1, max: 9 }, control: { type: 'int', min: 0, max: 9 } } }
+} as const satisfies Record<string, { tag: string; fields: Record<string, Field> }>;
+
+type Kinds = typeof KINDS;
+export type CustomIdKind = keyof Kinds;
+type FieldValue<F> = F extends { type: 'snowflake' } ? string : number;
+export type CustomIdOf<K extends CustomIdKind> = { kind: K } & { [P in keyof Kinds[K]['fields']]: FieldValue<Kinds[K]['fields'][P]> };
+export type CustomId = { [K in CustomIdKind]: CustomIdOf<K> }[CustomIdKind];
 
 const VERSION = 't1';
 const MAX_LENGTH = 100;
-const PATTERN = /^t1:(open|pick|form|captcha|solve|claim|close|closing|rate|rating|purge):(\d{1,12})(?::(\d{1,12}))?$/;
-const LIST_PATTERN = /^t1:list:(\d{1,4}):([0-3]):(\d{1,12}):(0|\d{17,20})$/;
-const SECURITY_PATTERN = /^t1:security:(\d{1,4}):(\d{1,2}):(0|\d{17,20})$/;
-const SETUP_PATTERN = /^t1:setup:([1-9]):([0-9])$/;
-const SINGLE = new Set(['pick', 'claim', 'close', 'closing', 'purge']);
+const BY_TAG = new Map(Object.entries(KINDS).map(([kind, spec]) => [spec.tag as string, kind as CustomIdKind]));
 
-export function encodeCustomId(id: CustomId): string {
-	const parts =
-		id.kind === 'list'
-			? [id.page, id.status, id.categoryId, id.userId]
-			: id.kind === 'security'
-				? [id.page, id.type, id.userId]
-				: id.kind === 'setup'
-					? [id.step, id.control]
-					: id.kind === 'pick'
-						? [id.panelId]
-						: 'stars' in id
-							? [id.ticketId, id.stars]
-							: 'ticketId' in id
-								? [id.ticketId]
-								: [id.panelId, id.categoryId];
-	const encoded = [VERSION, id.kind, ...parts].join(':');
+function fits(field: Field, value: unknown): boolean {
+	if (field.type === 'int') return Number.isSafeInteger(value) && (value as number) >= field.min && (value as number) <= field.max;
+	return typeof value === 'string' && (/^\d{17,20}$/.test(value) || (field.orZero && value === '0'));
+}
+
+function read(field: Field, text: string): number | string | null {
+	if (field.type === 'snowflake') return fits(field, text) ? text : null;
+	if (!/^\d{1,12}$/.test(text)) return null;
+	const value = Number(text);
+	return fits(field, value) ? value : null;
+}
+
+export function encodeCustomId(value: CustomId): string {
+	const spec = KINDS[value.kind];
+	const parts = Object.entries(spec.fields).map(([name, field]) => {
+		const part = (value as Record<string, unknown>)[name];
+		if (!fits(field, part)) throw new RangeError(`custom ID ${value.kind}: ${name} = ${String(part)} is out of range`);
+		return String(part);
+	});
+	const encoded = [VERSION, spec.tag, ...parts].join(':');
 	if (encoded.length > MAX_LENGTH) throw new RangeError(`custom ID longer than ${MAX_LENGTH} characters: ${encoded}`);
 	return encoded;
 }
 
 export function decodeCustomId(raw: string): CustomId | null {
-	const list = LIST_PATTERN.exec(raw);
-	if (list)
-		return { kind: 'list', page: Number(list[1]), status: Number(list[2]), categoryId: Number(list[3]), userId: list[4]! };
-	const setup = SETUP_PATTERN.exec(raw);
-	if (setup) return { kind: 'setup', step: Number(setup[1]), control: Number(setup[2]) };
-	const security = SECURITY_PATTERN.exec(raw);
-	if (security) return { kind: 'security', page: Number(security[1]), type: Number(security[2]), userId: security[3]! };
-	const match = PATTERN.exec(raw);
-	if (!match) return null;
-	const [, kind, first, second] = match;
-	const panelId = Number(first);
-	if (SINGLE.has(kind!)) {
-		if (second !== undefined) return null;
-		return kind === 'pick' ? { kind, panelId } : { kind: kind as 'claim' | 'close' | 'closing' | 'purge', ticketId: panelId };
+	const [version, tag, ...parts] = raw.split(':');
+	const kind = version === VERSION && tag ? BY_TAG.get(tag) : undefined;
+	if (!kind) return null;
+	const fields = Object.entries(KINDS[kind].fields) as [string, Field][];
+	if (parts.length !== fields.length) return null;
+	const value: Record<string, unknown> = { kind };
+	for (const [index, [name, field]] of fields.entries()) {
+		const part = read(field, parts[index]!);
+		if (part === null) return null;
+		value[name] = part;
 	}
-	if (second === undefined) return null;
-	if (kind === 'rate' || kind === 'rating') {
-		const stars = Number(second);
-		return stars >= 1 && stars <= 5 ? { kind, ticketId: panelId, stars } : null;
-	}
-	return { kind: kind as 'open' | 'form' | 'captcha' | 'solve', panelId, categoryId: Number(second) };
+	return value as CustomId;
+}
+
+/** The ID if it is of this kind, else null. */
+export function decodeCustomIdOf<K extends CustomIdKind>(raw: string, kind: K): CustomIdOf<K> | null {
+	const decoded = decodeCustomId(raw);
+	return decoded?.kind === kind ? (decoded as unknown as CustomIdOf<K>) : null;
 }

@@ -15,7 +15,9 @@ import {
 	type StringSelectMenuInteraction
 } from 'discord.js';
 import type { TicketCategory } from '../categories/CategoryService.js';
+import { usableRoles } from '../access/roles.js';
 import { readList } from '../database/json.js';
+import { discordStep } from '../discord/failures.js';
 import { encodeCustomId } from './customIds.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { checkAnswers, type Answer } from '../tickets/answers.js';
@@ -50,7 +52,7 @@ export async function beginTicket(
 		return;
 	}
 	// Refuse before the member solves a captcha or fills in a form for nothing.
-	const refusal = await container.tickets.refusal(container.db.forGuild(guildId), interaction.user.id);
+	const refusal = await container.tickets.refusal(guildId, interaction.user.id);
 	if (refusal) throw new Refusal(refusal);
 	if (category.captcha && !(await container.captcha.passed(guildId, interaction.user.id, category.id))) {
 		await showChallenge(interaction, category, panelId);
@@ -69,7 +71,7 @@ async function showChallenge(interaction: StartingInteraction, category: TicketC
 	const code = await container.captcha.issue(interaction.guildId, interaction.user.id, category.id);
 	const t = await translatorFor(interaction);
 	const button = new ButtonBuilder()
-		.setCustomId(encodeCustomId({ kind: 'captcha', panelId, categoryId: category.id }))
+		.setCustomId(encodeCustomId({ kind: 'captchaButton', panelId, categoryId: category.id }))
 		.setStyle(ButtonStyle.Primary)
 		.setLabel(t(LanguageKeys.Captcha.Enter));
 	await interaction.reply({
@@ -91,7 +93,7 @@ export async function showCaptchaForm(interaction: ButtonInteraction, categoryId
 		.setMaxLength(20);
 	await interaction.showModal(
 		new ModalBuilder()
-			.setCustomId(encodeCustomId({ kind: 'solve', panelId, categoryId }))
+			.setCustomId(encodeCustomId({ kind: 'captchaForm', panelId, categoryId }))
 			.setTitle(t(LanguageKeys.Captcha.Title))
 			.addComponents(new ActionRowBuilder<TextInputBuilder>().addComponents(input))
 	);
@@ -117,7 +119,7 @@ export async function solveCaptcha(
 	// A form cannot answer a form: offer the button that opens the ticket form.
 	const t = await translatorFor(interaction);
 	const button = new ButtonBuilder()
-		.setCustomId(encodeCustomId({ kind: 'open', panelId, categoryId: category.id }))
+		.setCustomId(encodeCustomId({ kind: 'panelButton', panelId, categoryId: category.id }))
 		.setStyle(ButtonStyle.Success)
 		.setLabel(t(LanguageKeys.Captcha.Continue));
 	await interaction.reply({
@@ -145,7 +147,7 @@ export async function submitTicketForm(
 
 function ticketForm(category: TicketCategory, panelId: number): ModalBuilder {
 	const modal = new ModalBuilder()
-		.setCustomId(encodeCustomId({ kind: 'form', panelId, categoryId: category.id }))
+		.setCustomId(encodeCustomId({ kind: 'creationForm', panelId, categoryId: category.id }))
 		.setTitle(cut(category.displayName, 45));
 	for (const [index, question] of category.questions.entries()) {
 		const input = new TextInputBuilder()
@@ -188,19 +190,26 @@ async function openAndAnnounceNow(
 	// The ticket speaks the guild's language; the reply speaks the member's.
 	const guildT = await translatorFor(guild);
 	const settings = await data.settings();
-	const staff = [...category.staffRoleIds, ...readList(settings.supportRoleIds)];
+	// Only the roles the bot accepts as staff are pinged (never @everyone, whatever was stored).
+	const { roles, log } = container.ticketServices;
+	const staff = usableRoles(guild.id, [...category.staffRoleIds, ...readList(settings.supportRoleIds)], roles, log, 'welcome');
 	const opened = await container.tickets.open({
-		data,
-		guild,
-		member,
+		guildId: guild.id,
+		opener: { id: member.id, username: member.user.username },
 		category,
 		answers,
 		source,
-		welcome: (ticket) => renderWelcome({ ...ticket, openerId: member.id }, category, staff, answers, guildT)
+		welcome: async (ticket) => {
+			const channel = await guild.channels.fetch(ticket.channelId);
+			if (!channel?.isTextBased()) refuse(LanguageKeys.Errors.ChannelGone);
+			await discordStep({ permission: 'SendMessages', where: `<#${ticket.channelId}>` }, () =>
+				channel.send(renderWelcome({ ...ticket, openerId: member.id }, category, staff, answers, guildT))
+			);
+		}
 	});
 	if (category.captcha) await container.captcha.consume(guild.id, member.id, category.id);
 	const t = await translatorFor(interaction);
 	await interaction.editReply({
-		content: t(LanguageKeys.Tickets.Created, { channel: `<#${opened.channel.id}>`, number: opened.number })
+		content: t(LanguageKeys.Tickets.Created, { channel: `<#${opened.channelId}>`, number: opened.number })
 	});
 }

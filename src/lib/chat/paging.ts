@@ -2,16 +2,6 @@ import { ActionRowBuilder, ButtonBuilder, ButtonStyle } from 'discord.js';
 import type { Translate } from '../i18n/notice.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 
-/** Lists show this many rows a page. */
-export const PAGE_SIZE = 10;
-
-/** Which page a list shows of `total` rows when asked for `requested` (0-based; past the end: the last). */
-export function pageWindow(total: number, requested: number) {
-	const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-	const page = Math.min(Math.max(0, requested), pages - 1);
-	return { page, pages, skip: page * PAGE_SIZE, take: PAGE_SIZE };
-}
-
 /** Previous/Next buttons under a paged list (none for a single page); each button's custom ID names its page. */
 export function pageButtons(page: number, pages: number, customIdFor: (page: number) => string, t: Translate) {
 	if (pages <= 1) return [];

@@ -10,6 +10,7 @@ import {
 } from 'discord.js';
 import { localizationsOf, type CommandPath, type CommandTranslations } from '../i18n/commandDescriptions.js';
 import { prefixContext, slashContext, type CommandContext } from './context.js';
+import type { Audience } from '../tickets/outcome.js';
 import { optionsFromArgs, optionsFromInteraction, type OptionSpec } from './options.js';
 
 /** One subcommand, written once: its options, who may run it, and what it does. */
@@ -17,6 +18,8 @@ export interface SubcommandDefinition {
 	name: string;
 	description: string;
 	options?: readonly OptionSpec[];
+	/** Who reads the answer, on both invocations (see Audience); refusals always go to the caller alone. */
+	answer: Audience;
 	/** Sapphire preconditions (e.g. 'AdminOnly', 'StaffOnly'), checked the same way for both invocations. */
 	preconditions?: readonly PreconditionEntryResolvable[];
 	run(context: CommandContext): Promise<void>;
@@ -33,12 +36,12 @@ export function subcommandMappings(definitions: readonly SubcommandDefinition[])
 		chatInputRun: async (interaction: ChatInputCommandInteraction) => {
 			if (!interaction.inCachedGuild()) return;
 			const options = optionsFromInteraction(interaction, definition.options ?? []);
-			await definition.run(await slashContext(interaction, options));
+			await definition.run(await slashContext(interaction, options, definition.answer));
 		},
 		messageRun: async (message: Message, args: Args) => {
 			if (!message.inGuild()) return;
 			const options = await optionsFromArgs(args, definition.options ?? [], message.guild);
-			await definition.run(await prefixContext(message, options));
+			await definition.run(await prefixContext(message, options, definition.answer));
 		}
 	}));
 }

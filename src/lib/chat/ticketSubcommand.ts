@@ -1,41 +1,55 @@
-import type { PreconditionEntryResolvable } from '@sapphire/framework';
+import { container } from '@sapphire/framework';
+import type { GuildMember } from 'discord.js';
+import { callerOf } from './caller.js';
+import { refuse } from '../errors/Refusal.js';
+import { LanguageKeys } from '../i18n/languageKeys.js';
+import type { TicketOutcome, UseCase } from '../tickets/outcome.js';
+import { ticketIdInChannel } from '../tickets/ticket.js';
 import type { CommandContext } from './context.js';
-import type { OptionSpec } from './options.js';
+import type { CommandOptions, OptionSpec } from './options.js';
+import { outcomeMessage } from './render.js';
 import type { SubcommandDefinition } from './subcommand.js';
-import { operationContext } from '../tickets/operationContext.js';
-import type { OperationContext, OperationResult } from '../tickets/operations.js';
 
-export interface TicketSubcommandSettings {
-	/** Only the caller sees the answer (notes). */
-	private?: boolean;
-	/** Who may run it; by default the ticket's staff (the TicketStaff precondition). */
-	preconditions?: readonly PreconditionEntryResolvable[];
+/**
+ * Runs a use case on the ticket of the channel the command or component was used in. A component names
+ * its ticket too: one copied to another ticket's channel acts on neither.
+ */
+export async function runInTicket<Input, Output>(
+	useCase: UseCase<Input, Output>,
+	member: GuildMember,
+	channelId: string,
+	input: Input,
+	named?: number
+): Promise<Output> {
+	const services = container.ticketServices;
+	const ticketId = await ticketIdInChannel(services.db.forGuild(member.guild.id), channelId);
+	if (named !== undefined && named !== ticketId) refuse(LanguageKeys.Errors.InvalidButton);
+	return useCase.run(services, callerOf(member), { guildId: member.guild.id, ticketId }, input);
+}
+
+export interface TicketSubcommandSpec<Input> {
+	name: string;
+	description: string;
+	options?: readonly OptionSpec[];
+	useCase: UseCase<Input, TicketOutcome>;
+	input: (options: CommandOptions) => Input;
 }
 
 /**
- * A /ticket subcommand run inside a ticket's channel: the operation's answer is posted in the ticket
- * for everyone there, unless it is private (notes).
+ * A /ticket subcommand run inside a ticket's channel, slash or prefix: the use case decides who may run
+ * it and what it does; its declared audience decides who reads the answer. Work left for after the
+ * answer (deleting the channel it appears in) runs once the answer is shown.
  */
-export function ticketSubcommand(
-	name: string,
-	description: string,
-	options: readonly OptionSpec[],
-	operation: (context: OperationContext, command: CommandContext) => Promise<OperationResult>,
-	settings: TicketSubcommandSettings = {}
-): SubcommandDefinition {
+export function ticketSubcommand<Input>(spec: TicketSubcommandSpec<Input>): SubcommandDefinition {
 	return {
-		name,
-		description,
-		options,
-		preconditions: settings.preconditions ?? ['TicketStaff'],
-		async run(command) {
-			const result = await operation(operationContext(command.guild.id, command.member, command.channel, command.t), command);
-			await command.reply({
-				content: result.content,
-				components: result.components ?? [],
-				ephemeral: settings.private ?? false,
-				...(result.pingRoles ? { pingRoles: result.pingRoles } : {})
-			});
+		name: spec.name,
+		description: spec.description,
+		options: spec.options ?? [],
+		answer: spec.useCase.audience,
+		async run(command: CommandContext) {
+			const outcome = await runInTicket(spec.useCase, command.member, command.channel.id, spec.input(command.options));
+			await command.reply(outcomeMessage(command.t, outcome));
+			await outcome.afterAnswer?.();
 		}
 	};
 }

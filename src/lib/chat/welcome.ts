@@ -35,11 +35,11 @@ export function renderWelcome(
 		.join(' ');
 	const controls = new ActionRowBuilder<ButtonBuilder>().addComponents(
 		new ButtonBuilder()
-			.setCustomId(encodeCustomId({ kind: 'claim', ticketId: ticket.id }))
+			.setCustomId(encodeCustomId({ kind: 'claimButton', ticketId: ticket.id }))
 			.setStyle(ButtonStyle.Primary)
 			.setLabel(t(LanguageKeys.Tickets.ClaimButton)),
 		new ButtonBuilder()
-			.setCustomId(encodeCustomId({ kind: 'close', ticketId: ticket.id }))
+			.setCustomId(encodeCustomId({ kind: 'closeButton', ticketId: ticket.id }))
 			.setStyle(ButtonStyle.Danger)
 			.setLabel(t(LanguageKeys.Tickets.CloseButton))
 	);

@@ -1,5 +1,5 @@
 import type { TranslationKey } from '../i18n/languageKeys.js';
-import { notice, type KeyArgs, type Notice, type NoticeArg, type UserText } from '../i18n/notice.js';
+import { notice, type KeyArgs, type Notice, type NoticeArg, type NoticeArgs } from '../i18n/notice.js';
 
 /**
  * What the user did cannot be done, and the notice says why and what to do instead. Every surface shows
@@ -13,10 +13,9 @@ export class Refusal extends Error {
 	}
 }
 
-type RefusalArgs<Args extends object> = KeyArgs<{ [K in keyof Args]: Args[K] | Notice | UserText }>;
 
 /** Refuses with this key and its arguments (the compiler checks them against the key). */
-export function refuse<Args extends object>(key: TranslationKey<Args>, ...args: RefusalArgs<Args>): never {
+export function refuse<Args extends object>(key: TranslationKey<Args>, ...args: KeyArgs<NoticeArgs<Args>>): never {
 	throw new Refusal(
 		(notice as (key: string, args?: Record<string, NoticeArg>) => Notice)(key, args[0] as Record<string, NoticeArg>)
 	);

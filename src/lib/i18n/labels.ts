@@ -1,4 +1,4 @@
-import type { Translate } from './notice.js';
+import { notice, type Notice, type Translate } from './notice.js';
 import { LanguageKeys } from './languageKeys.js';
 import { PRIORITIES, type Priority } from '../model/priorities.js';
 import { TicketStatus } from '../model/status.js';
@@ -15,4 +15,16 @@ export function statusLabel(t: Translate, status: string, locked = false): strin
 	const known = (Object.values(TicketStatus) as string[]).includes(status);
 	const label = known ? t(LanguageKeys.Tickets.Statuses[status as TicketStatus]) : status;
 	return locked ? `${label} 🔒` : label;
+}
+
+/** A priority's name as a notice argument, for the reader's language. */
+export function priorityNotice(priority: string): Notice | string {
+	return (PRIORITIES as readonly string[]).includes(priority) ? notice(LanguageKeys.Tickets.Priorities[priority as Priority]) : priority;
+}
+
+/** A status's name as a notice argument. */
+export function statusNotice(status: string): Notice | string {
+	return (Object.values(TicketStatus) as string[]).includes(status)
+		? notice(LanguageKeys.Tickets.Statuses[status as TicketStatus])
+		: status;
 }

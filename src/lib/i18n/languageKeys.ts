@@ -30,7 +30,25 @@ export const LanguageKeys = {
 		TooLong: key<{ argument: string; max: number }>('errors:tooLong'),
 		OutOfRange: key<{ argument: string; min: number | string; max: number | string }>('errors:outOfRange'),
 		AdminOnly: key('errors:adminOnly'),
-		InvalidButton: key('errors:invalidButton')
+		InvalidButton: key('errors:invalidButton'),
+		BotMissingPermission: key<{ permission: string; channel: string }>('errors:botMissingPermission'),
+		BotMissingAccess: key<{ channel: string }>('errors:botMissingAccess'),
+		ChannelGone: key('errors:channelGone'),
+		DiscordUnavailable: key('errors:discordUnavailable'),
+		DiscordRateLimited: key<{ seconds: number }>('errors:discordRateLimited'),
+		NothingChanged: key<{ problem: string }>('errors:nothingChanged'),
+		DmClosed: key('errors:dmClosed'),
+		SentByDm: key('errors:sentByDm'),
+		/** Discord's permissions as its settings name them. */
+		Permissions: {
+			ManageRoles: key('errors:permissions.ManageRoles'),
+			ManageChannels: key('errors:permissions.ManageChannels'),
+			ViewChannel: key('errors:permissions.ViewChannel'),
+			SendMessages: key('errors:permissions.SendMessages'),
+			ManageMessages: key('errors:permissions.ManageMessages'),
+			EmbedLinks: key('errors:permissions.EmbedLinks'),
+			AttachFiles: key('errors:permissions.AttachFiles')
+		}
 	},
 	Categories: {
 		TagTooLong: key<{ tag: string; max: number }>('categories:tagTooLong'),
@@ -193,7 +211,9 @@ export const LanguageKeys = {
 		ListPrevious: key('tickets:listPrevious'),
 		ListNext: key('tickets:listNext'),
 		ListClaimedBy: key<{ user: string }>('tickets:listClaimedBy'),
-		ListOthersStaffOnly: key('tickets:listOthersStaffOnly')
+		ListOthersStaffOnly: key('tickets:listOthersStaffOnly'),
+		/** Two messages, one under the other. */
+		TwoLines: key<{ first: string; second: string }>('tickets:twoLines')
 	},
 	Logs: {
 		Actor: key('logs:actor'),
@@ -437,6 +457,18 @@ export const LanguageKeys = {
 		Expired: key('captcha:expired'),
 		Solved: key('captcha:solved'),
 		Continue: key('captcha:continue')
+	},
+	Roles: {
+		Everyone: key('roles:everyone'),
+		Managed: key<{ role: string }>('roles:managed'),
+		AboveBot: key<{ role: string }>('roles:aboveBot'),
+		Ignored: key<{ role: string; reason: string }>('roles:ignored'),
+		Problems: {
+			everyone: key('roles:problems.everyone'),
+			managed: key('roles:problems.managed'),
+			'above-bot': key('roles:problems.above-bot'),
+			unknown: key('roles:problems.unknown')
+		}
 	},
 	Blacklist: {
 		Added: key<{ user: string; count: number }>('blacklist:added'),

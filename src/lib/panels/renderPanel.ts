@@ -42,7 +42,7 @@ export function renderPanel(
 	if (panel.description) embed.setDescription(panel.description);
 	if (panel.mode === 'select') {
 		const menu = new StringSelectMenuBuilder()
-			.setCustomId(encodeCustomId({ kind: 'pick', panelId: panel.id }))
+			.setCustomId(encodeCustomId({ kind: 'panelMenu', panelId: panel.id }))
 			.setPlaceholder(panel.buttonLabel ?? t(LanguageKeys.Panels.SelectPlaceholder))
 			.addOptions(
 				categories.map((category) => ({
@@ -57,7 +57,7 @@ export function renderPanel(
 	const single = categories.length === 1;
 	const buttons = categories.map((category) => {
 		const button = new ButtonBuilder()
-			.setCustomId(encodeCustomId({ kind: 'open', panelId: panel.id, categoryId: category.id }))
+			.setCustomId(encodeCustomId({ kind: 'panelButton', panelId: panel.id, categoryId: category.id }))
 			.setStyle(STYLES[panel.buttonStyle])
 			.setLabel(cut(single ? (panel.buttonLabel ?? t(LanguageKeys.Panels.DefaultButton)) : category.displayName, 80));
 		// An emoji stored before emoji were checked is left off rather than failing the whole deploy.

@@ -1,9 +1,8 @@
 import { container } from '@sapphire/framework';
 import { translatorFor } from '../discord/translate.js';
-import { auditRow, type AuditEntry } from '../audit/AuditLog.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { TicketStatus } from '../model/status.js';
-import { announceSystemClose, ticketChannel } from './systemClose.js';
+import { runSystemClose, ticketChannel } from './systemClose.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -85,24 +84,12 @@ async function warnInactive(guildId: string, ticketId: number, now: Date, closeA
 	return true;
 }
 
+/** Closes a warned ticket whose opener stayed silent; one Discord refused stays warned, for the next sweep. */
 async function closeInactive(guildId: string, ticketId: number, warnedAt: Date, now: Date): Promise<boolean> {
-	const data = container.db.forGuild(guildId);
-	const closedEntry: AuditEntry = { ticketId, actorId: null, action: 'ticket.closed', details: { reason: 'inactivity' } };
-	// Only if nobody cleared or renewed the warning since it was read; the close and its timeline entry land together.
-	const closed = await data.db.$transaction(async (tx) => {
-		const { count } = await tx.ticket.updateMany({
-			where: { id: ticketId, status: TicketStatus.Open, inactivityWarnedAt: warnedAt },
-			data: { status: TicketStatus.Closed, closedAt: now, closedById: null, closeReason: 'inactivity', scheduledCloseAt: null }
-		});
-		if (count === 0) return false;
-		await tx.auditEvent.create({ data: auditRow(guildId, closedEntry) });
-		return true;
-	});
-	if (!closed) return false;
-	container.audit.published(data, closedEntry);
-	container.transcripts.queueArchive(guildId, ticketId);
-	const ticket = await data.db.ticket.findUniqueOrThrow({ where: { id: ticketId } });
-	const t = await translatorFor(container.client.guilds.cache.get(guildId)!);
-	await announceSystemClose(data, ticket, t(LanguageKeys.Tickets.InactivityClosed));
-	return true;
+	try {
+		return await runSystemClose(guildId, ticketId, { kind: 'inactivity', warnedAt, now });
+	} catch (error) {
+		container.logger.warn('An inactivity close failed; the next sweep tries again', { guildId, ticketId, error });
+		return false;
+	}
 }

@@ -1,9 +1,11 @@
 import { container } from '@sapphire/framework';
 import { ChannelType, type TextChannel } from 'discord.js';
-import type { GuildData } from '../database/guildData.js';
-import type { TicketRow } from '../tickets/access.js';
-import { ratingButtons } from '../tickets/feedback.js';
-import { participantIds, setWriting } from '../tickets/operations.js';
+import { outcomeMessage } from '../chat/render.js';
+import { translatorFor } from '../discord/translate.js';
+import { closeBySystem, type SystemClose } from '../tickets/close.js';
+
+/** How long a close Discord refused waits before the next try (the database still holds it as due). */
+export const RETRY_CLOSE_MS = 5 * 60_000;
 
 /** The ticket's text channel, if it still exists. */
 export async function ticketChannel(guildId: string, channelId: string | null): Promise<TextChannel | null> {
@@ -17,12 +19,20 @@ export async function ticketChannel(guildId: string, channelId: string | null): 
 }
 
 /**
- * What a close the bot made on its own shows in the ticket (already closed in the database): the opener
- * and participants stop writing, and the notice asks for a rating.
+ * A close the bot makes on its own, through the one close use case, then its answer in the ticket (in
+ * the guild's language, with the rating buttons). False when it no longer applies. If Discord refuses
+ * the channel change, the close is undone by the use case and this throws: the caller tries again later.
  */
-export async function announceSystemClose(data: GuildData, ticket: TicketRow, notice: string): Promise<void> {
-	const channel = await ticketChannel(data.guildId, ticket.channelId);
-	if (!channel) return;
-	await setWriting(channel, [ticket.ownerId, ...(await participantIds(data, ticket.id))], false, 'closed by the bot');
-	await channel.send({ content: notice, components: [ratingButtons(ticket.id)], allowedMentions: { parse: [] } });
+export async function runSystemClose(guildId: string, ticketId: number, how: SystemClose): Promise<boolean> {
+	const outcome = await closeBySystem(container.ticketServices, guildId, ticketId, how);
+	if (!outcome) return false;
+	const ticket = await container.db.forGuild(guildId).db.ticket.findUnique({ where: { id: ticketId }, select: { channelId: true } });
+	const channel = await ticketChannel(guildId, ticket?.channelId ?? null);
+	if (channel) {
+		const { pingRoles: _none, ...message } = outcomeMessage(await translatorFor(channel.guild), outcome);
+		await channel
+			.send({ ...message, allowedMentions: { parse: [] } })
+			.catch((error: unknown) => container.logger.warn('Could not post the close in its ticket', { guildId, ticketId, error }));
+	}
+	return true;
 }

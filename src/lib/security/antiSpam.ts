@@ -2,7 +2,7 @@ import { container } from '@sapphire/framework';
 import { translatorFor } from '../discord/translate.js';
 import { DiscordAPIError, type Message } from 'discord.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
-import { accessTo } from '../tickets/access.js';
+import { callerWorks } from '../chat/caller.js';
 
 /**
  * Counts a member's message in a ticket channel. The first message over the guild's `spamMessages` within `spamSeconds`
@@ -19,7 +19,7 @@ export async function noteTicketMessage(message: Message<true>, ticketId: number
 	if ((await container.cache.increment(key, perSeconds * 1000)) !== messages + 1) return false;
 	const data = container.db.forGuild(message.guildId);
 	const ticket = await data.db.ticket.findUnique({ where: { id: ticketId } });
-	if (!ticket || !message.member || (await accessTo(data, message.member, ticket)).staff) return false;
+	if (!ticket || !message.member || (await callerWorks(message.member, ticket.id))) return false;
 	const t = await translatorFor(message.guild);
 	let timedOut = false;
 	let timeoutRefused: number | null = null;

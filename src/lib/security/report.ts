@@ -3,7 +3,8 @@ import { EmbedBuilder, type ActionRowBuilder, type ButtonBuilder, type Guild } f
 import type { Translate } from '../i18n/notice.js';
 import type { GuildData } from '../database/guildData.js';
 import { userText } from '../discord/escape.js';
-import { pageButtons, pageWindow } from '../chat/paging.js';
+import { pageButtons } from '../chat/paging.js';
+import { pageWindow } from '../database/paging.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { encodeCustomId } from '../chat/customIds.js';
 import { guildRules } from '../settings/guildRules.js';
@@ -89,11 +90,12 @@ function detailsText(raw: string): string {
 	}
 }
 
-/** One page of security events, newest first, with Previous/Next buttons that carry the filters. */
+/** One page of security events, newest first, with Previous/Next buttons that carry the filters and who asked. */
 export async function securityEventsPage(
 	data: GuildData,
 	query: EventsQuery,
-	t: Translate
+	t: Translate,
+	ownerId: string
 ): Promise<{ embeds: EmbedBuilder[]; components: ActionRowBuilder<ButtonBuilder>[] }> {
 	const type = query.type > 0 ? SECURITY_EVENT_TYPES[query.type - 1] : undefined;
 	const where = { ...(type ? { type } : {}), ...(query.userId !== '0' ? { userId: query.userId } : {}) };
@@ -116,6 +118,6 @@ export async function securityEventsPage(
 		.setTitle(t(LanguageKeys.Security.EventsTitle, { count: total }))
 		.setDescription(lines.join('\n') || t(LanguageKeys.Security.NoEvents))
 		.setFooter({ text: t(LanguageKeys.Tickets.ListPage, { page: page + 1, pages }) });
-	const components = pageButtons(page, pages, (target) => encodeCustomId({ kind: 'security', ...query, page: target }), t);
+	const components = pageButtons(page, pages, (target) => encodeCustomId({ kind: 'securityPage', ...query, page: target, ownerId }), t);
 	return { embeds: [embed], components };
 }

@@ -26,6 +26,7 @@ import { BullCloseScheduler, InProcessCloseScheduler } from '../scheduling/Close
 import { TicketCreator } from '../tickets/TicketCreator.js';
 import { createClient, registerPlugins } from './client.js';
 import { createLogger, createRedactor } from './logger.js';
+import { createTicketServices } from './services.js';
 
 export interface StartOptions {
 	baseUserDirectory: string;
@@ -67,6 +68,18 @@ export async function start(options: StartOptions): Promise<RunningBot> {
 	const blacklist = new BlacklistService();
 	const categories = new CategoryService(config, cache);
 	const panels = new PanelService(cache);
+	const closeScheduler = env.REDIS_URL ? new BullCloseScheduler() : new InProcessCloseScheduler();
+	const transcripts = new TranscriptService(new TranscriptStore(config.storage.transcriptsDir));
+	const ticketServices = createTicketServices({
+		db: data,
+		config,
+		cache,
+		audit,
+		closeTimer: closeScheduler,
+		transcripts,
+		log: logger,
+		client: () => container.client
+	});
 	Object.assign(container, {
 		env,
 		config,
@@ -81,9 +94,10 @@ export async function start(options: StartOptions): Promise<RunningBot> {
 		panels,
 		catalog: new Catalog(cache, categories, panels),
 		captcha: new CaptchaService(cache),
-		closeScheduler: env.REDIS_URL ? new BullCloseScheduler() : new InProcessCloseScheduler(),
-		tickets: new TicketCreator({ config, cache, blacklist, audit, log: logger }),
-		transcripts: new TranscriptService(new TranscriptStore(config.storage.transcriptsDir)),
+		closeScheduler,
+		ticketServices,
+		tickets: new TicketCreator(ticketServices, blacklist),
+		transcripts,
 		security: new SecurityLog(incidentListener),
 		analytics: new AnalyticsService(),
 		backups: new ConfigBackups(config.storage.backupsDir, cache)

@@ -1,47 +1,36 @@
-import type { AuditLog } from '../audit/AuditLog.js';
-import { ActionRowBuilder, ButtonBuilder, ButtonStyle } from 'discord.js';
-import type { GuildData } from '../database/guildData.js';
-import { LanguageKeys } from '../i18n/languageKeys.js';
-import { encodeCustomId } from '../chat/customIds.js';
-import { TicketStatus } from '../model/status.js';
+import { canRate } from '../access/policy.js';
+import type { Actor } from '../access/actor.js';
 import { refuse } from '../errors/Refusal.js';
+import { LanguageKeys } from '../i18n/languageKeys.js';
+import { notice } from '../i18n/notice.js';
+import { TicketStatus } from '../model/status.js';
+import { commitChange } from './change.js';
+import { useCase, type TicketOutcome } from './outcome.js';
+import type { TicketServices } from './services.js';
+import { loadTicket } from './ticket.js';
 
-/** Five star buttons, posted with the close message. */
-export function ratingButtons(ticketId: number): ActionRowBuilder<ButtonBuilder> {
-	return new ActionRowBuilder<ButtonBuilder>().addComponents(
-		[1, 2, 3, 4, 5].map((stars) =>
-			new ButtonBuilder()
-				.setCustomId(encodeCustomId({ kind: 'rate', ticketId, stars }))
-				.setStyle(ButtonStyle.Secondary)
-				.setLabel(`${stars}★`)
-		)
-	);
+/** Who may rate, and when: the opener, once the ticket is closed, once. Checked before the comment form opens. */
+export async function assertCanRate(services: TicketServices, actor: Actor, guildId: string, ticketId: number): Promise<void> {
+	const scene = await loadTicket(services, guildId, ticketId);
+	if (!canRate(actor, scene.parties)) refuse(LanguageKeys.Tickets.RateOnlyOpener);
+	if (scene.ticket.status !== TicketStatus.Closed) refuse(LanguageKeys.Tickets.RateNotClosed);
+	if (await scene.data.db.feedback.findUnique({ where: { ticketId } })) refuse(LanguageKeys.Tickets.RateAlready);
 }
 
-/** Who may rate, and when: the opener, once the ticket is closed, once. */
-export async function checkCanRate(data: GuildData, ticketId: number, userId: string): Promise<void> {
-	const ticket = await data.db.ticket.findUnique({ where: { id: ticketId }, include: { feedback: true } });
-	if (!ticket || ticket.openerId !== userId) refuse(LanguageKeys.Tickets.RateOnlyOpener);
-	if (ticket.status !== TicketStatus.Closed) refuse(LanguageKeys.Tickets.RateNotClosed);
-	if (ticket.feedback) refuse(LanguageKeys.Tickets.RateAlready);
-}
-
-/** Stores the rating; a second one for the same ticket is refused, even when both arrive at once. */
-export async function recordFeedback(
-	audit: AuditLog,
-	data: GuildData,
-	ticketId: number,
-	userId: string,
-	stars: number,
-	message: string | null
-): Promise<void> {
-	await checkCanRate(data, ticketId, userId);
-	try {
-		await data.db.feedback.create({ data: { guildId: data.guildId, ticketId, userId, stars, message } });
-	} catch (error) {
-		// P2002: the unique ticket ID was taken by a rating that came first.
-		if ((error as { code?: string }).code === 'P2002') refuse(LanguageKeys.Tickets.RateAlready);
-		throw error;
+/** Stores the opener's rating; a second one is refused, even when both arrive at once. Only the rater reads the thanks. */
+export const rate = useCase<{ stars: number; message: string | null }, TicketOutcome>(
+	'private',
+	async (services, actor, { guildId, ticketId }, { stars, message }) => {
+		await assertCanRate(services, actor, guildId, ticketId);
+		await commitChange(services, services.db.forGuild(guildId), {
+			entry: { ticketId, actorId: actor.userId, action: 'ticket.rated', details: { stars, comment: message !== null } },
+			write: async (tx) => {
+				if (await tx.feedback.findUnique({ where: { ticketId } })) return false;
+				await tx.feedback.create({ data: { guildId, ticketId, userId: actor.userId, stars, message } });
+				return true;
+			},
+			lost: notice(LanguageKeys.Tickets.RateAlready)
+		});
+		return { ticketId, notice: notice(LanguageKeys.Tickets.RateThanks, { stars }) };
 	}
-	await audit.record(data, { ticketId, actorId: userId, action: 'ticket.rated', details: { stars, comment: message !== null } });
-}
+);

@@ -1,6 +1,7 @@
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { TicketStatus } from '../model/status.js';
 import { refuse } from '../errors/Refusal.js';
+import { statusNotice } from '../i18n/labels.js';
 
 export type TicketAction = 'claim' | 'unclaim' | 'close' | 'reopen' | 'lock' | 'unlock' | 'edit';
 
@@ -22,5 +23,5 @@ export function canApply(status: string, action: TicketAction): boolean {
 
 /** Refuses, saying the ticket's state, when the operation does not apply to it. */
 export function assertCanApply(status: string, action: TicketAction): void {
-	if (!canApply(status, action)) refuse(LanguageKeys.Tickets.WrongState, { status });
+	if (!canApply(status, action)) refuse(LanguageKeys.Tickets.WrongState, { status: statusNotice(status) });
 }

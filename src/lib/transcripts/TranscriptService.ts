@@ -16,7 +16,7 @@ import type { GuildData } from '../database/guildData.js';
 import { readList } from '../database/json.js';
 import { userText } from '../discord/escape.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
-import type { TicketRow } from '../tickets/access.js';
+import type { TicketRow } from '../tickets/ticket.js';
 import { TicketStatus } from '../model/status.js';
 import { renderHtml } from './html.js';
 import { priorityLabel, statusLabel } from '../i18n/labels.js';
@@ -236,6 +236,11 @@ export class TranscriptService {
 			if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.CannotSendMessagesToThisUser) return false;
 			throw error;
 		}
+	}
+
+	/** Archives now: the channel that holds the history is about to go. */
+	public async archiveNow(guildId: string, ticketId: number): Promise<void> {
+		await this.archive(container.db.forGuild(guildId), ticketId);
 	}
 
 	/** Archives in the background, as tracked work, so the close answers at once; a failure is logged. */

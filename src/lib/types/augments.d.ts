@@ -1,4 +1,5 @@
 import type { AnalyticsService } from '../analytics/AnalyticsService.js';
+import type { TicketServices } from '../tickets/services.js';
 import type { AuditLog } from '../audit/AuditLog.js';
 import type { ConfigBackups } from '../backups/ConfigBackups.js';
 import type { BlacklistService } from '../blacklist/BlacklistService.js';
@@ -35,6 +36,8 @@ declare module '@sapphire/pieces' {
 		tickets: TicketCreator;
 		captcha: CaptchaService;
 		closeScheduler: CloseScheduler;
+		/** What the ticket use cases run with, from any surface. */
+		ticketServices: TicketServices;
 		transcripts: TranscriptService;
 		security: SecurityLog;
 		analytics: AnalyticsService;
@@ -46,7 +49,6 @@ declare module '@sapphire/framework' {
 	interface Preconditions {
 		NotShuttingDown: never;
 		AdminOnly: never;
-		TicketStaff: never;
 		CreationOpen: never;
 		NotBlacklisted: never;
 		CreationCooldown: never;

@@ -32,7 +32,7 @@ export const GO = 9;
 const MAX_SUPPORT_ROLES = 10;
 
 const keys = LanguageKeys.Setup;
-const id = (step: number, control: number) => encodeCustomId({ kind: 'setup', step, control });
+const id = (step: number, control: number) => encodeCustomId({ kind: 'setupControl', step, control });
 type Row = ActionRowBuilder<MessageActionRowComponentBuilder>;
 const row = (...components: MessageActionRowComponentBuilder[]): Row =>
 	new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(components);

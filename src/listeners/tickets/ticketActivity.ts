@@ -1,6 +1,6 @@
 import { Events, Listener } from '@sapphire/framework';
 import type { Message } from 'discord.js';
-import { accessTo } from '../../lib/tickets/access.js';
+import { callerWorks } from '../../lib/chat/caller.js';
 import { recordTicketMessage, ticketIdOfChannel } from '../../lib/tickets/activity.js';
 
 /** Tracks who speaks in tickets: first staff response, staff answer counts, the opener's last activity. */
@@ -16,9 +16,8 @@ export class UserListener extends Listener<typeof Events.MessageCreate> {
 		if (!ticketId) return;
 		const ticket = await data.db.ticket.findUnique({ where: { id: ticketId } });
 		if (!ticket) return;
-		const access = await accessTo(data, message.member, ticket);
 		const role =
-			message.author.id === ticket.ownerId || message.author.id === ticket.openerId ? 'opener' : access.staff ? 'staff' : 'other';
+			message.author.id === ticket.ownerId || message.author.id === ticket.openerId ? 'opener' : (await callerWorks(message.member, ticketId)) ? 'staff' : 'other';
 		await recordTicketMessage(data, ticketId, message.author.id, role, message.createdAt);
 	}
 }

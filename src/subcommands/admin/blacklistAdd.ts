@@ -5,6 +5,7 @@ import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 export const blacklistAdd: SubcommandDefinition = {
 	name: 'blacklist_add',
 	description: 'Stop a member from opening tickets',
+	answer: 'caller',
 	preconditions: ['AdminOnly'],
 	options: [
 		{ name: 'user', type: 'user', description: 'Who', required: true },

@@ -5,6 +5,7 @@ import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 export const blacklistRemove: SubcommandDefinition = {
 	name: 'blacklist_remove',
 	description: 'Let a member open tickets again',
+	answer: 'caller',
 	preconditions: ['AdminOnly'],
 	options: [{ name: 'user', type: 'user', description: 'Who', required: true }],
 	async run(context) {

@@ -6,6 +6,7 @@ import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 export const categoryDelete: SubcommandDefinition = {
 	name: 'category_delete',
 	description: 'Delete a ticket category that no ticket was filed under',
+	answer: 'caller',
 	preconditions: ['AdminOnly'],
 	options: [{ name: 'key', type: 'string', description: 'Which category', required: true, maxLength: 32 }],
 	async run(context) {

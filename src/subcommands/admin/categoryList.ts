@@ -8,6 +8,7 @@ import { cut } from '../../lib/text/cut.js';
 export const categoryList: SubcommandDefinition = {
 	name: 'category_list',
 	description: 'List the ticket categories',
+	answer: 'caller',
 	preconditions: ['AdminOnly'],
 	async run(context) {
 		const { t } = context;

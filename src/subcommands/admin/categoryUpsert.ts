@@ -1,6 +1,7 @@
+import { parseRoleInput } from '../../lib/access/roles.js';
 import { container } from '@sapphire/framework';
 import { ChannelType } from 'discord.js';
-import { parsePriority, parseQuestions, parseRoleIds, parseTags } from '../../lib/categories/parse.js';
+import { parsePriority, parseQuestions, parseTags } from '../../lib/categories/parse.js';
 import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
 import { parseEmoji } from '../../lib/text/emoji.js';
 import { PRIORITIES } from '../../lib/config/schema.js';
@@ -13,6 +14,7 @@ const KEY = /^[a-z0-9][a-z0-9_-]{0,31}$/;
 export const categoryUpsert: SubcommandDefinition = {
 	name: 'category_upsert',
 	description: 'Create or update a ticket category',
+	answer: 'caller',
 	preconditions: ['AdminOnly'],
 	options: [
 		{ name: 'key', type: 'string', description: 'Short ID, e.g. billing', required: true, maxLength: 32, rest: false },
@@ -48,9 +50,7 @@ export const categoryUpsert: SubcommandDefinition = {
 		const { options, guild, t } = context;
 		const key = options.string('key')!.toLowerCase();
 		if (!KEY.test(key)) refuse(LanguageKeys.Categories.BadKey, { key: userText(key, 40) });
-		const staffRoleIds = options.has('staff_roles') ? parseRoleIds(options.string('staff_roles')!) : undefined;
-		const unknownRole = staffRoleIds?.find((id) => !guild.roles.cache.has(id));
-		if (unknownRole) refuse(LanguageKeys.Categories.UnknownRole, { value: unknownRole });
+		const staffRoleIds = options.has('staff_roles') ? parseRoleInput(options.string('staff_roles')!, guild.id, container.ticketServices.roles) : undefined;
 		const data = container.db.forGuild(guild.id);
 		const { category, created } = await container.categories.upsert(data, key, {
 			displayName: options.string('display_name')!,

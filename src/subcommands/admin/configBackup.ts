@@ -6,6 +6,7 @@ import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 export const configBackup: SubcommandDefinition = {
 	name: 'config_backup',
 	description: 'Save this server’s bot configuration as a JSON file',
+	answer: 'private',
 	preconditions: ['AdminOnly'],
 	async run(context) {
 		await context.defer();

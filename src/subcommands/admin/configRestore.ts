@@ -6,6 +6,7 @@ import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 export const configRestore: SubcommandDefinition = {
 	name: 'config_restore',
 	description: 'Restore this server’s bot configuration from one of its backups',
+	answer: 'caller',
 	preconditions: ['AdminOnly'],
 	options: [
 		{ name: 'filename', type: 'string', description: 'The backup’s file name (config-….json)', required: true, maxLength: 100 }

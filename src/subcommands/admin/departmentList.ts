@@ -8,6 +8,7 @@ import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 export const departmentList: SubcommandDefinition = {
 	name: 'department_list',
 	description: 'List the departments and the escalation roles',
+	answer: 'caller',
 	preconditions: ['AdminOnly'],
 	async run(context) {
 		const { t } = context;

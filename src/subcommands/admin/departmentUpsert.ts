@@ -1,5 +1,5 @@
 import { container } from '@sapphire/framework';
-import { parseRoleIds } from '../../lib/categories/parse.js';
+import { parseRoleInput } from '../../lib/access/roles.js';
 import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
 import { DEPARTMENT_NAME, MAX_DEPARTMENTS, upsertDepartment } from '../../lib/departments/departments.js';
 import { userText } from '../../lib/discord/escape.js';
@@ -9,6 +9,7 @@ import { refuse } from '../../lib/errors/Refusal.js';
 export const departmentUpsert: SubcommandDefinition = {
 	name: 'department_upsert',
 	description: 'Create a department or change its staff roles',
+	answer: 'caller',
 	preconditions: ['AdminOnly'],
 	options: [
 		{ name: 'name', type: 'string', description: 'Department name, e.g. Billing', required: true, maxLength: 32, rest: false },
@@ -24,9 +25,7 @@ export const departmentUpsert: SubcommandDefinition = {
 		const { guild, options, t } = context;
 		const name = options.string('name')!.trim();
 		if (!DEPARTMENT_NAME.test(name)) refuse(LanguageKeys.Routing.BadDepartmentName, { name: userText(name, 40) });
-		const roleIds = parseRoleIds(options.string('staff_roles')!);
-		const unknownRole = roleIds.find((id) => !guild.roles.cache.has(id));
-		if (unknownRole) refuse(LanguageKeys.Categories.UnknownRole, { value: unknownRole });
+		const roleIds = parseRoleInput(options.string('staff_roles')!, guild.id, container.ticketServices.roles);
 		if (roleIds.length === 0) refuse(LanguageKeys.Routing.DepartmentNeedsRoles);
 		const data = container.db.forGuild(guild.id);
 		const result = await upsertDepartment(data, name, roleIds);

@@ -1,15 +1,16 @@
 import { container } from '@sapphire/framework';
-import { parseRoleIds } from '../../lib/categories/parse.js';
+import { parseRoleInput } from '../../lib/access/roles.js';
 import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
 import { writeList } from '../../lib/database/json.js';
 import { escalationLevels } from '../../lib/departments/departments.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
-import { MAX_ESCALATION_LEVEL } from '../../lib/tickets/routing.js';
+import { MAX_ESCALATION_LEVEL } from '../../lib/tickets/escalate.js';
 import { refuse } from '../../lib/errors/Refusal.js';
 
 export const escalationRoles: SubcommandDefinition = {
 	name: 'escalation_roles',
 	description: 'Roles pinged at each escalation level, in order (level 1 first)',
+	answer: 'caller',
 	preconditions: ['AdminOnly'],
 	options: [
 		{
@@ -23,10 +24,8 @@ export const escalationRoles: SubcommandDefinition = {
 	async run(context) {
 		const { guild, options, t } = context;
 		const text = options.string('roles')!.trim();
-		const roleIds = /^none$/i.test(text) ? [] : parseRoleIds(text);
+		const roleIds = /^none$/i.test(text) ? [] : parseRoleInput(text, guild.id, container.ticketServices.roles);
 		if (roleIds.length > MAX_ESCALATION_LEVEL) refuse(LanguageKeys.Routing.TooManyEscalationRoles, { max: MAX_ESCALATION_LEVEL });
-		const unknownRole = roleIds.find((id) => !guild.roles.cache.has(id));
-		if (unknownRole) refuse(LanguageKeys.Categories.UnknownRole, { value: unknownRole });
 		const data = container.db.forGuild(guild.id);
 		await data.updateSettings({ escalationRoleIds: writeList(roleIds) });
 		await container.audit.record(data, { actorId: context.member.id, action: 'settings.escalation_roles', details: { roleIds } });

@@ -13,6 +13,7 @@ const KEY = /^[a-z0-9][a-z0-9_-]{0,31}$/;
 export const panelCreate: SubcommandDefinition = {
 	name: 'panel_create',
 	description: 'Create or update a ticket panel',
+	answer: 'caller',
 	preconditions: ['AdminOnly'],
 	options: [
 		{ name: 'panel_id', type: 'string', description: 'Short ID, e.g. support', required: true, maxLength: 32, rest: false },

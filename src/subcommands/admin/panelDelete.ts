@@ -7,6 +7,7 @@ import { refuse } from '../../lib/errors/Refusal.js';
 export const panelDelete: SubcommandDefinition = {
 	name: 'panel_delete',
 	description: 'Delete a panel and the message it posted',
+	answer: 'caller',
 	preconditions: ['AdminOnly'],
 	options: [{ name: 'panel_id', type: 'string', description: 'Which panel', required: true, maxLength: 32 }],
 	async run(context) {

@@ -6,6 +6,7 @@ import { deployPanel } from '../../lib/panels/deployPanel.js';
 export const panelDeploy: SubcommandDefinition = {
 	name: 'panel_deploy',
 	description: 'Post a panel, or update the message it posted before',
+	answer: 'caller',
 	preconditions: ['AdminOnly'],
 	options: [{ name: 'panel_id', type: 'string', description: 'Which panel', required: true, maxLength: 32 }],
 	async run(context) {

@@ -8,6 +8,7 @@ import { cut } from '../../lib/text/cut.js';
 export const panelList: SubcommandDefinition = {
 	name: 'panel_list',
 	description: 'List the panels and where they are posted',
+	answer: 'caller',
 	preconditions: ['AdminOnly'],
 	async run(context) {
 		const { t, guild } = context;

@@ -5,6 +5,7 @@ import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 export const reload: SubcommandDefinition = {
 	name: 'reload',
 	description: 'Reload config.yaml and the bot’s pieces (bot owners only: it affects every server)',
+	answer: 'caller',
 	preconditions: ['BotOwner'],
 	async run(context) {
 		await context.defer();

@@ -1,5 +1,5 @@
 import { container } from '@sapphire/framework';
-import { parseRoleIds } from '../../lib/categories/parse.js';
+import { parseRoleInput } from '../../lib/access/roles.js';
 import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
 import { writeList } from '../../lib/database/json.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
@@ -19,6 +19,7 @@ function roleListSetting(spec: {
 	return {
 		name: spec.name,
 		description: spec.description,
+		answer: 'caller',
 		preconditions: ['AdminOnly'],
 		options: [
 			{ name: 'roles', type: 'string', description: 'Role mentions or IDs; "none" clears them', required: true, maxLength: 500 }
@@ -26,10 +27,8 @@ function roleListSetting(spec: {
 		async run(context) {
 			const { guild, options, t } = context;
 			const text = options.string('roles')!.trim();
-			const roleIds = /^none$/i.test(text) ? [] : parseRoleIds(text);
+			const roleIds = /^none$/i.test(text) ? [] : parseRoleInput(text, guild.id, container.ticketServices.roles);
 			if (roleIds.length > MAX_ROLES) refuse(LanguageKeys.Settings.TooManyRoles, { max: MAX_ROLES });
-			const unknownRole = roleIds.find((id) => !guild.roles.cache.has(id) || id === guild.roles.everyone.id);
-			if (unknownRole) refuse(LanguageKeys.Categories.UnknownRole, { value: unknownRole });
 			const data = container.db.forGuild(guild.id);
 			await data.updateSettings({ [spec.field]: writeList(roleIds) });
 			await container.audit.record(data, { actorId: context.member.id, action: `settings.${spec.name}`, details: { roleIds } });

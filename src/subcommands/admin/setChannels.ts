@@ -7,6 +7,7 @@ import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 export const setChannels: SubcommandDefinition = {
 	name: 'set_channels',
 	description: 'Where transcripts and ticket events are posted',
+	answer: 'caller',
 	preconditions: ['AdminOnly'],
 	options: [
 		{

@@ -66,6 +66,7 @@ function describeRules(t: Translate, rules: GuildRules, own: Set<keyof GuildRule
 export const settings: SubcommandDefinition = {
 	name: 'settings',
 	description: 'Show or change this server’s language, prefix and ticket rules',
+	answer: 'caller',
 	preconditions: ['AdminOnly'],
 	options: [
 		{ name: 'language', type: 'string', description: 'Language of the bot’s answers', choices: SUPPORTED_LOCALES },

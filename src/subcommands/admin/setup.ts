@@ -5,9 +5,10 @@ import { setupStep } from '../../lib/wizard/setupWizard.js';
 export const setup: SubcommandDefinition = {
 	name: 'setup',
 	description: 'Set the bot up step by step: support roles, ticket channels, transcripts, a first panel',
+	answer: 'caller',
 	preconditions: ['AdminOnly'],
 	async run(context) {
 		const view = await setupStep(context.guild, container.db.forGuild(context.guild.id), 1, context.t);
-		await context.reply({ ...view, ephemeral: true });
+		await context.reply(view);
 	}
 };

@@ -2,12 +2,13 @@ import { container } from '@sapphire/framework';
 import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
 import { userText } from '../../lib/discord/escape.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
-import { isGuildStaff } from '../../lib/permissions/roles.js';
+import { callerIsGuildStaff } from '../../lib/chat/caller.js';
 import { refuse } from '../../lib/errors/Refusal.js';
 
 export const staffWarn: SubcommandDefinition = {
 	name: 'staff_warn',
 	description: 'Record a warning against a staff member (shown on the leaderboard)',
+	answer: 'caller',
 	preconditions: ['AdminOnly'],
 	options: [
 		{ name: 'member', type: 'user', description: 'The staff member', required: true },
@@ -18,7 +19,7 @@ export const staffWarn: SubcommandDefinition = {
 		const reason = context.options.string('reason')!;
 		const data = container.db.forGuild(context.guild.id);
 		const member = await context.guild.members.fetch(user.id).catch(() => null);
-		if (!member || !(await isGuildStaff(data, member))) refuse(LanguageKeys.Analytics.NotStaff, { member: `<@${user.id}>` });
+		if (!member || !(await callerIsGuildStaff(member))) refuse(LanguageKeys.Analytics.NotStaff, { member: `<@${user.id}>` });
 		await data.db.staffWarning.create({
 			data: { guildId: data.guildId, staffId: user.id, reason, createdById: context.member.id }
 		});

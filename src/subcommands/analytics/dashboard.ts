@@ -5,6 +5,7 @@ import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
 export const dashboard: SubcommandDefinition = {
 	name: 'dashboard',
 	description: 'Totals, open and closed, per category, first response, rating, daily volume',
+	answer: 'private',
 	preconditions: ['GuildStaff'],
 	async run(context) {
 		await context.defer();

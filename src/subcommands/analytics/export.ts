@@ -8,6 +8,7 @@ import { refuse } from '../../lib/errors/Refusal.js';
 export const exportTickets: SubcommandDefinition = {
 	name: 'export',
 	description: 'The server’s tickets as a CSV file',
+	answer: 'private',
 	preconditions: ['GuildStaff'],
 	async run(context) {
 		await context.defer();

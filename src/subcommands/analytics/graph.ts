@@ -7,6 +7,7 @@ import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 export const graph: SubcommandDefinition = {
 	name: 'graph',
 	description: 'A chart of tickets opened per day',
+	answer: 'private',
 	preconditions: ['GuildStaff'],
 	options: [{ name: 'days', type: 'integer', description: 'How many days back (7 to 90, default 30)', min: 7, max: 90 }],
 	async run(context) {

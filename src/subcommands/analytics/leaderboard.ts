@@ -5,6 +5,7 @@ import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
 export const leaderboard: SubcommandDefinition = {
 	name: 'leaderboard',
 	description: 'Staff ranked by tickets handled, first-response time and rating, with warnings',
+	answer: 'private',
 	preconditions: ['GuildStaff'],
 	async run(context) {
 		await context.defer();

@@ -5,6 +5,7 @@ import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
 export const responseTimes: SubcommandDefinition = {
 	name: 'response_times',
 	description: 'First-response average, median and p95 per category and per staff member',
+	answer: 'private',
 	preconditions: ['GuildStaff'],
 	async run(context) {
 		await context.defer();

@@ -6,6 +6,7 @@ import { SECURITY_EVENT_TYPES, type SecurityEventType } from '../../lib/model/se
 export const events: SubcommandDefinition = {
 	name: 'events',
 	description: 'Recent security events, newest first',
+	answer: 'private',
 	preconditions: ['AdminOnly'],
 	options: [
 		{ name: 'type', type: 'string', description: 'Only this kind of event', choices: SECURITY_EVENT_TYPES },
@@ -22,7 +23,8 @@ export const events: SubcommandDefinition = {
 				type: type ? SECURITY_EVENT_TYPES.indexOf(type) + 1 : 0,
 				userId: options.user('member')?.id ?? '0'
 			},
-			context.t
+			context.t,
+			context.member.id
 		);
 		await context.reply(page);
 	}

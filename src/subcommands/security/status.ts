@@ -5,6 +5,7 @@ import { securityStatus } from '../../lib/security/report.js';
 export const status: SubcommandDefinition = {
 	name: 'status',
 	description: 'Lockdown, raid mode, anti-spam and the last day’s security events',
+	answer: 'private',
 	preconditions: ['AdminOnly'],
 	async run(context) {
 		const embed = await securityStatus(container.db.forGuild(context.guild.id), context.guild, context.t);

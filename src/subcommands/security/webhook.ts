@@ -7,6 +7,7 @@ import { refuse } from '../../lib/errors/Refusal.js';
 export const webhook: SubcommandDefinition = {
 	name: 'webhook',
 	description: 'Post every security event to a Discord webhook ("none" stops it)',
+	answer: 'caller',
 	preconditions: ['AdminOnly'],
 	options: [{ name: 'url', type: 'string', description: 'The webhook URL, or none', required: true, maxLength: 300 }],
 	async run(context) {

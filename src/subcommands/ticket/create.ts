@@ -10,6 +10,7 @@ import { Refusal } from '../../lib/errors/Refusal.js';
 export const create: SubcommandDefinition = {
 	name: 'create',
 	description: 'Open a ticket',
+	answer: 'caller',
 	preconditions: ['CreationOpen', 'NotBlacklisted', 'CreationCooldown'],
 	options: [
 		{ name: 'category', type: 'string', description: 'What you need help with (category key)', required: true, maxLength: 32 }
@@ -19,10 +20,10 @@ export const create: SubcommandDefinition = {
 		const category = await container.categories.requireByKey(data, context.options.string('category')!);
 		if (context.interaction) return beginTicket(context.interaction, category, 0, 'command');
 		// A prefix command cannot show a form: check now, then offer the button that opens it.
-		const refusal = await container.tickets.refusal(data, context.member.id);
+		const refusal = await container.tickets.refusal(context.guild.id, context.member.id);
 		if (refusal) throw new Refusal(refusal);
 		const button = new ButtonBuilder()
-			.setCustomId(encodeCustomId({ kind: 'open', panelId: 0, categoryId: category.id }))
+			.setCustomId(encodeCustomId({ kind: 'panelButton', panelId: 0, categoryId: category.id }))
 			.setStyle(ButtonStyle.Primary)
 			.setLabel(cut(category.displayName, 80));
 		if (category.emoji) button.setEmoji(category.emoji);

@@ -1,9 +1,10 @@
-import { routeToDepartment } from '../../lib/tickets/routing.js';
+import { routeToDepartment } from '../../lib/tickets/department.js';
 import { ticketSubcommand } from '../../lib/chat/ticketSubcommand.js';
 
-export const department = ticketSubcommand(
-	'department',
-	'Route the ticket to a department',
-	[{ name: 'name', type: 'string', description: 'The department', required: true, maxLength: 32 }],
-	(context, command) => routeToDepartment(context, command.options.string('name')!)
-);
+export const department = ticketSubcommand({
+	name: 'department',
+	description: 'Route the ticket to a department',
+	options: [{ name: 'name', type: 'string', description: 'The department', required: true, maxLength: 32 }],
+	useCase: routeToDepartment,
+	input: (options) => ({ name: options.string('name')! })
+});

@@ -1,9 +1,16 @@
-import { lockTicket } from '../../lib/tickets/operations.js';
+import { lock as lockTicket } from '../../lib/tickets/lock.js';
 import { ticketSubcommand } from '../../lib/chat/ticketSubcommand.js';
 
-export const lock = ticketSubcommand('lock', 'Opener and participants can read but not write', [], (context) =>
-	lockTicket(context, true)
-);
-export const unlock = ticketSubcommand('unlock', 'Opener and participants can write again', [], (context) =>
-	lockTicket(context, false)
-);
+export const lock = ticketSubcommand({
+	name: 'lock',
+	description: 'Opener and participants can read but not write',
+	useCase: lockTicket,
+	input: () => ({ lock: true })
+});
+
+export const unlock = ticketSubcommand({
+	name: 'unlock',
+	description: 'Opener and participants can write again',
+	useCase: lockTicket,
+	input: () => ({ lock: false })
+});

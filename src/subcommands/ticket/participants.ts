@@ -1,16 +1,20 @@
-import { addParticipant, removeParticipant } from '../../lib/tickets/operations.js';
+import { addUser, removeUser } from '../../lib/tickets/participants.js';
 import { ticketSubcommand } from '../../lib/chat/ticketSubcommand.js';
 
-export const adduser = ticketSubcommand(
-	'adduser',
-	'Give a member access to this ticket',
-	[{ name: 'member', type: 'user', description: 'Who', required: true }],
-	(context, command) => addParticipant(context, command.options.user('member')!)
-);
+const member = [{ name: 'member', type: 'user', description: 'Who', required: true }] as const;
 
-export const removeuser = ticketSubcommand(
-	'removeuser',
-	'Take a member’s access to this ticket',
-	[{ name: 'member', type: 'user', description: 'Who', required: true }],
-	(context, command) => removeParticipant(context, command.options.user('member')!)
-);
+export const adduser = ticketSubcommand({
+	name: 'adduser',
+	description: 'Give a member access to this ticket',
+	options: member,
+	useCase: addUser,
+	input: (options) => ({ userId: options.user('member')!.id })
+});
+
+export const removeuser = ticketSubcommand({
+	name: 'removeuser',
+	description: 'Take a member’s access to this ticket',
+	options: member,
+	useCase: removeUser,
+	input: (options) => ({ userId: options.user('member')!.id })
+});

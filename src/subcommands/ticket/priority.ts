@@ -1,10 +1,11 @@
-import { PRIORITIES, type Priority } from '../../lib/config/schema.js';
-import { setPriority } from '../../lib/tickets/operations.js';
+import { PRIORITIES, type Priority } from '../../lib/model/priorities.js';
+import { setPriority } from '../../lib/tickets/priority.js';
 import { ticketSubcommand } from '../../lib/chat/ticketSubcommand.js';
 
-export const priority = ticketSubcommand(
-	'priority',
-	'Set the priority',
-	[{ name: 'level', type: 'string', description: 'How urgent', required: true, choices: PRIORITIES }],
-	(context, command) => setPriority(context, command.options.string('level') as Priority)
-);
+export const priority = ticketSubcommand({
+	name: 'priority',
+	description: 'Set the priority',
+	options: [{ name: 'level', type: 'string', description: 'How urgent', required: true, choices: PRIORITIES }],
+	useCase: setPriority,
+	input: (options) => ({ priority: options.string('level') as Priority })
+});

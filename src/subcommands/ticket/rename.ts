@@ -1,10 +1,10 @@
-import { container } from '@sapphire/framework';
-import { renameTicket } from '../../lib/tickets/operations.js';
+import { rename as renameTicket } from '../../lib/tickets/rename.js';
 import { ticketSubcommand } from '../../lib/chat/ticketSubcommand.js';
 
-export const rename = ticketSubcommand(
-	'rename',
-	'Rename this ticket’s channel',
-	[{ name: 'new_name', type: 'string', description: 'The new name', required: true, maxLength: 100 }],
-	(context, command) => renameTicket(context, container.cache, command.options.string('new_name')!)
-);
+export const rename = ticketSubcommand({
+	name: 'rename',
+	description: 'Rename this ticket’s channel',
+	options: [{ name: 'new_name', type: 'string', description: 'The new name', required: true, maxLength: 100 }],
+	useCase: renameTicket,
+	input: (options) => ({ name: options.string('new_name')! })
+});

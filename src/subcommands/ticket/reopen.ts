@@ -1,4 +1,9 @@
-import { reopenTicket } from '../../lib/tickets/operations.js';
+import { reopen as reopenTicket } from '../../lib/tickets/lock.js';
 import { ticketSubcommand } from '../../lib/chat/ticketSubcommand.js';
 
-export const reopen = ticketSubcommand('reopen', 'Reopen this closed ticket', [], (context) => reopenTicket(context));
+export const reopen = ticketSubcommand({
+	name: 'reopen',
+	description: 'Reopen this closed ticket',
+	useCase: reopenTicket,
+	input: () => undefined
+});

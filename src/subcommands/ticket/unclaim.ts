@@ -1,6 +1,9 @@
-import { unclaimTicket } from '../../lib/tickets/operations.js';
+import { unclaim as unclaimTicket } from '../../lib/tickets/claim.js';
 import { ticketSubcommand } from '../../lib/chat/ticketSubcommand.js';
 
-export const unclaim = ticketSubcommand('unclaim', 'Release this ticket for another staff member', [], (context) =>
-	unclaimTicket(context)
-);
+export const unclaim = ticketSubcommand({
+	name: 'unclaim',
+	description: 'Release this ticket for another staff member',
+	useCase: unclaimTicket,
+	input: () => undefined
+});

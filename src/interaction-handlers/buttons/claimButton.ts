@@ -1,0 +1,21 @@
+import { InteractionHandlerTypes, type InteractionHandler } from '@sapphire/framework';
+import type { ButtonInteraction } from 'discord.js';
+import { CustomIdHandler } from '../../lib/chat/CustomIdHandler.js';
+import type { CustomIdOf } from '../../lib/chat/customIds.js';
+import { outcomeMessage } from '../../lib/chat/render.js';
+import { runInTicket } from '../../lib/chat/ticketSubcommand.js';
+import { translatorFor } from '../../lib/discord/translate.js';
+import { claim } from '../../lib/tickets/claim.js';
+
+/** The Claim button on a ticket's welcome message: the same use case as /ticket claim. */
+export class ClaimButton extends CustomIdHandler<'claimButton'> {
+	public constructor(context: InteractionHandler.LoaderContext) {
+		super(context, InteractionHandlerTypes.Button, 'claimButton');
+	}
+
+	public async run(interaction: ButtonInteraction<'cached'>, id: CustomIdOf<'claimButton'>) {
+		const outcome = await runInTicket(claim, interaction.member, interaction.channelId, undefined, id.ticketId);
+		const { pingRoles, ...message } = outcomeMessage(await translatorFor(interaction.guild), outcome);
+		await interaction.reply({ ...message, allowedMentions: { parse: [], roles: [...(pingRoles ?? [])] } });
+	}
+}

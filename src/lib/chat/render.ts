@@ -1,0 +1,149 @@
+import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, time, TimestampStyles } from 'discord.js';
+import { readList } from '../database/json.js';
+import { userText } from '../discord/escape.js';
+import { discordText } from '../discord/render.js';
+import { priorityLabel, statusLabel } from '../i18n/labels.js';
+import { LanguageKeys } from '../i18n/languageKeys.js';
+import type { Translate } from '../i18n/notice.js';
+import { cut } from '../text/cut.js';
+import type { TicketInfo } from '../tickets/info.js';
+import type { TicketList } from '../tickets/list.js';
+import type { Controls, TicketOutcome } from '../tickets/outcome.js';
+import { mention, ticketNumber } from '../tickets/ticket.js';
+import type { ReplyPayload } from './context.js';
+import { encodeCustomId } from './customIds.js';
+import { pageButtons } from './paging.js';
+
+const BLURPLE = 0x5865f2;
+/** Discord's limit for an embed field's value. */
+const FIELD_MAX = 1024;
+
+/** The star buttons under a closed ticket. */
+export function ratingButtons(ticketId: number): ActionRowBuilder<ButtonBuilder> {
+	return new ActionRowBuilder<ButtonBuilder>().addComponents(
+		[1, 2, 3, 4, 5].map((stars) =>
+			new ButtonBuilder()
+				.setCustomId(encodeCustomId({ kind: 'rateButton', ticketId, stars }))
+				.setStyle(ButtonStyle.Secondary)
+				.setLabel(`${stars}★`)
+		)
+	);
+}
+
+function controlRow(t: Translate, controls: Controls): ActionRowBuilder<ButtonBuilder> {
+	if (controls.kind === 'rating') return ratingButtons(controls.ticketId);
+	return new ActionRowBuilder<ButtonBuilder>().addComponents(
+		new ButtonBuilder()
+			.setCustomId(encodeCustomId({ kind: 'purgeButton', ticketId: controls.ticketId }))
+			.setLabel(t(LanguageKeys.Tickets.PurgeButton))
+			.setStyle(ButtonStyle.Danger)
+	);
+}
+
+/** A use case's answer as a Discord message: its text, its controls, and the roles it may ping. */
+export function outcomeMessage(t: Translate, outcome: TicketOutcome): ReplyPayload {
+	return {
+		content: discordText(t, outcome.notice),
+		components: outcome.controls ? [controlRow(t, outcome.controls)] : [],
+		...(outcome.pingRoles?.length ? { pingRoles: outcome.pingRoles } : {})
+	};
+}
+
+/** /ticket info: the ticket's fields, its last timeline entries, and the notes when the reader may see them. */
+export function infoEmbed(t: Translate, info: TicketInfo): EmbedBuilder {
+	const { ticket } = info;
+	const none = t(LanguageKeys.Tickets.InfoNone);
+	const when = (date: Date | null) => (date ? time(date, TimestampStyles.RelativeTime) : t(LanguageKeys.Tickets.InfoNotYet));
+	const tags = readList(ticket.tags);
+	const timeline = info.timeline
+		.map(
+			(event) =>
+				`${time(event.createdAt, TimestampStyles.ShortDateTime)} \`${event.action}\`${event.actorId ? ` ${mention(event.actorId)}` : ''}`
+		)
+		.join('\n');
+	const embed = new EmbedBuilder()
+		.setColor(BLURPLE)
+		.setTitle(
+			t(LanguageKeys.Tickets.InfoTitle, {
+				number: ticketNumber(ticket.number),
+				category: info.categoryName ? userText(info.categoryName, 100) : '—'
+			})
+		)
+		.addFields(
+			{ name: t(LanguageKeys.Tickets.InfoStatus), value: statusLabel(t, ticket.status, ticket.locked), inline: true },
+			{
+				name: t(LanguageKeys.Tickets.InfoOwner),
+				value: ticket.anonymous ? t(LanguageKeys.Tickets.InfoAnonymous) : mention(ticket.ownerId),
+				inline: true
+			},
+			{
+				name: t(LanguageKeys.Tickets.InfoClaimer),
+				value: ticket.claimedById ? mention(ticket.claimedById) : t(LanguageKeys.Tickets.InfoNobody),
+				inline: true
+			},
+			{ name: t(LanguageKeys.Tickets.InfoPriority), value: priorityLabel(t, ticket.priority), inline: true },
+			{
+				name: t(LanguageKeys.Tickets.InfoTags),
+				value: tags.length ? cut(tags.map((tag) => userText(tag, 32)).join(', '), FIELD_MAX) : none,
+				inline: true
+			},
+			{
+				name: t(LanguageKeys.Tickets.InfoSla),
+				value: ticket.slaDueAt ? time(ticket.slaDueAt, TimestampStyles.ShortDateTime) : none,
+				inline: true
+			},
+			{ name: t(LanguageKeys.Tickets.InfoFirstResponse), value: when(ticket.firstResponseAt), inline: true },
+			{
+				name: t(LanguageKeys.Tickets.InfoDepartment),
+				value: info.departmentName ? userText(info.departmentName, 32) : none,
+				inline: true
+			},
+			{ name: t(LanguageKeys.Tickets.InfoEscalation), value: String(ticket.escalationLevel), inline: true },
+			{ name: t(LanguageKeys.Tickets.InfoTimeline), value: cut(timeline, FIELD_MAX) || '—' }
+		);
+	if (info.notes?.length) {
+		embed.addFields({
+			name: t(LanguageKeys.Tickets.InfoNotes),
+			value: cut(info.notes.map((note) => `${mention(note.authorId)}: ${userText(note.content, 180)}`).join('\n'), FIELD_MAX)
+		});
+	}
+	return embed;
+}
+
+const STATUS_LABELS = {
+	all: LanguageKeys.Tickets.ListAll,
+	open: LanguageKeys.Tickets.ListOpen,
+	closed: LanguageKeys.Tickets.ListClosed
+} as const;
+
+/**
+ * One page of /ticket list, with Previous/Next buttons that carry the filters and who asked: a click by
+ * anyone else gets their own page, never a change to this one.
+ */
+export function listMessage(t: Translate, list: TicketList, ownerId: string): ReplyPayload {
+	const lines = list.tickets.map((ticket) =>
+		[
+			`**#${ticketNumber(ticket.number)}**`,
+			statusLabel(t, ticket.status, ticket.locked),
+			priorityLabel(t, ticket.priority),
+			ticket.categoryName ? userText(ticket.categoryName, 40) : '—',
+			ticket.ownerId ? mention(ticket.ownerId) : t(LanguageKeys.Tickets.InfoAnonymous),
+			ticket.claimedById ? t(LanguageKeys.Tickets.ListClaimedBy, { user: mention(ticket.claimedById) }) : null,
+			ticket.channelId ? `<#${ticket.channelId}>` : null
+		]
+			.filter(Boolean)
+			.join(' · ')
+	);
+	const embed = new EmbedBuilder()
+		.setColor(BLURPLE)
+		.setTitle(t(LanguageKeys.Tickets.ListTitle, { count: list.total, status: t(STATUS_LABELS[list.status]) }))
+		.setDescription(cut(lines.join('\n'), 4096) || t(LanguageKeys.Tickets.ListEmpty))
+		.setFooter({ text: t(LanguageKeys.Tickets.ListPage, { page: list.page + 1, pages: list.pages }) });
+	const components = pageButtons(
+		list.page,
+		list.pages,
+		(page) => encodeCustomId({ kind: 'listPage', ...list.query, page, ownerId }),
+		t
+	);
+	return { embeds: [embed], components };
+}

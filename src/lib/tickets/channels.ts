@@ -1,0 +1,157 @@
+/**
+ * A ticket channel as the use cases see it: its permission overwrites as plain data, and the few Discord
+ * calls an operation makes. The Discord gateway (src/lib/discord/TicketChannelGateway.ts) implements it;
+ * a test can implement it without Discord. Overwrite changes are pure functions of (current, change).
+ */
+
+/** Discord's permission bits the tickets use (the same numbers as discord.js's PermissionFlagsBits). */
+export const Permission = {
+	ManageChannels: 1n << 4n,
+	ViewChannel: 1n << 10n,
+	SendMessages: 1n << 11n,
+	ManageMessages: 1n << 13n,
+	EmbedLinks: 1n << 14n,
+	AttachFiles: 1n << 15n,
+	ReadMessageHistory: 1n << 16n
+} as const;
+
+/** What the opener, participants and staff roles may do in a ticket. */
+export const MEMBER_BITS =
+	Permission.ViewChannel | Permission.SendMessages | Permission.ReadMessageHistory | Permission.AttachFiles | Permission.EmbedLinks;
+/** The bot itself: everything members have, and managing the channel and its messages. */
+export const BOT_BITS = MEMBER_BITS | Permission.ManageChannels | Permission.ManageMessages;
+
+export interface Overwrite {
+	readonly id: string;
+	readonly kind: 'role' | 'member';
+	readonly allow: bigint;
+	readonly deny: bigint;
+}
+
+export interface NewTicketChannel {
+	name: string;
+	topic: string;
+	/** The Discord category wanted; a full one overflows into `Name (2)`. */
+	parentId: string | null;
+	overwrites: readonly Overwrite[];
+}
+
+/** The Discord calls of the ticket operations; each is one request and throws a DiscordFailure when refused. */
+export interface TicketChannels {
+	/**
+	 * Changes who may do what in the channel: `change` gets the overwrites Discord holds now and returns the
+	 * new ones, applied in one call (none when they are the same). Changes to one channel run one at a time,
+	 * so two made at once both hold. A channel already gone is left alone.
+	 */
+	changeOverwrites(
+		guildId: string,
+		channelId: string,
+		change: (current: readonly Overwrite[]) => Overwrite[],
+		reason: string
+	): Promise<void>;
+	rename(guildId: string, channelId: string, name: string, reason: string): Promise<void>;
+	/** Deletes the channel; a channel already gone is not an error. */
+	delete(guildId: string, channelId: string, reason: string): Promise<void>;
+	create(guildId: string, channel: NewTicketChannel): Promise<string>;
+	isMember(guildId: string, userId: string): Promise<boolean>;
+	/** The bot's user ID, for its own overwrite. */
+	botId(): string;
+}
+
+const SEND = Permission.SendMessages;
+
+const memberAccess = (id: string, write: boolean): Overwrite => ({
+	id,
+	kind: 'member',
+	allow: write ? MEMBER_BITS : MEMBER_BITS & ~SEND,
+	deny: write ? 0n : SEND
+});
+
+/** Who sees a new ticket: nobody but the opener, its staff roles and the bot. */
+export function newTicketOverwrites(spec: {
+	guildId: string;
+	botId: string;
+	openerId: string;
+	staffRoleIds: readonly string[];
+}): Overwrite[] {
+	return [
+		{ id: spec.guildId, kind: 'role', allow: 0n, deny: Permission.ViewChannel },
+		{ id: spec.botId, kind: 'member', allow: BOT_BITS, deny: 0n },
+		memberAccess(spec.openerId, true),
+		...[...new Set(spec.staffRoleIds)]
+			.filter((id) => id !== spec.guildId)
+			.map((id): Overwrite => ({ id, kind: 'role', allow: MEMBER_BITS, deny: 0n }))
+	];
+}
+
+/** These members may write, or not (lock, unlock, close, reopen); everything else stays. */
+export function withWriting(current: readonly Overwrite[], memberIds: readonly string[], write: boolean): Overwrite[] {
+	const targets = new Set(memberIds);
+	return current.map((overwrite) =>
+		targets.has(overwrite.id)
+			? {
+					...overwrite,
+					allow: write ? overwrite.allow | SEND : overwrite.allow & ~SEND,
+					deny: write ? overwrite.deny & ~SEND : overwrite.deny | SEND
+				}
+			: overwrite
+	);
+}
+
+/** A member gets a member's access (writing or not), replacing any overwrite they had. */
+export function withMember(current: readonly Overwrite[], userId: string, write: boolean): Overwrite[] {
+	return [...current.filter((overwrite) => overwrite.id !== userId), memberAccess(userId, write)];
+}
+
+export function withoutMember(current: readonly Overwrite[], userId: string): Overwrite[] {
+	return current.filter((overwrite) => overwrite.id !== userId);
+}
+
+/** A role gets access (escalation); a role that has an overwrite already keeps it as it is. */
+export function withRole(current: readonly Overwrite[], roleId: string): Overwrite[] {
+	if (current.some((overwrite) => overwrite.id === roleId)) return [...current];
+	return [...current, { id: roleId, kind: 'role', allow: MEMBER_BITS, deny: 0n }];
+}
+
+/** A department takes the ticket: the roles leaving lose access, the incoming ones gain it. */
+export function routed(current: readonly Overwrite[], leaving: readonly string[], incoming: readonly string[]): Overwrite[] {
+	const gone = new Set([...leaving, ...incoming]);
+	return [
+		...current.filter((overwrite) => !gone.has(overwrite.id)),
+		...incoming.map((id): Overwrite => ({ id, kind: 'role', allow: MEMBER_BITS, deny: 0n }))
+	];
+}
+
+/**
+ * A soft-deleted ticket's channel is an archive: the opener and participants lose access, the staff roles
+ * read but no longer write. Restoring gives the members back their access (writing when `membersWrite`).
+ */
+export function archived(
+	current: readonly Overwrite[],
+	spec: { guildId: string; memberIds: readonly string[]; archive: boolean; membersWrite: boolean }
+): Overwrite[] {
+	const members = new Set(spec.memberIds);
+	const roles = current
+		.filter((overwrite) => !members.has(overwrite.id))
+		.map((overwrite) =>
+			overwrite.kind === 'role' && overwrite.id !== spec.guildId
+				? {
+						...overwrite,
+						allow: spec.archive ? overwrite.allow & ~SEND : overwrite.allow | SEND,
+						deny: spec.archive ? overwrite.deny | SEND : overwrite.deny & ~SEND
+					}
+				: overwrite
+		);
+	if (spec.archive) return roles;
+	return [...roles, ...spec.memberIds.map((id) => memberAccess(id, spec.membersWrite))];
+}
+
+/** Whether two overwrite lists give the same permissions (order aside). */
+export function sameOverwrites(a: readonly Overwrite[], b: readonly Overwrite[]): boolean {
+	if (a.length !== b.length) return false;
+	const byId = new Map(a.map((overwrite) => [overwrite.id, overwrite]));
+	return b.every((overwrite) => {
+		const other = byId.get(overwrite.id);
+		return other?.kind === overwrite.kind && other.allow === overwrite.allow && other.deny === overwrite.deny;
+	});
+}

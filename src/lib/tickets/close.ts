@@ -1,0 +1,226 @@
+import { canClose, isAdmin } from '../access/policy.js';
+import type { AuditEntry } from '../audit/AuditLog.js';
+import type { Prisma } from '../../generated/sqlite/client.js';
+import { refuse, Refusal } from '../errors/Refusal.js';
+import { statusNotice } from '../i18n/labels.js';
+import { LanguageKeys } from '../i18n/languageKeys.js';
+import { notice, userWritten, type Notice } from '../i18n/notice.js';
+import { TicketStatus } from '../model/status.js';
+import { guildRules } from '../settings/guildRules.js';
+import { withWriting } from './channels.js';
+import { commitChange, type Committed } from './change.js';
+import { useCase, type TicketOutcome } from './outcome.js';
+import type { TicketServices } from './services.js';
+import { assertCanApply } from './stateMachine.js';
+import { loadTicket, members, mention, overwriteEffect, type TicketScene } from './ticket.js';
+
+/** How a close came about: it decides who is named, what is recorded, and when the close still applies. */
+interface CloseSpec {
+	actorId: string | null;
+	reason: string | null;
+	entry: AuditEntry;
+	/** The state the close was decided from (open, a due schedule, an unanswered warning); none for a force close. */
+	when: Prisma.TicketWhereInput;
+	lost: Notice;
+}
+
+const shownReason = (reason: string | null) =>
+	reason ? userWritten(reason, 500) : notice(LanguageKeys.Tickets.NoReason);
+
+/**
+ * The one close path, for every kind of close: the status fields and the timeline entry in one
+ * transaction, then the opener and participants stop writing (undone if Discord refuses), then the
+ * transcript is written in the background (caught up at start-up if the bot stops first).
+ */
+async function performClose(services: TicketServices, scene: TicketScene, spec: CloseSpec): Promise<Committed> {
+	const { data, ticket } = scene;
+	const closedAt = ticket.status === TicketStatus.Closed && ticket.closedAt ? ticket.closedAt : new Date();
+	const committed = await commitChange(services, data, {
+		entry: spec.entry,
+		write: async (tx) => {
+			const { count } = await tx.ticket.updateMany({
+				where: { id: ticket.id, ...spec.when },
+				data: { status: TicketStatus.Closed, closedAt, closedById: spec.actorId, closeReason: spec.reason, scheduledCloseAt: null }
+			});
+			return count === 1;
+		},
+		lost: spec.lost,
+		// The opener and participants keep reading a closed ticket but no longer write in it.
+		effect: overwriteEffect(services, scene, (current) => withWriting(current, members(scene), false), 'ticket closed'),
+		undo: async (tx) => {
+			await tx.ticket.updateMany({
+				where: { id: ticket.id, status: TicketStatus.Closed, closedAt },
+				data: {
+					status: ticket.status,
+					closedAt: ticket.closedAt,
+					closedById: ticket.closedById,
+					closeReason: ticket.closeReason,
+					scheduledCloseAt: ticket.scheduledCloseAt
+				}
+			});
+		}
+	});
+	services.transcripts.queueArchive(data.guildId, ticket.id);
+	return committed;
+}
+
+const closedOnce = notice(LanguageKeys.Tickets.WrongState, { status: statusNotice(TicketStatus.Closed) });
+
+/** Staff close a ticket with a reason; the opener too where the guild allows it. A close races safely with another. */
+export const close = useCase<{ reason: string | null }, TicketOutcome>(
+	'channel',
+	async (services, actor, { guildId, ticketId }, { reason }) => {
+		const scene = await loadTicket(services, guildId, ticketId);
+		const openerMayClose = guildRules(await scene.data.settings(), services.config).allowOpenerClose;
+		if (!canClose(actor, scene.roles, scene.team, scene.parties, openerMayClose)) {
+			refuse(scene.parties.ownerId === actor.userId || scene.parties.openerId === actor.userId
+				? LanguageKeys.Tickets.OpenerCannotClose
+				: LanguageKeys.Tickets.StaffOnly);
+		}
+		assertCanApply(scene.ticket.status, 'close');
+		await performClose(services, scene, {
+			actorId: actor.userId,
+			reason,
+			entry: { ticketId, actorId: actor.userId, action: 'ticket.closed', details: { reason } },
+			when: { status: TicketStatus.Open },
+			lost: closedOnce
+		});
+		return {
+			ticketId,
+			notice: notice(LanguageKeys.Tickets.TwoLines, {
+				first: notice(LanguageKeys.Tickets.ClosedBy, { user: mention(actor.userId), reason: shownReason(reason) }),
+				second: notice(LanguageKeys.Tickets.RatePrompt)
+			}),
+			controls: { kind: 'rating', ticketId }
+		};
+	}
+);
+
+/**
+ * Admins close a ticket whatever its state (even one stuck being created). With `deleteChannel` the
+ * answer comes first, then the transcript is saved and the channel deleted; if Discord refuses the
+ * deletion, the close is undone and the admin told why.
+ */
+export const forceClose = useCase<{ reason: string; deleteChannel: boolean }, TicketOutcome>(
+	'channel',
+	async (services, actor, { guildId, ticketId }, { reason, deleteChannel }) => {
+		const scene = await loadTicket(services, guildId, ticketId);
+		if (!isAdmin(actor, scene.roles)) refuse(LanguageKeys.Errors.AdminOnly);
+		const spec: CloseSpec = {
+			actorId: actor.userId,
+			reason,
+			entry: { ticketId, actorId: actor.userId, action: 'ticket.force_closed', details: { reason, deleteChannel } },
+			when: {},
+			lost: closedOnce
+		};
+		if (!deleteChannel) {
+			await performClose(services, scene, spec);
+			return {
+				ticketId,
+				notice: notice(LanguageKeys.Tickets.ForceClosed, { user: mention(actor.userId), reason: userWritten(reason, 500) })
+			};
+		}
+		const committed = await commitChange(services, scene.data, {
+			entry: spec.entry,
+			write: async (tx) =>
+				(
+					await tx.ticket.updateMany({
+						where: { id: ticketId },
+						data: {
+							status: TicketStatus.Closed,
+							closedAt: scene.ticket.closedAt ?? new Date(),
+							closedById: actor.userId,
+							closeReason: reason,
+							scheduledCloseAt: null
+						}
+					})
+				).count === 1,
+			lost: closedOnce,
+			undo: async (tx) => {
+				const { ticket } = scene;
+				await tx.ticket.updateMany({
+					where: { id: ticketId },
+					data: {
+						status: ticket.status,
+						closedAt: ticket.closedAt,
+						closedById: ticket.closedById,
+						closeReason: ticket.closeReason,
+						scheduledCloseAt: ticket.scheduledCloseAt
+					}
+				});
+			}
+		});
+		return {
+			ticketId,
+			notice: notice(LanguageKeys.Tickets.ForceDeleting),
+			afterAnswer: async () => {
+				const { channelId } = scene.ticket;
+				if (!channelId) return;
+				// The history goes with the channel: keep the transcript first.
+				await services.transcripts
+					.archiveNow(guildId, ticketId)
+					.catch((error: unknown) => services.log.error('Could not save the transcript before deleting', { ticketId, error }));
+				try {
+					await services.channels.delete(guildId, channelId, 'ticket force-closed');
+				} catch (error) {
+					await committed.revert();
+					throw error;
+				}
+			}
+		};
+	}
+);
+
+/** Closes the bot makes on its own: a scheduled close that is due, or an opener who never answered the warning. */
+export type SystemClose = { kind: 'scheduled'; now: Date } | { kind: 'inactivity'; warnedAt: Date; now: Date };
+
+/**
+ * Runs a close the bot decided, safely any number of times and from any process: the database decides
+ * whether it still applies (a cancelled or postponed schedule, a reply since the warning, a manual close
+ * first all make it do nothing: null). What the ticket then shows is returned for the job to post.
+ */
+export async function closeBySystem(
+	services: TicketServices,
+	guildId: string,
+	ticketId: number,
+	how: SystemClose
+): Promise<TicketOutcome | null> {
+	const scene = await loadTicket(services, guildId, ticketId).catch(() => null);
+	if (!scene || scene.ticket.status !== TicketStatus.Open) return null;
+	const { ticket } = scene;
+	const scheduled = how.kind === 'scheduled';
+	if (scheduled && !(ticket.scheduledCloseAt && ticket.scheduledCloseAt <= how.now)) return null;
+	const actorId = scheduled ? ticket.scheduledCloseById : null;
+	const reason = scheduled ? ticket.scheduledCloseReason : 'inactivity';
+	const lost = notice(LanguageKeys.Tickets.WrongState, { status: statusNotice(TicketStatus.Closed) });
+	try {
+		await performClose(services, scene, {
+			actorId,
+			reason,
+			entry: {
+				ticketId,
+				actorId,
+				action: 'ticket.closed',
+				details: scheduled ? { reason, scheduled: true } : { reason: 'inactivity' }
+			},
+			when: scheduled
+				? { status: TicketStatus.Open, scheduledCloseAt: { lte: how.now }, softDeletedAt: null }
+				: { status: TicketStatus.Open, inactivityWarnedAt: how.warnedAt },
+			lost
+		});
+	} catch (error) {
+		// Someone else's close (or a reply) came first: nothing to do.
+		if (error instanceof Refusal && error.notice === lost) return null;
+		throw error;
+	}
+	const closedNotice = scheduled
+		? notice(LanguageKeys.Tickets.TwoLines, {
+				first: notice(LanguageKeys.Tickets.ScheduledClosed, {
+					user: mention(actorId ?? services.channels.botId()),
+					reason: shownReason(reason)
+				}),
+				second: notice(LanguageKeys.Tickets.RatePrompt)
+			})
+		: notice(LanguageKeys.Tickets.InactivityClosed);
+	return { ticketId, notice: closedNotice, controls: { kind: 'rating', ticketId } };
+}

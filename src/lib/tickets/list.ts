@@ -1,0 +1,122 @@
+import type { Actor } from '../access/actor.js';
+import { listScope, type ListScope } from '../access/policy.js';
+import { guildRoles, guildTeams } from '../access/roles.js';
+import type { Prisma } from '../../generated/sqlite/client.js';
+import { pageWindow } from '../database/paging.js';
+import { refuse } from '../errors/Refusal.js';
+import { LanguageKeys } from '../i18n/languageKeys.js';
+import { TicketStatus } from '../model/status.js';
+import type { TicketServices } from './services.js';
+
+/** Status filters, as stored in a page button's custom ID. */
+export const LIST_STATUSES = ['all', 'open', 'closed'] as const;
+export type ListStatus = (typeof LIST_STATUSES)[number];
+
+/** What a list asks for: filters are 0 (status `all`, any category) or '0' (any member) when not given. */
+export interface ListQuery {
+	page: number;
+	status: number;
+	categoryId: number;
+	userId: string;
+}
+
+export interface ListedTicket {
+	number: number;
+	status: string;
+	locked: boolean;
+	priority: string;
+	categoryName: string | null;
+	/** Null for an anonymous ticket. */
+	ownerId: string | null;
+	claimedById: string | null;
+	channelId: string | null;
+}
+
+export interface TicketList {
+	query: ListQuery;
+	status: ListStatus;
+	total: number;
+	/** The page shown (0-based; past the end: the last) and how many there are. */
+	page: number;
+	pages: number;
+	tickets: ListedTicket[];
+}
+
+function scopeWhere(actor: Actor, scope: ListScope): Prisma.TicketWhereInput {
+	const own: Prisma.TicketWhereInput = { OR: [{ openerId: actor.userId }, { ownerId: actor.userId }] };
+	switch (scope.kind) {
+		case 'all':
+			return {};
+		case 'own':
+			return own;
+		case 'teams':
+			return {
+				OR: [
+					{ departmentId: null, categoryId: { in: [...scope.categoryIds] } },
+					{ departmentId: { in: [...scope.departmentIds] } },
+					own
+				]
+			};
+	}
+}
+
+/**
+ * One page of the tickets this actor may list (ten a page, newest first): admins and support roles see the
+ * guild's, category or department staff the tickets their roles work, anyone else their own. Soft-deleted
+ * tickets are never listed, and staff looking for a member's tickets never find the anonymous ones.
+ */
+export async function listTickets(services: TicketServices, actor: Actor, guildId: string, query: ListQuery): Promise<TicketList> {
+	const data = services.db.forGuild(guildId);
+	const sources = { check: services.roles, log: services.log };
+	const [roles, teams] = await Promise.all([guildRoles(data, sources), guildTeams(data, sources)]);
+	const scope = listScope(actor, roles, teams);
+	if (query.userId !== '0' && query.userId !== actor.userId && scope.kind === 'own') refuse(LanguageKeys.Tickets.ListOthersStaffOnly);
+	const status = LIST_STATUSES[query.status] ?? 'all';
+	const where: Prisma.TicketWhereInput = {
+		AND: [
+			scopeWhere(actor, scope),
+			{ softDeletedAt: null },
+			status === 'open'
+				? { status: { in: [TicketStatus.Open, TicketStatus.Creating] } }
+				: status === 'closed'
+					? { status: TicketStatus.Closed }
+					: {},
+			query.categoryId ? { categoryId: query.categoryId } : {},
+			query.userId !== '0'
+				? {
+						OR: [{ openerId: query.userId }, { ownerId: query.userId }],
+						anonymous: query.userId === actor.userId ? undefined : false
+					}
+				: {}
+		]
+	};
+	const total = await data.db.ticket.count({ where });
+	const { page, pages, skip, take } = pageWindow(total, query.page);
+	const rows = await data.db.ticket.findMany({
+		where,
+		orderBy: { number: 'desc' },
+		skip,
+		take,
+		include: { category: { select: { displayName: true } } }
+	});
+	return {
+		query,
+		status,
+		total,
+		page,
+		pages,
+		tickets: rows.map((row) => ({
+			number: row.number,
+			status: row.status,
+			locked: row.locked,
+			priority: row.priority,
+			categoryName: row.category?.displayName ?? null,
+			ownerId: row.anonymous ? null : row.ownerId,
+			claimedById: row.claimedById,
+			channelId: row.channelId
+		}))
+	};
+}
+
+/** The list as a use case: only the caller reads it, on every surface. */
+export const ticketList = { audience: 'private' as const, run: listTickets };
