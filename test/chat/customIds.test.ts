@@ -16,7 +16,14 @@ describe('custom IDs', () => {
 			{ kind: 'ratingForm', ticketId: 7, stars: 1 },
 			{ kind: 'purgeButton', ticketId: 7 },
 			{ kind: 'listPage', page: 2, status: 1, categoryId: 4, userId: '0', ownerId: '223456789012345678' },
-			{ kind: 'listPage', page: 9999, status: 3, categoryId: 999_999_999_999, userId: '12345678901234567890', ownerId: '223456789012345678' },
+			{
+				kind: 'listPage',
+				page: 9999,
+				status: 3,
+				categoryId: 999_999_999_999,
+				userId: '12345678901234567890',
+				ownerId: '223456789012345678'
+			},
 			{ kind: 'securityPage', page: 0, type: 0, userId: '0', ownerId: '223456789012345678' },
 			{ kind: 'securityPage', page: 12, type: 2, userId: '123456789012345678', ownerId: '223456789012345678' },
 			{ kind: 'setupControl', step: 4, control: 9 }

@@ -98,7 +98,7 @@ for (const database of testDatabases()) {
 				/^[▁-█]{14}\n\d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}: 3 tickets, at most 3 in a day$/
 			);
 
-			const board = (await helper.command(home.general, '!analytics leaderboard')).embeds[0] as Embed;
+			const board = (await helper.commandByDm(home.general, '!analytics leaderboard')).embeds[0] as Embed;
 			expect(board.description!.split('\n')).toEqual([
 				`**1.** <@${home.staff.id}>: 1 handled · 0 answers · first response 10 min · rating 4.0 ★ · warnings 0`,
 				`**2.** <@${helper.id}>: 1 handled · 0 answers · first response 30 min · rating 2.0 ★ · warnings 1`

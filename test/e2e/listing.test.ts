@@ -65,7 +65,7 @@ for (const database of testDatabases()) {
 		it('filters by status and category, by slash and prefix', async () => {
 			const closed = await home.alice.slash(home.general, ['ticket', 'list'], { status: 'closed' });
 			expect(embedOf(closed).title).toBe('Tickets: closed (3)');
-			const open = await home.alice.command(home.general, '!ticket list open');
+			const open = await home.alice.commandByDm(home.general, '!ticket list open');
 			expect((open.embeds as ListedEmbed[])[0]!.title).toBe('Tickets: open (9)');
 			const unknown = await home.alice.slash(home.general, ['ticket', 'list'], { category: 'nope' });
 			expect(unknown.content).toBe('There is no category `nope`. Categories: `quick`, `other`.');

@@ -296,7 +296,7 @@ for (const database of testDatabases()) {
 				delete_channel: true,
 				reason: 'duplicate'
 			});
-			expect(answer).toMatchObject({ ephemeral: true, content: 'Ticket closed. Its channel is being deleted.' });
+			expect(answer).toMatchObject({ ephemeral: false, content: 'Ticket closed. Its channel is being deleted.' });
 			await discord.waitFor(() => !discord.state.channels.has(gone.channel.id), 'the channel to be deleted');
 			expect((await db.prisma.ticket.findFirstOrThrow({ where: { channelId: gone.channel.id } })).status).toBe('closed');
 		});

@@ -1,4 +1,4 @@
-import { ChannelType, PermissionFlagsBits as P } from 'discord-api-types/v10';
+import { PermissionFlagsBits as P } from 'discord-api-types/v10';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EChannel, EMessage } from '../emulator/state.js';
@@ -151,10 +151,7 @@ for (const database of testDatabases()) {
 			await home.admin.slash(home.general, ['admin', 'settings'], { reset: true });
 		});
 
-		const dmsOf = (user: { id: string }) =>
-			[...discord.state.channels.values()]
-				.filter((channel) => channel.type === ChannelType.DM && channel.recipientId === user.id)
-				.flatMap((channel) => discord.botMessages(channel));
+		const dmsOf = (user: { id: string }) => discord.dmsOf(user);
 		const fileText = (message: EMessage, extension: string) =>
 			message.attachments.find((attachment) => attachment.filename.endsWith(extension))!.data.toString('utf8');
 
@@ -222,13 +219,13 @@ for (const database of testDatabases()) {
 
 			const before = dmsOf(home.staff).length;
 			const reply = await home.staff.command(channel, '!ticket transcript');
-			expect(reply.content).toBe('I sent you the transcript by direct message.');
+			expect(reply.content).toBe('I sent you the answer by direct message.');
 			const dm = dmsOf(home.staff).at(before)!;
 			expect(fileText(dm, '.html')).toContain('secret-note-xyz');
 			const shy = discord.world.createUser('shy-staff', { dmsClosed: true });
 			discord.world.addMember(home.guild, shy, [home.roles.staff]);
 			expect((await discord.as(shy).command(channel, '!ticket transcript')).content).toMatch(
-				/^I could not send you a direct message\./
+				/^I could not send you the answer by direct message: your DMs from this server are closed\./
 			);
 
 			// A French server gets a French transcript.

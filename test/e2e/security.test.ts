@@ -178,7 +178,7 @@ for (const database of testDatabases()) {
 			const next = await home.admin.click(first.message!, 'Next ▶');
 			expect((next.message!.embeds[0] as Embed).footer!.text).toBe('Page 2 of 2');
 			expect((await home.staff.click(first.message!, '◀ Previous')).content).toBe(ADMIN_ONLY);
-			const bobs = await home.admin.command(home.general, `!security events --member=${home.bob.id}`);
+			const bobs = await home.admin.commandByDm(home.general, `!security events --member=${home.bob.id}`);
 			expect((bobs.embeds[0] as Embed).title).toBe('Security events (1)');
 			expect(
 				(await home.admin.slash(home.general, ['security', 'events'], { type: 'raid_detected' })).message!.embeds[0]

@@ -148,6 +148,7 @@ export class Emulator {
 				record(fault.status, route.template, bucket, body);
 				return sendJson(response, fault.status, { message: 'Internal Server Error', code: 0 });
 			}
+			if (fault?.kind === 'apiError') throw new ApiError(fault.status, fault.code, fault.message);
 			const forced = fault?.kind === 'rateLimit' ? { retryAfterMs: fault.retryAfterMs, global: fault.global } : undefined;
 			const decision = this.limits.take(bucket, Date.now(), route.auth, forced);
 			if (decision.kind === 'limited') {

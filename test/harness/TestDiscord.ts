@@ -1,4 +1,4 @@
-import { InteractionResponseType, PermissionFlagsBits as P } from 'discord-api-types/v10';
+import { ChannelType, InteractionResponseType, PermissionFlagsBits as P } from 'discord-api-types/v10';
 import { Emulator, type EmulatorOptions } from '../emulator/Emulator.js';
 import type { EChannel, EGuild, EInteraction, EMessage, ERole, EUser } from '../emulator/state.js';
 import { World, type OptionValue } from '../emulator/world.js';
@@ -163,6 +163,13 @@ export class TestDiscord {
 		return this.botMessages(home.general).at(-1)!;
 	}
 
+	/** Direct messages the bot sent this user, oldest first. */
+	public dmsOf(user: { id: string }): EMessage[] {
+		return [...this.state.channels.values()]
+			.filter((channel) => channel.type === ChannelType.DM && channel.recipientId === user.id)
+			.flatMap((channel) => this.botMessages(channel));
+	}
+
 	/** Messages the bot posted in a channel, oldest first. */
 	public botMessages(channel: EChannel): EMessage[] {
 		return this.state.channelMessages(channel.id).filter((message) => message.authorId === this.emulator.botId);
@@ -188,6 +195,18 @@ export class Actor {
 	/** Types a message; returns it (the bot's reaction is awaited separately). */
 	public say(channel: EChannel, content: string): EMessage {
 		return this.discord.world.say(this.user, channel, content);
+	}
+
+	/**
+	 * Types a prefix command whose answer only the caller may read: the channel is only told it went by
+	 * direct message, and that message is returned.
+	 */
+	public async commandByDm(channel: EChannel, content: string): Promise<EMessage> {
+		const before = this.discord.dmsOf(this.user).length;
+		const reply = await this.command(channel, content);
+		if (reply.content !== 'I sent you the answer by direct message.')
+			throw new Error(`"${content}": expected the answer by DM, the channel read ${JSON.stringify(reply.content)}`);
+		return this.discord.dmsOf(this.user)[before]!;
 	}
 
 	/** Types a prefix command and waits for the bot's reply to it. */

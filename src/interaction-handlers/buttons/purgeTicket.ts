@@ -5,7 +5,7 @@ import type { CustomIdOf } from '../../lib/chat/customIds.js';
 import { runInTicket } from '../../lib/chat/ticketSubcommand.js';
 import { translatorFor } from '../../lib/discord/translate.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
-import { purge } from '../../lib/tickets/hardDelete.js';
+import { confirmHardDelete, purge } from '../../lib/tickets/hardDelete.js';
 
 /** The confirmation button of /ticket harddelete: the ticket is purged and its channel deleted. */
 export class PurgeTicketButton extends CustomIdHandler<'purgeButton'> {
@@ -14,7 +14,9 @@ export class PurgeTicketButton extends CustomIdHandler<'purgeButton'> {
 	}
 
 	public async run(interaction: ButtonInteraction<'cached'>, id: CustomIdOf<'purgeButton'>) {
-		// The answer comes first: once the channel is gone there is nowhere to answer. A refusal follows it.
+		// Checked before the answer (an admin's click, on this ticket); the answer comes before the purge,
+		// since once the channel is gone there is nowhere to answer.
+		await runInTicket(confirmHardDelete, interaction.member, interaction.channelId, undefined, id.ticketId);
 		await interaction.update({ content: (await translatorFor(interaction))(LanguageKeys.Tickets.Purging), components: [] });
 		await runInTicket(purge, interaction.member, interaction.channelId, undefined, id.ticketId);
 	}

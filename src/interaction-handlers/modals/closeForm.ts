@@ -17,6 +17,9 @@ export class CloseFormModal extends CustomIdHandler<'closeForm'> {
 	public async run(interaction: ModalSubmitInteraction<'cached'>, id: CustomIdOf<'closeForm'>) {
 		const reason = formText(interaction, 'reason');
 		const outcome = await runInTicket(close, interaction.member, interaction.channelId!, { reason }, id.ticketId);
-		await interaction.reply({ ...outcomeMessage(await translatorFor(interaction.guild), outcome), allowedMentions: { parse: [] } });
+		await interaction.reply({
+			...outcomeMessage(await translatorFor(interaction.guild), outcome),
+			allowedMentions: { parse: [] }
+		});
 	}
 }

@@ -84,13 +84,18 @@ export async function guildTeams(data: GuildData, roles: RoleSources): Promise<G
 
 const ROLE_WORD = /^(?:<@&)?(\d{17,20})>?$/;
 
+/** The words of a role option, for counting them before they are checked. */
+export function roleWords(text: string): string[] {
+	return [...new Set(text.split(/[\s,]+/).filter(Boolean))];
+}
+
 /**
  * Role mentions or IDs separated by spaces or commas, for every role option (staff, support, admin and
  * escalation roles): each must be a role the bot can use, or the refusal says which one and why.
  */
 export function parseRoleInput(text: string, guildId: string, check: RoleCheck): string[] {
 	const ids = new Set<string>();
-	for (const word of text.split(/[\s,]+/).filter(Boolean)) {
+	for (const word of roleWords(text)) {
 		const id = ROLE_WORD.exec(word)?.[1] ?? (/^@?everyone$/i.test(word) ? guildId : null);
 		if (!id) refuse(LanguageKeys.Categories.BadRole, { value: word.slice(0, 40) });
 		assertUsableRole(guildId, id, check);
@@ -101,16 +106,9 @@ export function parseRoleInput(text: string, guildId: string, check: RoleCheck):
 
 /** Refuses a role the bot cannot use, saying why and what to pick instead. */
 export function assertUsableRole(guildId: string, roleId: string, check: RoleCheck): void {
-	switch (check.problem(guildId, roleId)) {
-		case null:
-			return;
-		case 'everyone':
-			refuse(LanguageKeys.Roles.Everyone);
-		case 'managed':
-			refuse(LanguageKeys.Roles.Managed, { role: `<@&${roleId}>` });
-		case 'above-bot':
-			refuse(LanguageKeys.Roles.AboveBot, { role: `<@&${roleId}>` });
-		case 'unknown':
-			refuse(LanguageKeys.Categories.UnknownRole, { value: roleId });
-	}
+	const problem = check.problem(guildId, roleId);
+	if (problem === 'everyone') refuse(LanguageKeys.Roles.Everyone);
+	if (problem === 'managed') refuse(LanguageKeys.Roles.Managed, { role: `<@&${roleId}>` });
+	if (problem === 'above-bot') refuse(LanguageKeys.Roles.AboveBot, { role: `<@&${roleId}>` });
+	if (problem === 'unknown') refuse(LanguageKeys.Categories.UnknownRole, { value: roleId });
 }

@@ -82,22 +82,18 @@ export async function slashContext(
 }
 
 /**
- * A prefix invocation. A `private` answer goes by direct message, and the invocation itself is removed
- * from the channel (it may hold the note or the comment); the channel only reads that the answer was
- * sent, or that the caller's DMs are closed. Every other answer is a reply in the channel.
+ * A prefix invocation. A `private` answer goes by direct message; the channel only reads that it was
+ * sent, or that the caller's DMs are closed, and the invocation is then removed (it may hold the note
+ * or the comment). Every other answer is a reply in the channel.
  */
 export async function prefixContext(message: Message<true>, options: CommandOptions, answer: Audience): Promise<CommandContext> {
 	const t = await translatorFor(answer === 'channel' ? message.guild : message);
 	const channelReply = (payload: ReplyPayload) =>
 		message.reply({
 			...payload,
-			allowedMentions: { ...allowedMentions(payload.pingRoles), repliedUser: false },
+			allowedMentions: allowedMentions(payload.pingRoles),
 			failIfNotExists: false
 		});
-	if (answer === 'private') {
-		// Whatever the command answers, the words typed do not stay in the channel.
-		await message.delete().catch(() => undefined);
-	}
 	return {
 		via: 'prefix',
 		guild: message.guild,
@@ -122,10 +118,9 @@ export async function prefixContext(message: Message<true>, options: CommandOpti
 					if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.CannotSendMessagesToThisUser) return false;
 					throw error;
 				});
-			await message.channel.send({
-				content: `<@${message.author.id}> ${t(sent ? LanguageKeys.Errors.SentByDm : LanguageKeys.Errors.DmClosed)}`,
-				allowedMentions: { users: [message.author.id] }
-			});
+			await channelReply({ content: t(sent ? LanguageKeys.Errors.SentByDm : LanguageKeys.Errors.DmClosed) });
+			// The words typed do not stay in the channel (where the bot may manage messages).
+			await message.delete().catch(() => undefined);
 		}
 	};
 }

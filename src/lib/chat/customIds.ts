@@ -49,7 +49,9 @@ const KINDS = {
 type Kinds = typeof KINDS;
 export type CustomIdKind = keyof Kinds;
 type FieldValue<F> = F extends { type: 'snowflake' } ? string : number;
-export type CustomIdOf<K extends CustomIdKind> = { kind: K } & { [P in keyof Kinds[K]['fields']]: FieldValue<Kinds[K]['fields'][P]> };
+export type CustomIdOf<K extends CustomIdKind> = { kind: K } & {
+	[P in keyof Kinds[K]['fields']]: FieldValue<Kinds[K]['fields'][P]>;
+};
 export type CustomId = { [K in CustomIdKind]: CustomIdOf<K> }[CustomIdKind];
 
 const VERSION = 't1';
@@ -57,7 +59,8 @@ const MAX_LENGTH = 100;
 const BY_TAG = new Map(Object.entries(KINDS).map(([kind, spec]) => [spec.tag as string, kind as CustomIdKind]));
 
 function fits(field: Field, value: unknown): boolean {
-	if (field.type === 'int') return Number.isSafeInteger(value) && (value as number) >= field.min && (value as number) <= field.max;
+	if (field.type === 'int')
+		return Number.isSafeInteger(value) && (value as number) >= field.min && (value as number) <= field.max;
 	return typeof value === 'string' && (/^\d{17,20}$/.test(value) || (field.orZero && value === '0'));
 }
 

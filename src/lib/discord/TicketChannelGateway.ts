@@ -2,6 +2,8 @@ import {
 	ChannelType,
 	DiscordAPIError,
 	OverwriteType,
+	PermissionFlagsBits,
+	type PermissionOverwriteOptions,
 	RESTJSONErrorCodes,
 	type CategoryChannel,
 	type Client,
@@ -68,9 +70,8 @@ export class TicketChannelGateway implements TicketChannels {
 			const current = channel.permissionOverwrites.cache.map(fromDiscord);
 			const next = change(current);
 			if (sameOverwrites(current, next)) return;
-			// One PATCH of the whole list: discord.js updates its cache from the answer, so the next change reads it.
 			await discordStep({ permission: 'ManageRoles', where: `<#${channelId}>` }, () =>
-				channel.permissionOverwrites.set(next.map(toDiscord), reason)
+				applyChange(channel, current, next, reason)
 			);
 		});
 	}
@@ -129,10 +130,49 @@ export class TicketChannelGateway implements TicketChannels {
 	}
 }
 
+/**
+ * The fewest calls for a change, each of which discord.js reflects in its cache: one overwrite put or
+ * removed on its own (an edit made meanwhile in Discord's settings to another overwrite is kept), or
+ * the whole list in one PATCH when several change together.
+ */
+async function applyChange(channel: TextChannel, current: readonly Overwrite[], next: readonly Overwrite[], reason: string) {
+	const before = new Map(current.map((overwrite) => [overwrite.id, overwrite]));
+	const after = new Map(next.map((overwrite) => [overwrite.id, overwrite]));
+	const changed = next.filter(
+		(overwrite) => !sameOverwrites([overwrite], before.has(overwrite.id) ? [before.get(overwrite.id)!] : [])
+	);
+	const removed = current.filter((overwrite) => !after.has(overwrite.id));
+	if (changed.length === 1 && removed.length === 0) {
+		const [overwrite] = changed as [Overwrite];
+		await channel.permissionOverwrites.create(overwrite.id, flagsOf(overwrite), { type: toDiscord(overwrite).type, reason });
+	} else if (changed.length === 0 && removed.length === 1) {
+		await channel.permissionOverwrites.delete(removed[0]!.id, reason);
+	} else {
+		await channel.permissionOverwrites.set(next.map(toDiscord), reason);
+	}
+}
+
+/** An overwrite as discord.js takes it for one target: each permission allowed, denied or left alone. */
+function flagsOf(overwrite: Overwrite): PermissionOverwriteOptions {
+	const flags: Record<string, boolean> = {};
+	for (const [name, bit] of Object.entries(PermissionFlagsBits)) {
+		if (overwrite.allow & bit) flags[name] = true;
+		else if (overwrite.deny & bit) flags[name] = false;
+	}
+	return flags as PermissionOverwriteOptions;
+}
+
 const isUnknownChannel = (error: unknown) => error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownChannel;
 
 const unknownChannel = () =>
-	new DiscordAPIError({ code: RESTJSONErrorCodes.UnknownChannel, message: 'Unknown Channel' }, RESTJSONErrorCodes.UnknownChannel, 404, 'GET', '', {});
+	new DiscordAPIError(
+		{ code: RESTJSONErrorCodes.UnknownChannel, message: 'Unknown Channel' },
+		RESTJSONErrorCodes.UnknownChannel,
+		404,
+		'GET',
+		'',
+		{}
+	);
 
 /** A full Discord category (50 channels) overflows into a sibling of the same name, created when none has room. */
 async function parentWithRoom(guild: Guild, parentId: string): Promise<CategoryChannel | null> {

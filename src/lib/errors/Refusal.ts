@@ -13,7 +13,6 @@ export class Refusal extends Error {
 	}
 }
 
-
 /** Refuses with this key and its arguments (the compiler checks them against the key). */
 export function refuse<Args extends object>(key: TranslationKey<Args>, ...args: KeyArgs<NoticeArgs<Args>>): never {
 	throw new Refusal(

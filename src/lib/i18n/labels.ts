@@ -19,7 +19,9 @@ export function statusLabel(t: Translate, status: string, locked = false): strin
 
 /** A priority's name as a notice argument, for the reader's language. */
 export function priorityNotice(priority: string): Notice | string {
-	return (PRIORITIES as readonly string[]).includes(priority) ? notice(LanguageKeys.Tickets.Priorities[priority as Priority]) : priority;
+	return (PRIORITIES as readonly string[]).includes(priority)
+		? notice(LanguageKeys.Tickets.Priorities[priority as Priority])
+		: priority;
 }
 
 /** A status's name as a notice argument. */

@@ -244,8 +244,6 @@ export const LanguageKeys = {
 		TooLarge: key('transcripts:tooLarge'),
 		DmIntro: key<{ number: string; guild: string }>('transcripts:dmIntro'),
 		Ready: key<{ number: string }>('transcripts:ready'),
-		SentByDm: key('transcripts:sentByDm'),
-		DmClosed: key('transcripts:dmClosed'),
 		StaffOrOpener: key('transcripts:staffOrOpener'),
 		File: {
 			language: key('transcripts:file.language'),

@@ -26,7 +26,9 @@ export async function ticketChannel(guildId: string, channelId: string | null): 
 export async function runSystemClose(guildId: string, ticketId: number, how: SystemClose): Promise<boolean> {
 	const outcome = await closeBySystem(container.ticketServices, guildId, ticketId, how);
 	if (!outcome) return false;
-	const ticket = await container.db.forGuild(guildId).db.ticket.findUnique({ where: { id: ticketId }, select: { channelId: true } });
+	const ticket = await container.db
+		.forGuild(guildId)
+		.db.ticket.findUnique({ where: { id: ticketId }, select: { channelId: true } });
 	const channel = await ticketChannel(guildId, ticket?.channelId ?? null);
 	if (channel) {
 		const { pingRoles: _none, ...message } = outcomeMessage(await translatorFor(channel.guild), outcome);

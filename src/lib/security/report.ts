@@ -118,6 +118,11 @@ export async function securityEventsPage(
 		.setTitle(t(LanguageKeys.Security.EventsTitle, { count: total }))
 		.setDescription(lines.join('\n') || t(LanguageKeys.Security.NoEvents))
 		.setFooter({ text: t(LanguageKeys.Tickets.ListPage, { page: page + 1, pages }) });
-	const components = pageButtons(page, pages, (target) => encodeCustomId({ kind: 'securityPage', ...query, page: target, ownerId }), t);
+	const components = pageButtons(
+		page,
+		pages,
+		(target) => encodeCustomId({ kind: 'securityPage', ...query, page: target, ownerId }),
+		t
+	);
 	return { embeds: [embed], components };
 }

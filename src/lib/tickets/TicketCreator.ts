@@ -49,7 +49,12 @@ export class TicketCreator {
 
 	/** Why this member cannot open a ticket now (all the checks, or the named ones), or null. */
 	public refusal(guildId: string, userId: string, only?: readonly CreationCheckName[]): Promise<Notice | null> {
-		return creationRefusal(this.services.db.forGuild(guildId), userId, { blacklist: this.blacklist, config: this.services.config }, only);
+		return creationRefusal(
+			this.services.db.forGuild(guildId),
+			userId,
+			{ blacklist: this.blacklist, config: this.services.config },
+			only
+		);
 	}
 
 	public async open(request: OpenRequest): Promise<OpenedTicket> {
@@ -128,9 +133,11 @@ export class TicketCreator {
 				data.db.auditEvent.create({ data: auditRow(guildId, entry) })
 			]);
 		} catch (error) {
-			await channels.delete(guildId, channelId, 'ticket could not be opened').catch((deleteError: unknown) =>
-				log.warn('Could not remove the channel of a ticket that failed to open', { channelId, error: deleteError })
-			);
+			await channels
+				.delete(guildId, channelId, 'ticket could not be opened')
+				.catch((deleteError: unknown) =>
+					log.warn('Could not remove the channel of a ticket that failed to open', { channelId, error: deleteError })
+				);
 			await data.db.ticket.delete({ where: { id: row.id } }).catch(() => undefined);
 			throw error;
 		}

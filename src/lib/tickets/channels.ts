@@ -17,7 +17,11 @@ export const Permission = {
 
 /** What the opener, participants and staff roles may do in a ticket. */
 export const MEMBER_BITS =
-	Permission.ViewChannel | Permission.SendMessages | Permission.ReadMessageHistory | Permission.AttachFiles | Permission.EmbedLinks;
+	Permission.ViewChannel |
+	Permission.SendMessages |
+	Permission.ReadMessageHistory |
+	Permission.AttachFiles |
+	Permission.EmbedLinks;
 /** The bot itself: everything members have, and managing the channel and its messages. */
 export const BOT_BITS = MEMBER_BITS | Permission.ManageChannels | Permission.ManageMessages;
 

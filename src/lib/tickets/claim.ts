@@ -40,8 +40,12 @@ export const unclaim = useCase<void, TicketOutcome>('channel', async (services, 
 	await commitChange(services, data, {
 		entry: { ticketId, actorId: actor.userId, action: 'ticket.unclaimed', targetId: claimer },
 		write: async (tx) =>
-			(await tx.ticket.updateMany({ where: { id: ticketId, claimedById: claimer }, data: { claimedById: null, claimedAt: null } }))
-				.count === 1,
+			(
+				await tx.ticket.updateMany({
+					where: { id: ticketId, claimedById: claimer },
+					data: { claimedById: null, claimedAt: null }
+				})
+			).count === 1,
 		lost: notice(LanguageKeys.Tickets.NotClaimed)
 	});
 	return { ticketId, notice: notice(LanguageKeys.Tickets.Unclaimed, { user: mention(actor.userId) }) };

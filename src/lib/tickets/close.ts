@@ -24,8 +24,7 @@ interface CloseSpec {
 	lost: Notice;
 }
 
-const shownReason = (reason: string | null) =>
-	reason ? userWritten(reason, 500) : notice(LanguageKeys.Tickets.NoReason);
+const shownReason = (reason: string | null) => (reason ? userWritten(reason, 500) : notice(LanguageKeys.Tickets.NoReason));
 
 /**
  * The one close path, for every kind of close: the status fields and the timeline entry in one
@@ -40,7 +39,13 @@ async function performClose(services: TicketServices, scene: TicketScene, spec: 
 		write: async (tx) => {
 			const { count } = await tx.ticket.updateMany({
 				where: { id: ticket.id, ...spec.when },
-				data: { status: TicketStatus.Closed, closedAt, closedById: spec.actorId, closeReason: spec.reason, scheduledCloseAt: null }
+				data: {
+					status: TicketStatus.Closed,
+					closedAt,
+					closedById: spec.actorId,
+					closeReason: spec.reason,
+					scheduledCloseAt: null
+				}
 			});
 			return count === 1;
 		},
@@ -73,9 +78,11 @@ export const close = useCase<{ reason: string | null }, TicketOutcome>(
 		const scene = await loadTicket(services, guildId, ticketId);
 		const openerMayClose = guildRules(await scene.data.settings(), services.config).allowOpenerClose;
 		if (!canClose(actor, scene.roles, scene.team, scene.parties, openerMayClose)) {
-			refuse(scene.parties.ownerId === actor.userId || scene.parties.openerId === actor.userId
-				? LanguageKeys.Tickets.OpenerCannotClose
-				: LanguageKeys.Tickets.StaffOnly);
+			refuse(
+				scene.parties.ownerId === actor.userId || scene.parties.openerId === actor.userId
+					? LanguageKeys.Tickets.OpenerCannotClose
+					: LanguageKeys.Tickets.StaffOnly
+			);
 		}
 		assertCanApply(scene.ticket.status, 'close');
 		await performClose(services, scene, {

@@ -39,7 +39,8 @@ export const routeToDepartment = useCase<{ name: string }, TicketOutcome>(
 				details: { from, to: department.id, name: department.name }
 			},
 			write: async (tx) =>
-				(await tx.ticket.updateMany({ where: { id: ticketId, departmentId: from }, data: { departmentId: department.id } })).count === 1,
+				(await tx.ticket.updateMany({ where: { id: ticketId, departmentId: from }, data: { departmentId: department.id } }))
+					.count === 1,
 			lost: notice(LanguageKeys.Tickets.AlreadyInDepartment, { name: shownName }),
 			effect: overwriteEffect(services, scene, (current) => routed(current, leaving, incoming), `routed to ${department.name}`),
 			undo: async (tx) => {

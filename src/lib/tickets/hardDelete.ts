@@ -41,7 +41,10 @@ export const purge = useCase<void, TicketOutcome>('caller', async (services, act
 			if (ticket.channelId) await services.channels.delete(guildId, ticket.channelId, 'ticket hard-deleted');
 		},
 		undo: async (tx) => {
-			await tx.ticket.updateMany({ where: { id: ticketId, purgedAt: now }, data: { purgedAt: null, softDeletedAt: ticket.softDeletedAt } });
+			await tx.ticket.updateMany({
+				where: { id: ticketId, purgedAt: now },
+				data: { purgedAt: null, softDeletedAt: ticket.softDeletedAt }
+			});
 		}
 	});
 	await wipe(data, ticket, actor.userId);

@@ -65,12 +65,18 @@ function scopeWhere(actor: Actor, scope: ListScope): Prisma.TicketWhereInput {
  * guild's, category or department staff the tickets their roles work, anyone else their own. Soft-deleted
  * tickets are never listed, and staff looking for a member's tickets never find the anonymous ones.
  */
-export async function listTickets(services: TicketServices, actor: Actor, guildId: string, query: ListQuery): Promise<TicketList> {
+export async function listTickets(
+	services: TicketServices,
+	actor: Actor,
+	guildId: string,
+	query: ListQuery
+): Promise<TicketList> {
 	const data = services.db.forGuild(guildId);
 	const sources = { check: services.roles, log: services.log };
 	const [roles, teams] = await Promise.all([guildRoles(data, sources), guildTeams(data, sources)]);
 	const scope = listScope(actor, roles, teams);
-	if (query.userId !== '0' && query.userId !== actor.userId && scope.kind === 'own') refuse(LanguageKeys.Tickets.ListOthersStaffOnly);
+	if (query.userId !== '0' && query.userId !== actor.userId && scope.kind === 'own')
+		refuse(LanguageKeys.Tickets.ListOthersStaffOnly);
 	const status = LIST_STATUSES[query.status] ?? 'all';
 	const where: Prisma.TicketWhereInput = {
 		AND: [

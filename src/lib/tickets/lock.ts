@@ -9,28 +9,32 @@ import { useCase, type TicketOutcome } from './outcome.js';
 import { members, mention, overwriteEffect, staffScene } from './ticket.js';
 
 /** Locks (the opener and participants read but no longer write) or unlocks the ticket. */
-export const lock = useCase<{ lock: boolean }, TicketOutcome>('channel', async (services, actor, { guildId, ticketId }, input) => {
-	const scene = await staffScene(services, actor, guildId, ticketId, input.lock ? 'lock' : 'unlock');
-	const already = notice(input.lock ? LanguageKeys.Tickets.AlreadyLocked : LanguageKeys.Tickets.NotLocked);
-	if (scene.ticket.locked === input.lock) refuse(input.lock ? LanguageKeys.Tickets.AlreadyLocked : LanguageKeys.Tickets.NotLocked);
-	await commitChange(services, scene.data, {
-		entry: { ticketId, actorId: actor.userId, action: input.lock ? 'ticket.locked' : 'ticket.unlocked' },
-		write: async (tx) =>
-			(await tx.ticket.updateMany({ where: { id: ticketId, locked: !input.lock }, data: { locked: input.lock } })).count === 1,
-		lost: already,
-		effect: overwriteEffect(
-			services,
-			scene,
-			(current) => withWriting(current, members(scene), !input.lock),
-			input.lock ? 'ticket locked' : 'ticket unlocked'
-		),
-		undo: async (tx) => {
-			await tx.ticket.updateMany({ where: { id: ticketId, locked: input.lock }, data: { locked: !input.lock } });
-		}
-	});
-	const key = input.lock ? LanguageKeys.Tickets.Locked : LanguageKeys.Tickets.Unlocked;
-	return { ticketId, notice: notice(key, { user: mention(actor.userId) }) };
-});
+export const lock = useCase<{ lock: boolean }, TicketOutcome>(
+	'channel',
+	async (services, actor, { guildId, ticketId }, input) => {
+		const scene = await staffScene(services, actor, guildId, ticketId, input.lock ? 'lock' : 'unlock');
+		const already = notice(input.lock ? LanguageKeys.Tickets.AlreadyLocked : LanguageKeys.Tickets.NotLocked);
+		if (scene.ticket.locked === input.lock)
+			refuse(input.lock ? LanguageKeys.Tickets.AlreadyLocked : LanguageKeys.Tickets.NotLocked);
+		await commitChange(services, scene.data, {
+			entry: { ticketId, actorId: actor.userId, action: input.lock ? 'ticket.locked' : 'ticket.unlocked' },
+			write: async (tx) =>
+				(await tx.ticket.updateMany({ where: { id: ticketId, locked: !input.lock }, data: { locked: input.lock } })).count === 1,
+			lost: already,
+			effect: overwriteEffect(
+				services,
+				scene,
+				(current) => withWriting(current, members(scene), !input.lock),
+				input.lock ? 'ticket locked' : 'ticket unlocked'
+			),
+			undo: async (tx) => {
+				await tx.ticket.updateMany({ where: { id: ticketId, locked: input.lock }, data: { locked: !input.lock } });
+			}
+		});
+		const key = input.lock ? LanguageKeys.Tickets.Locked : LanguageKeys.Tickets.Unlocked;
+		return { ticketId, notice: notice(key, { user: mention(actor.userId) }) };
+	}
+);
 
 /** Reopens a closed ticket whose channel still exists: its members write again (unless it is locked). */
 export const reopen = useCase<void, TicketOutcome>('channel', async (services, actor, { guildId, ticketId }) => {

@@ -13,26 +13,35 @@ async function requireMember(services: TicketServices, guildId: string, userId: 
 }
 
 /** Gives a member access to the ticket (writing unless it is locked). */
-export const addUser = useCase<{ userId: string }, TicketOutcome>('channel', async (services, actor, { guildId, ticketId }, { userId }) => {
-	const scene = await staffScene(services, actor, guildId, ticketId, 'edit');
-	await requireMember(services, guildId, userId);
-	const already = notice(LanguageKeys.Tickets.AlreadyIn, { user: mention(userId) });
-	if (userId === scene.ticket.ownerId || scene.parties.participantIds.includes(userId)) refuse(LanguageKeys.Tickets.AlreadyIn, { user: mention(userId) });
-	await commitChange(services, scene.data, {
-		entry: { ticketId, actorId: actor.userId, action: 'ticket.user_added', targetId: userId },
-		write: async (tx) => {
-			if (await tx.ticketParticipant.findUnique({ where: { ticketId_userId: { ticketId, userId } } })) return false;
-			await tx.ticketParticipant.create({ data: { ticketId, guildId, userId, addedById: actor.userId } });
-			return true;
-		},
-		lost: already,
-		effect: overwriteEffect(services, scene, (current) => withMember(current, userId, !scene.ticket.locked), 'added to the ticket'),
-		undo: async (tx) => {
-			await tx.ticketParticipant.deleteMany({ where: { ticketId, userId } });
-		}
-	});
-	return { ticketId, notice: notice(LanguageKeys.Tickets.UserAdded, { user: mention(userId), by: mention(actor.userId) }) };
-});
+export const addUser = useCase<{ userId: string }, TicketOutcome>(
+	'channel',
+	async (services, actor, { guildId, ticketId }, { userId }) => {
+		const scene = await staffScene(services, actor, guildId, ticketId, 'edit');
+		await requireMember(services, guildId, userId);
+		const already = notice(LanguageKeys.Tickets.AlreadyIn, { user: mention(userId) });
+		if (userId === scene.ticket.ownerId || scene.parties.participantIds.includes(userId))
+			refuse(LanguageKeys.Tickets.AlreadyIn, { user: mention(userId) });
+		await commitChange(services, scene.data, {
+			entry: { ticketId, actorId: actor.userId, action: 'ticket.user_added', targetId: userId },
+			write: async (tx) => {
+				if (await tx.ticketParticipant.findUnique({ where: { ticketId_userId: { ticketId, userId } } })) return false;
+				await tx.ticketParticipant.create({ data: { ticketId, guildId, userId, addedById: actor.userId } });
+				return true;
+			},
+			lost: already,
+			effect: overwriteEffect(
+				services,
+				scene,
+				(current) => withMember(current, userId, !scene.ticket.locked),
+				'added to the ticket'
+			),
+			undo: async (tx) => {
+				await tx.ticketParticipant.deleteMany({ where: { ticketId, userId } });
+			}
+		});
+		return { ticketId, notice: notice(LanguageKeys.Tickets.UserAdded, { user: mention(userId), by: mention(actor.userId) }) };
+	}
+);
 
 /** Takes a participant's access away; the owner stays (transfer the ticket first). */
 export const removeUser = useCase<{ userId: string }, TicketOutcome>(
@@ -61,41 +70,53 @@ export const removeUser = useCase<{ userId: string }, TicketOutcome>(
 );
 
 /** Makes another member the owner; the old owner stays as a participant. */
-export const transfer = useCase<{ userId: string }, TicketOutcome>('channel', async (services, actor, { guildId, ticketId }, { userId }) => {
-	const scene = await staffScene(services, actor, guildId, ticketId, 'edit');
-	const previous = scene.ticket.ownerId;
-	if (userId === previous) refuse(LanguageKeys.Tickets.AlreadyOwner, { user: mention(userId) });
-	await requireMember(services, guildId, userId);
-	const wasParticipant = await scene.data.db.ticketParticipant.findUnique({ where: { ticketId_userId: { ticketId, userId } } });
-	await commitChange(services, scene.data, {
-		entry: { ticketId, actorId: actor.userId, action: 'ticket.transferred', targetId: userId, details: { from: previous } },
-		write: async (tx) => {
-			const { count } = await tx.ticket.updateMany({ where: { id: ticketId, ownerId: previous }, data: { ownerId: userId } });
-			if (count === 0) return false;
-			await tx.ticketParticipant.deleteMany({ where: { ticketId, userId } });
-			await tx.ticketParticipant.upsert({
-				where: { ticketId_userId: { ticketId, userId: previous } },
-				create: { ticketId, guildId, userId: previous, addedById: actor.userId },
-				update: {}
-			});
-			return true;
-		},
-		lost: notice(LanguageKeys.Tickets.AlreadyOwner, { user: mention(userId) }),
-		effect: overwriteEffect(services, scene, (current) => withMember(current, userId, !scene.ticket.locked), 'ticket transferred'),
-		undo: async (tx) => {
-			await tx.ticket.updateMany({ where: { id: ticketId, ownerId: userId }, data: { ownerId: previous } });
-			await tx.ticketParticipant.deleteMany({ where: { ticketId, userId: previous } });
-			if (wasParticipant) {
+export const transfer = useCase<{ userId: string }, TicketOutcome>(
+	'channel',
+	async (services, actor, { guildId, ticketId }, { userId }) => {
+		const scene = await staffScene(services, actor, guildId, ticketId, 'edit');
+		const previous = scene.ticket.ownerId;
+		if (userId === previous) refuse(LanguageKeys.Tickets.AlreadyOwner, { user: mention(userId) });
+		await requireMember(services, guildId, userId);
+		const wasParticipant = await scene.data.db.ticketParticipant.findUnique({ where: { ticketId_userId: { ticketId, userId } } });
+		await commitChange(services, scene.data, {
+			entry: { ticketId, actorId: actor.userId, action: 'ticket.transferred', targetId: userId, details: { from: previous } },
+			write: async (tx) => {
+				const { count } = await tx.ticket.updateMany({ where: { id: ticketId, ownerId: previous }, data: { ownerId: userId } });
+				if (count === 0) return false;
+				await tx.ticketParticipant.deleteMany({ where: { ticketId, userId } });
 				await tx.ticketParticipant.upsert({
-					where: { ticketId_userId: { ticketId, userId } },
-					create: { ticketId, guildId, userId, addedById: wasParticipant.addedById, createdAt: wasParticipant.createdAt },
+					where: { ticketId_userId: { ticketId, userId: previous } },
+					create: { ticketId, guildId, userId: previous, addedById: actor.userId },
 					update: {}
 				});
+				return true;
+			},
+			lost: notice(LanguageKeys.Tickets.AlreadyOwner, { user: mention(userId) }),
+			effect: overwriteEffect(
+				services,
+				scene,
+				(current) => withMember(current, userId, !scene.ticket.locked),
+				'ticket transferred'
+			),
+			undo: async (tx) => {
+				await tx.ticket.updateMany({ where: { id: ticketId, ownerId: userId }, data: { ownerId: previous } });
+				await tx.ticketParticipant.deleteMany({ where: { ticketId, userId: previous } });
+				if (wasParticipant) {
+					await tx.ticketParticipant.upsert({
+						where: { ticketId_userId: { ticketId, userId } },
+						create: { ticketId, guildId, userId, addedById: wasParticipant.addedById, createdAt: wasParticipant.createdAt },
+						update: {}
+					});
+				}
 			}
-		}
-	});
-	return {
-		ticketId,
-		notice: notice(LanguageKeys.Tickets.Transferred, { user: mention(userId), previous: mention(previous), by: mention(actor.userId) })
-	};
-});
+		});
+		return {
+			ticketId,
+			notice: notice(LanguageKeys.Tickets.Transferred, {
+				user: mention(userId),
+				previous: mention(previous),
+				by: mention(actor.userId)
+			})
+		};
+	}
+);

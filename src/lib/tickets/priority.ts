@@ -15,6 +15,9 @@ export const setPriority = useCase<{ priority: Priority }, TicketOutcome>(
 			write: async (tx) => (await tx.ticket.updateMany({ where: { id: ticketId }, data: { priority } })).count === 1,
 			lost: notice(LanguageKeys.Tickets.NotATicket)
 		});
-		return { ticketId, notice: notice(LanguageKeys.Tickets.PrioritySet, { priority: priorityNotice(priority), by: mention(actor.userId) }) };
+		return {
+			ticketId,
+			notice: notice(LanguageKeys.Tickets.PrioritySet, { priority: priorityNotice(priority), by: mention(actor.userId) })
+		};
 	}
 );

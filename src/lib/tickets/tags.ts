@@ -15,7 +15,12 @@ export const setTags = useCase<{ tags: readonly string[] }, TicketOutcome>(
 			write: async (tx) => (await tx.ticket.updateMany({ where: { id: ticketId }, data: { tags: writeList(tags) } })).count === 1,
 			lost: notice(LanguageKeys.Tickets.NotATicket)
 		});
-		const shown = tags.length ? userList(tags.map((tag) => userWritten(tag, 32, { code: true })), ' ') : '—';
+		const shown = tags.length
+			? userList(
+					tags.map((tag) => userWritten(tag, 32, { code: true })),
+					' '
+				)
+			: '—';
 		return { ticketId, notice: notice(LanguageKeys.Tickets.TagsSet, { tags: shown, by: mention(actor.userId) }) };
 	}
 );

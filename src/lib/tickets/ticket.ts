@@ -48,7 +48,13 @@ export async function loadTicket(
 		guildRoles(data, sources),
 		ticketTeam(data, ticket, sources)
 	]);
-	return { data, ticket, roles, team, parties: { openerId: ticket.openerId, ownerId: ticket.ownerId, participantIds: participants } };
+	return {
+		data,
+		ticket,
+		roles,
+		team,
+		parties: { openerId: ticket.openerId, ownerId: ticket.ownerId, participantIds: participants }
+	};
 }
 
 export async function participantIds(data: GuildData, ticketId: number): Promise<string[]> {
@@ -76,7 +82,12 @@ export async function staffScene(
 }
 
 /** An admin operation on this ticket (soft-deleted ones included), not yet purged. */
-export async function adminScene(services: TicketServices, actor: Actor, guildId: string, ticketId: number): Promise<TicketScene> {
+export async function adminScene(
+	services: TicketServices,
+	actor: Actor,
+	guildId: string,
+	ticketId: number
+): Promise<TicketScene> {
 	const scene = await loadTicket(services, guildId, ticketId, { deleted: true });
 	if (!isAdmin(actor, scene.roles)) refuse(LanguageKeys.Errors.AdminOnly);
 	if (scene.ticket.purgedAt) refuse(LanguageKeys.Tickets.AlreadyPurged);

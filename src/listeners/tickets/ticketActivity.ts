@@ -17,7 +17,11 @@ export class UserListener extends Listener<typeof Events.MessageCreate> {
 		const ticket = await data.db.ticket.findUnique({ where: { id: ticketId } });
 		if (!ticket) return;
 		const role =
-			message.author.id === ticket.ownerId || message.author.id === ticket.openerId ? 'opener' : (await callerWorks(message.member, ticketId)) ? 'staff' : 'other';
+			message.author.id === ticket.ownerId || message.author.id === ticket.openerId
+				? 'opener'
+				: (await callerWorks(message.member, ticketId))
+					? 'staff'
+					: 'other';
 		await recordTicketMessage(data, ticketId, message.author.id, role, message.createdAt);
 	}
 }

@@ -50,7 +50,9 @@ export const categoryUpsert: SubcommandDefinition = {
 		const { options, guild, t } = context;
 		const key = options.string('key')!.toLowerCase();
 		if (!KEY.test(key)) refuse(LanguageKeys.Categories.BadKey, { key: userText(key, 40) });
-		const staffRoleIds = options.has('staff_roles') ? parseRoleInput(options.string('staff_roles')!, guild.id, container.ticketServices.roles) : undefined;
+		const staffRoleIds = options.has('staff_roles')
+			? parseRoleInput(options.string('staff_roles')!, guild.id, container.ticketServices.roles)
+			: undefined;
 		const data = container.db.forGuild(guild.id);
 		const { category, created } = await container.categories.upsert(data, key, {
 			displayName: options.string('display_name')!,

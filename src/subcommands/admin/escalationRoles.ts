@@ -1,5 +1,5 @@
 import { container } from '@sapphire/framework';
-import { parseRoleInput } from '../../lib/access/roles.js';
+import { parseRoleInput, roleWords } from '../../lib/access/roles.js';
 import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
 import { writeList } from '../../lib/database/json.js';
 import { escalationLevels } from '../../lib/departments/departments.js';
@@ -24,8 +24,9 @@ export const escalationRoles: SubcommandDefinition = {
 	async run(context) {
 		const { guild, options, t } = context;
 		const text = options.string('roles')!.trim();
+		if (roleWords(text).length > MAX_ESCALATION_LEVEL)
+			refuse(LanguageKeys.Routing.TooManyEscalationRoles, { max: MAX_ESCALATION_LEVEL });
 		const roleIds = /^none$/i.test(text) ? [] : parseRoleInput(text, guild.id, container.ticketServices.roles);
-		if (roleIds.length > MAX_ESCALATION_LEVEL) refuse(LanguageKeys.Routing.TooManyEscalationRoles, { max: MAX_ESCALATION_LEVEL });
 		const data = container.db.forGuild(guild.id);
 		await data.updateSettings({ escalationRoleIds: writeList(roleIds) });
 		await container.audit.record(data, { actorId: context.member.id, action: 'settings.escalation_roles', details: { roleIds } });

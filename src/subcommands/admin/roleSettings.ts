@@ -1,5 +1,5 @@
 import { container } from '@sapphire/framework';
-import { parseRoleInput } from '../../lib/access/roles.js';
+import { parseRoleInput, roleWords } from '../../lib/access/roles.js';
 import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
 import { writeList } from '../../lib/database/json.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
@@ -27,8 +27,8 @@ function roleListSetting(spec: {
 		async run(context) {
 			const { guild, options, t } = context;
 			const text = options.string('roles')!.trim();
+			if (roleWords(text).length > MAX_ROLES) refuse(LanguageKeys.Settings.TooManyRoles, { max: MAX_ROLES });
 			const roleIds = /^none$/i.test(text) ? [] : parseRoleInput(text, guild.id, container.ticketServices.roles);
-			if (roleIds.length > MAX_ROLES) refuse(LanguageKeys.Settings.TooManyRoles, { max: MAX_ROLES });
 			const data = container.db.forGuild(guild.id);
 			await data.updateSettings({ [spec.field]: writeList(roleIds) });
 			await container.audit.record(data, { actorId: context.member.id, action: `settings.${spec.name}`, details: { roleIds } });

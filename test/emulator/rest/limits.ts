@@ -20,6 +20,7 @@ interface Fault {
 	apply:
 		| { kind: 'rateLimit'; retryAfterMs: number; global: boolean }
 		| { kind: 'serverError'; status: number }
+		| { kind: 'apiError'; status: number; code: number; message: string }
 		| { kind: 'latency'; ms: number };
 }
 
@@ -56,6 +57,15 @@ export class Limits {
 
 	public injectServerError(match: FaultMatch, options: { status?: number; count?: number } = {}): void {
 		this.#faults.push({ match, remaining: options.count ?? 1, apply: { kind: 'serverError', status: options.status ?? 500 } });
+	}
+
+	/** Discord refuses the request with this JSON error, e.g. 403 50013 Missing Permissions. */
+	public injectApiError(match: FaultMatch, error: { status: number; code: number; message: string; count?: number }): void {
+		this.#faults.push({
+			match,
+			remaining: error.count ?? 1,
+			apply: { kind: 'apiError', status: error.status, code: error.code, message: error.message }
+		});
 	}
 
 	public injectLatency(match: FaultMatch, ms: number, count = Number.POSITIVE_INFINITY): void {
