@@ -8,7 +8,7 @@ import { notice, userWritten, type Notice } from '../i18n/notice.js';
 import { TicketStatus } from '../model/status.js';
 import { guildRules } from '../settings/guildRules.js';
 import { withWriting } from './channels.js';
-import { commitChange, type Committed } from './change.js';
+import { commitChange, toldUnchanged, type Committed } from './change.js';
 import { useCase, type TicketOutcome } from './outcome.js';
 import type { TicketServices } from './services.js';
 import { assertCanApply } from './stateMachine.js';
@@ -171,7 +171,7 @@ export const forceClose = useCase<{ reason: string; deleteChannel: boolean }, Ti
 					await services.channels.delete(guildId, channelId, 'ticket force-closed');
 				} catch (error) {
 					await committed.revert();
-					throw error;
+					throw toldUnchanged(error);
 				}
 			}
 		};
