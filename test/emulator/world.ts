@@ -226,6 +226,20 @@ export class World {
 		);
 	}
 
+	/**
+	 * A click a modified client sends: a button interaction naming a custom ID the message does not carry
+	 * (Discord delivers it; the bot must not trust it).
+	 */
+	public forgedClick(user: EUser, message: EMessage, customId: string): EInteraction {
+		return this.#interaction(
+			user,
+			this.state.channel(message.channelId),
+			InteractionType.MessageComponent,
+			{ custom_id: customId, component_type: ComponentType.Button },
+			message
+		);
+	}
+
 	/** Picks options of the select menu (the first one, or the one with this custom ID). */
 	public select(user: EUser, message: EMessage, values: string[], customId?: string): EInteraction {
 		const menu = components(message).find(

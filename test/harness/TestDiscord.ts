@@ -223,6 +223,11 @@ export class Actor {
 		return this.discord.answer(this.discord.world.click(this.user, message, label));
 	}
 
+	/** Sends a click for a custom ID the message does not carry, as a modified client can. */
+	public forgedClick(message: EMessage, customId: string): Promise<Answer> {
+		return this.discord.answer(this.discord.world.forgedClick(this.user, message, customId));
+	}
+
 	public select(message: EMessage, values: string[], customId?: string): Promise<Answer> {
 		return this.discord.answer(this.discord.world.select(this.user, message, values, customId));
 	}
