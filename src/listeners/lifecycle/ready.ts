@@ -1,5 +1,6 @@
 import { Events, Listener } from '@sapphire/framework';
 import type { Client } from 'discord.js';
+import { finishPurges } from '../../lib/tickets/hardDelete.js';
 
 export class UserListener extends Listener<typeof Events.ClientReady> {
 	public constructor(context: Listener.LoaderContext) {
@@ -12,6 +13,11 @@ export class UserListener extends Listener<typeof Events.ClientReady> {
 		await this.container.closeScheduler.start();
 		// Transcripts of tickets closed while the bot was stopping or down.
 		void this.container.transcripts.catchUp();
+		// Hard deletes the bot marked but could not finish (it stopped, or Discord failed in between).
+		void this.container.work
+			.run(() => finishPurges(this.container.ticketServices, [...client.guilds.cache.keys()]))
+			.then((count) => count > 0 && this.container.logger.info(`Finished ${count} interrupted hard delete(s)`))
+			.catch((error: unknown) => this.container.logger.error('Could not finish interrupted hard deletes', { error }));
 		this.container.logger.info(
 			`Logged in as ${client.user.tag} in ${client.guilds.cache.size} guild(s); ${stores.get('commands').size} command(s), ${stores.get('listeners').size} listener(s) loaded`
 		);
