@@ -2,6 +2,19 @@ import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
+/** The Sapphire pieces: src/lib is below them. */
+const pieces = {
+	group: [
+		'**/commands/**',
+		'**/subcommands/**',
+		'**/interaction-handlers/**',
+		'**/listeners/**',
+		'**/preconditions/**',
+		'**/scheduled-tasks/**'
+	],
+	message: 'src/lib is used by the pieces, never the other way round.'
+};
+
 export default tseslint.config(
 	{ ignores: ['dist/', 'node_modules/', 'src/generated/', 'coverage/', 'data/', 'logs/'] },
 	js.configs.recommended,
@@ -12,6 +25,47 @@ export default tseslint.config(
 			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
 			'@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
 			'no-empty': ['error', { allowEmptyCatch: true }]
+		}
+	},
+	{
+		// The layers: src/lib never reaches up into the Sapphire pieces that use it.
+		files: ['src/lib/**/*.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [pieces]
+				}
+			]
+		}
+	},
+	{
+		// The ticket core decides without Discord: surfaces (chat, web, jobs) call it through its ports.
+		files: [
+			'src/lib/tickets/**/*.ts',
+			'src/lib/access/**/*.ts',
+			'src/lib/model/**/*.ts',
+			'src/lib/text/**/*.ts',
+			'src/lib/i18n/**/*.ts'
+		],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					paths: [{ name: 'discord.js', message: 'The ticket core knows no Discord: go through TicketChannels.' }],
+					patterns: [
+						pieces,
+						{
+							group: ['@sapphire/*'],
+							message: 'The ticket core runs outside Sapphire (web, jobs, tests): take services instead.'
+						},
+						{
+							group: ['**/chat/*', '**/discord/*', '**/setup/*', '**/scheduling/*', '**/wizard/*', '**/web/*'],
+							message: 'The core is below the surfaces: a surface imports the core, never the reverse.'
+						}
+					]
+				}
+			]
 		}
 	},
 	{
