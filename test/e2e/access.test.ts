@@ -1,6 +1,7 @@
 import { GatewayDispatchEvents } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EChannel, ERole } from '../emulator/state.js';
+import type { EChannel, EMessage, ERole } from '../emulator/state.js';
+import type { OptionValue } from '../emulator/world.js';
 import { startTicketScenario, type TicketScenario } from '../harness/ticketScenario.js';
 import type { GuildFixture, TestDiscord } from '../harness/TestDiscord.js';
 import { testDatabases } from '../helpers/databases.js';
@@ -16,6 +17,10 @@ const EVERYONE =
 const INVALID_BUTTON = 'This button is no longer valid. Ask the staff to post the panel again.';
 const LIST_OTHERS = "Only staff can list other members' tickets. Leave `member` out to see yours.";
 const STAFF_ONLY = "Only the staff of this ticket's category can do that.";
+
+/** An embed as the bot sent it. */
+type Shown = { title?: string; description?: string; footer?: { text: string } };
+const embedOf = (message: EMessage | null) => message!.embeds[0] as Shown;
 
 for (const database of testDatabases()) {
 	describe(`privacy and access, on every surface (${database.provider})`, () => {
@@ -44,7 +49,7 @@ for (const database of testDatabases()) {
 		for (const row of PRIVATE) {
 			it(`answers /ticket ${row.subcommand} to the caller alone, slash or prefix`, async () => {
 				const { channel } = await scenario.openTicket(home.alice);
-				const options = row.subcommand === 'note' ? { text: 'slash-note-4417' } : {};
+				const options: Record<string, OptionValue> = row.subcommand === 'note' ? { text: 'slash-note-4417' } : {};
 				const slashed = await home.staff.slash(channel, ['ticket', row.subcommand], options);
 				expect(slashed.ephemeral).toBe(true);
 				if (row.answer) expect(slashed.content).toMatch(row.answer);
@@ -147,11 +152,24 @@ for (const database of testDatabases()) {
 					expect((await home.alice.slash(channel, ['ticket', 'claim'])).content).toBe(STAFF_ONLY);
 					expect((await home.alice.command(channel, '!ticket claim')).content).toBe(STAFF_ONLY);
 					const listed = await home.bob.slash(home.general, ['ticket', 'list']);
-					expect(listed.message!.embeds[0]!.title).toBe('Tickets: all (0)');
+					expect(embedOf(listed.message).title).toBe('Tickets: all (0)');
+					// Admins see the stored role marked as ignored, and why.
+					await scenario.db.prisma.category.updateMany({
+						where: { guildId: home.guild.id, key: 'quick' },
+						data: { staffRoleIds: JSON.stringify([home.roles.staff.id, home.guild.id]) }
+					});
+					const categories = await home.admin.slash(home.general, ['admin', 'category_list']);
+					expect(embedOf(categories.message).description).toContain(
+						`<@&${home.roles.staff.id}> @everyone (ignored: @everyone is every member)`
+					);
 				} finally {
 					await scenario.db.prisma.guildSettings.update({
 						where: { guildId: home.guild.id },
 						data: { supportRoleIds: '[]' }
+					});
+					await scenario.db.prisma.category.updateMany({
+						where: { guildId: home.guild.id, key: 'quick' },
+						data: { staffRoleIds: JSON.stringify([home.roles.staff.id]) }
 					});
 				}
 			});
@@ -163,7 +181,7 @@ for (const database of testDatabases()) {
 			const list = await home.staff.slash(home.general, ['ticket', 'list'], { member: opener.id });
 			const staffPage = list.message!;
 			const before = JSON.stringify(staffPage.embeds);
-			expect(staffPage.embeds[0]!.footer!.text).toBe('Page 1 of 2');
+			expect(embedOf(staffPage).footer!.text).toBe('Page 1 of 2');
 
 			// The opener clicks the staff member's Next: they see their own tickets, for them alone.
 			const theirs = await opener.click(staffPage, 'Next ▶');
@@ -177,7 +195,7 @@ for (const database of testDatabases()) {
 
 			const turned = await home.staff.click(staffPage, 'Next ▶');
 			expect(turned.message!.id).toBe(staffPage.id);
-			expect(turned.message!.embeds[0]!.footer!.text).toBe('Page 2 of 2');
+			expect(embedOf(turned.message).footer!.text).toBe('Page 2 of 2');
 		}, 60_000);
 
 		it('does nothing for a click on a component the message does not carry', async () => {

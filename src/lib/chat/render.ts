@@ -1,4 +1,5 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, time, TimestampStyles } from 'discord.js';
+import type { RoleCheck } from '../access/roles.js';
 import { readList } from '../database/json.js';
 import { userText } from '../discord/escape.js';
 import { discordText } from '../discord/render.js';
@@ -17,6 +18,20 @@ import { pageButtons } from './paging.js';
 const BLURPLE = 0x5865f2;
 /** Discord's limit for an embed field's value. */
 const FIELD_MAX = 1024;
+
+/**
+ * Stored roles as an admin reads them: each a mention, and one the bot refuses as staff (see
+ * access/roles.ts) marked as ignored, with the reason, so the admin knows to replace it.
+ */
+export function shownRoles(t: Translate, guildId: string, roleIds: readonly string[], check: RoleCheck): string {
+	return roleIds
+		.map((id) => {
+			const problem = check.problem(guildId, id);
+			const role = id === guildId ? '@everyone' : `<@&${id}>`;
+			return problem ? t(LanguageKeys.Roles.Ignored, { role, reason: t(LanguageKeys.Roles.Problems[problem]) }) : role;
+		})
+		.join(' ');
+}
 
 /** The star buttons under a closed ticket. */
 export function ratingButtons(ticketId: number): ActionRowBuilder<ButtonBuilder> {

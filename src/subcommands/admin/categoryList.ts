@@ -1,5 +1,6 @@
 import { container } from '@sapphire/framework';
 import { EmbedBuilder } from 'discord.js';
+import { shownRoles } from '../../lib/chat/render.js';
 import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
 import { userText } from '../../lib/discord/escape.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
@@ -19,7 +20,9 @@ export const categoryList: SubcommandDefinition = {
 				category.defaultPriority,
 				category.slaMinutes ? t(LanguageKeys.Categories.Sla, { minutes: category.slaMinutes }) : null,
 				category.questions.length ? t(LanguageKeys.Categories.Questions, { count: category.questions.length }) : null,
-				category.staffRoleIds.length ? category.staffRoleIds.map((id) => `<@&${id}>`).join(' ') : null,
+				category.staffRoleIds.length
+					? shownRoles(t, context.guild.id, category.staffRoleIds, container.ticketServices.roles)
+					: null,
 				category.anonymousAllowed ? t(LanguageKeys.Categories.Anonymous) : null,
 				category.captcha ? t(LanguageKeys.Categories.Captcha) : null
 			].filter(Boolean);

@@ -1,4 +1,5 @@
 import { container } from '@sapphire/framework';
+import { shownRoles } from '../../lib/chat/render.js';
 import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
 import { readList } from '../../lib/database/json.js';
 import { escalationLevels, listDepartments } from '../../lib/departments/departments.js';
@@ -20,7 +21,7 @@ export const departmentList: SubcommandDefinition = {
 				? departments
 						.map(
 							(department) =>
-								`**${userText(department.name, 32)}**: ${department.staffRoleIds.map((id) => `<@&${id}>`).join(' ')}`
+								`**${userText(department.name, 32)}**: ${shownRoles(t, context.guild.id, department.staffRoleIds, container.ticketServices.roles)}`
 						)
 						.join('\n')
 				: t(LanguageKeys.Routing.NoDepartments),
