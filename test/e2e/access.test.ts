@@ -58,11 +58,14 @@ for (const database of testDatabases()) {
 				const dm = await home.staff.commandByDm(channel, typed);
 				if (row.answer) expect(dm.content).toMatch(row.answer);
 				else expect(dm.embeds.length).toBe(1);
-				// What was typed is gone from the channel, and nothing of the answer is shown there.
-				const invocation = discord.state
-					.channelMessages(channel.id, { includeEphemeral: true })
-					.find((message) => message.content === typed);
-				expect(invocation).toBeUndefined();
+				// What was typed leaves the channel once answered, and nothing of the answer is shown there.
+				const typedGone = () =>
+					discord.waitFor(
+						() =>
+							!discord.state.channelMessages(channel.id, { includeEphemeral: true }).some((message) => message.content === typed),
+						`"${typed}" to be deleted`
+					);
+				await typedGone();
 				if (row.args) expect(publicly(channel, row.args)).toBe(false);
 
 				const shyUser = discord.world.createUser(`shy-${row.subcommand}`, { dmsClosed: true });
@@ -70,6 +73,7 @@ for (const database of testDatabases()) {
 				const shy = discord.as(shyUser);
 				const refusedDm = await shy.command(channel, typed);
 				expect(refusedDm.content).toMatch(DM_CLOSED);
+				await typedGone();
 				if (row.args) expect(publicly(channel, row.args)).toBe(false);
 			}, 60_000);
 		}
@@ -135,6 +139,16 @@ for (const database of testDatabases()) {
 				}
 				expect(await scenario.db.prisma.guildSettings.findUnique({ where: { guildId: home.guild.id } })).toEqual(before);
 				expect(await scenario.db.prisma.department.count()).toBe(0);
+			});
+
+			it('are refused by the setup wizard’s role picker too', async () => {
+				const wizard = (await home.admin.slash(home.general, ['admin', 'setup'])).message!;
+				const before = await scenario.db.prisma.guildSettings.findUnique({ where: { guildId: home.guild.id } });
+				for (const { input, expected } of cases().slice(2)) {
+					const id = /\d+/.exec(input)![0];
+					expect((await home.admin.pick(wizard, 't1:setup:1:0', [id])).content).toBe(expected);
+				}
+				expect(await scenario.db.prisma.guildSettings.findUnique({ where: { guildId: home.guild.id } })).toEqual(before);
 			});
 
 			it('make nobody staff when a guild stored them before, and are never pinged', async () => {

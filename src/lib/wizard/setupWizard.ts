@@ -1,4 +1,5 @@
 import { container } from '@sapphire/framework';
+import { assertUsableRole } from '../access/roles.js';
 import {
 	ActionRowBuilder,
 	ButtonBuilder,
@@ -175,9 +176,9 @@ export async function applySetupChoice(
 	const audit = (action: 'settings.support_roles' | 'settings.updated' | 'settings.channels', details: Record<string, unknown>) =>
 		container.audit.record(data, { actorId, action, details });
 	if (step === 1 && control === 0) {
-		const roleIds = values
-			.filter((role) => role !== guild.roles.everyone.id && guild.roles.cache.has(role))
-			.slice(0, MAX_SUPPORT_ROLES);
+		// The same refusals as every role option: never @everyone, a managed role or one above the bot.
+		for (const role of values) assertUsableRole(guild.id, role, container.ticketServices.roles);
+		const roleIds = values.slice(0, MAX_SUPPORT_ROLES);
 		await data.updateSettings({ supportRoleIds: writeList(roleIds) });
 		return audit('settings.support_roles', { roleIds });
 	}

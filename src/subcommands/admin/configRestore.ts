@@ -17,7 +17,8 @@ export const configRestore: SubcommandDefinition = {
 		const data = container.db.forGuild(guild.id);
 		const backup = await container.backups.load(data, context.options.string('filename')!);
 		const report = await container.backups.restore(data, backup, {
-			roleIds: new Set(guild.roles.cache.keys()),
+			// Roles the bot refuses as staff (@everyone, managed, above the bot) are left out like deleted ones.
+			roleIds: new Set([...guild.roles.cache.keys()].filter((id) => !container.ticketServices.roles.problem(guild.id, id))),
 			channelIds: new Set(guild.channels.cache.keys())
 		});
 		await container.preferences.invalidate(guild.id);
