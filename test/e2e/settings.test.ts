@@ -166,6 +166,12 @@ for (const database of testDatabases()) {
 			const french = await home.admin.slash(home.general, ['admin', 'settings'], { language: 'fr', prefix: '?' });
 			expect(french.content).toMatch(/^Enregistré\. Réglages de ce serveur désormais :/);
 			expect(french.content).toContain('- Langue: **fr** (choisi ici)');
+			// What only the caller reads is in the language of their Discord when the bot has it, else the server's.
+			expect((await home.staff.slash(home.general, ['admin', 'settings'])).content).toBe(
+				"Only server admins can do that: you need the Manage Server permission or one of the bot's admin roles."
+			);
+			home.staff.user.locale = 'fr';
+			home.bob.user.locale = 'de';
 			expect((await home.staff.slash(home.general, ['admin', 'settings'])).content).toBe(
 				'Seuls les administrateurs du serveur peuvent faire cela : il faut la permission Gérer le serveur ou un des rôles admin du bot.'
 			);
@@ -186,6 +192,16 @@ for (const database of testDatabases()) {
 			expect(fields).toMatchObject({ État: 'ouvert 🔒', Priorité: 'Haute' });
 			const listed = (await home.bob.slash(home.general, ['ticket', 'list'])).message!.embeds[0] as { description: string };
 			expect(listed.description).toContain(' · ouvert 🔒 · Haute · ');
+
+			// An English client in the French server: its own answers in English, the ticket's messages in French.
+			home.staff.user.locale = 'en-GB';
+			const english = (await home.staff.slash(channel, ['ticket', 'info'])).message!.embeds[0] as { title: string };
+			expect(english.title).toMatch(/^Ticket #\d{4}/);
+			expect((await home.staff.slash(channel, ['ticket', 'priority'], { level: 'low' })).content).toBe(
+				`<@${home.staff.id}> a fixé la priorité à **Basse**.`
+			);
+			home.staff.user.locale = undefined;
+			home.bob.user.locale = undefined;
 
 			const byNewPrefix = await home.admin.command(home.general, '?admin settings --reset=true');
 			expect(byNewPrefix.content).toMatch(/^Saved\. This server's settings now:/);

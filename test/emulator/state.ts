@@ -9,6 +9,8 @@ export interface EUser {
 	bot: boolean;
 	/** The user does not accept DMs from the bot (50007). */
 	dmsClosed?: boolean;
+	/** The language of the user's Discord client, sent with each interaction (default en-US). */
+	locale?: string;
 }
 
 export interface ERole extends PermissionRole {

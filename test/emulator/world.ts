@@ -50,13 +50,14 @@ export class World {
 		return this.emulator.state;
 	}
 
-	public createUser(username: string, options: { bot?: boolean; dmsClosed?: boolean } = {}): EUser {
+	public createUser(username: string, options: { bot?: boolean; dmsClosed?: boolean; locale?: string } = {}): EUser {
 		const user: EUser = {
 			id: this.state.newId(),
 			username,
 			globalName: null,
 			bot: options.bot ?? false,
-			dmsClosed: options.dmsClosed
+			dmsClosed: options.dmsClosed,
+			locale: options.locale
 		};
 		this.state.users.set(user.id, user);
 		return user;
@@ -374,7 +375,7 @@ export class World {
 			version: 1,
 			channel_id: channel.id,
 			channel: state.apiChannel(channel),
-			locale: 'en-US',
+			locale: user.locale ?? 'en-US',
 			entitlements: [],
 			authorizing_integration_owners: guild ? { '0': guild.id } : { '1': user.id },
 			context: guild ? 0 : 1,

@@ -1,6 +1,6 @@
 import { container } from '@sapphire/framework';
 import { DiscordAPIError, PermissionFlagsBits, RESTJSONErrorCodes, type Guild, type Message } from 'discord.js';
-import type { Translate } from '../i18n/notice.js';
+import { translatorFor } from '../discord/translate.js';
 import type { GuildData } from '../database/guildData.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { panelCategories, renderPanel } from './renderPanel.js';
@@ -17,7 +17,6 @@ export async function deployPanel(
 	data: GuildData,
 	key: string,
 	actorId: string,
-	t: Translate,
 	beforeSend?: () => Promise<void>
 ): Promise<{ redeployed: boolean; url: string }> {
 	const panel = await container.panels.byKey(data, key);
@@ -30,7 +29,7 @@ export async function deployPanel(
 	if (categories.length === 0) refuse(LanguageKeys.Panels.NoCategories);
 	await beforeSend?.();
 	// Panels speak the guild's language, whoever deploys them.
-	const payload = renderPanel(panel, categories, t);
+	const payload = renderPanel(panel, categories, await translatorFor(guild));
 	let message: Message | null = null;
 	if (panel.messageId) {
 		message = await channel.messages.edit(panel.messageId, payload).catch((error: unknown) => {

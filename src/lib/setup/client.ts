@@ -43,9 +43,13 @@ export function createClient(setup: ClientSetup): SapphireClient {
 			defaultName: config.defaults.locale,
 			// Replies go to Discord, not to HTML: escaping is done where user text is shown.
 			i18next: { interpolation: { escapeValue: false }, fallbackLng: 'en-US', returnNull: false, showSupportNotice: false },
+			// An interaction is answered in its user's language when the bot has it (the answer is theirs alone,
+			// or a form only they see); what is posted for a channel is rendered for the guild instead.
 			fetchLanguage: async (context) => {
+				const caller = closestLocale(context.interactionLocale);
+				if (caller) return caller;
 				if (context.guild) return container.preferences.locale(context.guild.id);
-				return closestLocale(context.interactionLocale) ?? config.defaults.locale;
+				return config.defaults.locale;
 			}
 		},
 		rest: {

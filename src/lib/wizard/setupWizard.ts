@@ -220,6 +220,6 @@ export async function applySetupChoice(
 		return;
 	}
 	if (step === 4 && control === 2) {
-		await deployPanel(guild, data, SETUP_PANEL, actorId, t);
+		await deployPanel(guild, data, SETUP_PANEL, actorId);
 	}
 }
