@@ -58,6 +58,8 @@ for (const database of testDatabases()) {
 				const dm = await home.staff.commandByDm(channel, typed);
 				if (row.answer) expect(dm.content).toMatch(row.answer);
 				else expect(dm.embeds.length).toBe(1);
+				// Buttons act on the guild they came from: a DM carries none.
+				expect(dm.components).toEqual([]);
 				// What was typed leaves the channel once answered, and nothing of the answer is shown there.
 				const typedGone = () =>
 					discord.waitFor(
@@ -206,6 +208,12 @@ for (const database of testDatabases()) {
 			const stranger = discord.join(home.guild, 'stranger');
 			expect(await stranger.click(staffPage, 'Next ▶')).toMatchObject({ ephemeral: true, content: LIST_OTHERS });
 			expect(JSON.stringify(discord.state.messages.get(staffPage.id)!.embeds)).toBe(before);
+
+			// By prefix the list goes by DM, where buttons could not act on the guild: none, the page option instead.
+			const dmList = await opener.commandByDm(home.general, '!ticket list');
+			expect(embedOf(dmList).footer!.text).toBe('Page 1 of 2');
+			expect(dmList.components).toEqual([]);
+			expect(embedOf(await opener.commandByDm(home.general, '!ticket list all --page=2')).footer!.text).toBe('Page 2 of 2');
 
 			const turned = await home.staff.click(staffPage, 'Next ▶');
 			expect(turned.message!.id).toBe(staffPage.id);

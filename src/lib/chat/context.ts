@@ -111,8 +111,10 @@ export async function prefixContext(message: Message<true>, options: CommandOpti
 				await channelReply({ ...payload, pingRoles });
 				return;
 			}
+			// Components act on the guild they came from: a DM carries none (a list names its page option instead).
+			const { components: _components, ...dmPayload } = payload;
 			const sent = await message.author
-				.send({ ...payload, allowedMentions: { parse: [] } })
+				.send({ ...dmPayload, allowedMentions: { parse: [] } })
 				.then(() => true)
 				.catch((error: unknown) => {
 					if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.CannotSendMessagesToThisUser) return false;
