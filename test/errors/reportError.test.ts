@@ -4,7 +4,7 @@ import type { i18n } from 'i18next';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { discordText } from '../../src/lib/discord/render.js';
 import { Refusal } from '../../src/lib/errors/Refusal.js';
-import { reportError, type ErrorReporterDeps, type ErrorTarget } from '../../src/lib/errors/reportError.js';
+import { reportError, type ErrorReporterDeps, type ErrorTarget } from '../../src/lib/chat/reportError.js';
 import { notice, type Translate } from '../../src/lib/i18n/notice.js';
 import { LanguageKeys } from '../../src/lib/i18n/languageKeys.js';
 import { createI18n } from '../helpers/i18n.js';

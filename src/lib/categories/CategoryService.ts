@@ -3,8 +3,8 @@ import type { z } from 'zod';
 import type { BotConfig, categorySchema, Priority, questionSchema } from '../config/schema.js';
 import type { GuildData } from '../database/guildData.js';
 import { readList, writeList } from '../database/json.js';
-import { userText } from '../discord/escape.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
+import { userWritten } from '../i18n/notice.js';
 import type { QuestionInput } from './parse.js';
 import { refuse } from '../errors/Refusal.js';
 
@@ -83,7 +83,7 @@ export class CategoryService {
 		const category = await this.byKey(data, key.trim().toLowerCase());
 		if (category) return category;
 		const keys = (await this.list(data)).map((entry) => `\`${entry.key}\``).join(', ');
-		refuse(LanguageKeys.Categories.NotFound, { key: userText(key, 32), keys });
+		refuse(LanguageKeys.Categories.NotFound, { key: userWritten(key, 32), keys });
 	}
 
 	public async byId(data: GuildData, id: number): Promise<TicketCategory | null> {
@@ -138,7 +138,7 @@ export class CategoryService {
 	public async delete(data: GuildData, key: string): Promise<{ category: TicketCategory; panels: string[] }> {
 		const category = await this.requireByKey(data, key);
 		const used = await data.db.ticket.count({ where: { categoryId: category.id } });
-		if (used > 0) refuse(LanguageKeys.Categories.InUse, { name: userText(category.displayName, 80), count: used });
+		if (used > 0) refuse(LanguageKeys.Categories.InUse, { name: userWritten(category.displayName, 80), count: used });
 		const panels = (await data.db.panel.findMany()).filter((panel) => readList(panel.categoryKeys).includes(category.key));
 		await data.db.$transaction(async (tx) => {
 			for (const panel of panels)

@@ -4,7 +4,7 @@ import { AuditLog } from '../audit/AuditLog.js';
 import { ConfigBackups } from '../backups/ConfigBackups.js';
 import { TranscriptService } from '../transcripts/TranscriptService.js';
 import { TranscriptStore } from '../transcripts/store.js';
-import { logChannelListener } from '../audit/logChannel.js';
+import { logChannelListener } from '../discord/logChannel.js';
 import { BlacklistService } from '../blacklist/BlacklistService.js';
 import { createCache } from '../cache/createCache.js';
 import { Catalog } from '../panels/Catalog.js';

@@ -1,6 +1,6 @@
 import { Listener } from '@sapphire/framework';
 import { type SubcommandPluginEvents, type ChatInputSubcommandErrorPayload } from '@sapphire/plugin-subcommands';
-import { reportError } from '../../lib/errors/reportError.js';
+import { reportError } from '../../lib/chat/reportError.js';
 
 export class UserListener extends Listener<typeof SubcommandPluginEvents.ChatInputSubcommandError> {
 	public run(error: unknown, { interaction, command }: ChatInputSubcommandErrorPayload) {

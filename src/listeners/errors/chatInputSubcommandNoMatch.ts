@@ -1,7 +1,7 @@
 import { Listener } from '@sapphire/framework';
 import { type SubcommandPluginEvents, type ChatInputSubcommandNoMatchContext } from '@sapphire/plugin-subcommands';
 import type { ChatInputCommandInteraction } from 'discord.js';
-import { reportError } from '../../lib/errors/reportError.js';
+import { reportError } from '../../lib/chat/reportError.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import { Refusal } from '../../lib/errors/Refusal.js';
 import { notice } from '../../lib/i18n/notice.js';

@@ -1,5 +1,5 @@
 import { type Events, Listener, type ContextMenuCommandDeniedPayload } from '@sapphire/framework';
-import { reportError } from '../../lib/errors/reportError.js';
+import { reportError } from '../../lib/chat/reportError.js';
 
 export class UserListener extends Listener<typeof Events.ContextMenuCommandDenied> {
 	public run(error: unknown, { interaction, command }: ContextMenuCommandDeniedPayload) {

@@ -1,5 +1,5 @@
 import { type Events, Listener, type ContextMenuCommandErrorPayload } from '@sapphire/framework';
-import { reportError } from '../../lib/errors/reportError.js';
+import { reportError } from '../../lib/chat/reportError.js';
 
 export class UserListener extends Listener<typeof Events.ContextMenuCommandError> {
 	public run(error: unknown, { interaction, command }: ContextMenuCommandErrorPayload) {

@@ -1,5 +1,5 @@
 import { type Events, Listener, type ListenerErrorPayload } from '@sapphire/framework';
-import { reportError } from '../../lib/errors/reportError.js';
+import { reportError } from '../../lib/chat/reportError.js';
 
 export class UserListener extends Listener<typeof Events.ListenerError> {
 	public run(error: unknown, { piece }: ListenerErrorPayload) {

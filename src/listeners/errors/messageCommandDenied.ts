@@ -1,5 +1,5 @@
 import { type Events, Listener, type MessageCommandDeniedPayload } from '@sapphire/framework';
-import { reportError } from '../../lib/errors/reportError.js';
+import { reportError } from '../../lib/chat/reportError.js';
 
 export class UserListener extends Listener<typeof Events.MessageCommandDenied> {
 	public run(error: unknown, { message, command }: MessageCommandDeniedPayload) {

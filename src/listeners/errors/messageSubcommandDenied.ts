@@ -1,6 +1,6 @@
 import { Listener } from '@sapphire/framework';
 import { type SubcommandPluginEvents, type MessageSubcommandDeniedPayload } from '@sapphire/plugin-subcommands';
-import { reportError } from '../../lib/errors/reportError.js';
+import { reportError } from '../../lib/chat/reportError.js';
 
 export class UserListener extends Listener<typeof SubcommandPluginEvents.MessageSubcommandDenied> {
 	public run(error: unknown, { message, command }: MessageSubcommandDeniedPayload) {

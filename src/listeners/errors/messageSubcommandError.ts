@@ -1,6 +1,6 @@
 import { Listener } from '@sapphire/framework';
 import { type SubcommandPluginEvents, type MessageSubcommandErrorPayload } from '@sapphire/plugin-subcommands';
-import { reportError } from '../../lib/errors/reportError.js';
+import { reportError } from '../../lib/chat/reportError.js';
 
 export class UserListener extends Listener<typeof SubcommandPluginEvents.MessageSubcommandError> {
 	public run(error: unknown, { message, command }: MessageSubcommandErrorPayload) {

@@ -1,5 +1,5 @@
 import { Listener } from '@sapphire/framework';
-import { reportError } from '../../lib/errors/reportError.js';
+import { reportError } from '../../lib/chat/reportError.js';
 
 // Emitted by the scheduled-tasks plugin, which is registered only with Redis; its name is written out so
 // that this file does not load the plugin.

@@ -1,9 +1,9 @@
 import { container } from '@sapphire/framework';
-import { translatorFor } from '../discord/translate.js';
+import { translatorFor } from './translate.js';
 import { EmbedBuilder } from 'discord.js';
-import { userText } from '../discord/escape.js';
+import { userText } from './escape.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
-import type { AuditEntry, AuditListener } from './AuditLog.js';
+import type { AuditEntry, AuditListener } from '../audit/AuditLog.js';
 import { cut } from '../text/cut.js';
 
 const COLORS: [prefix: string, color: number][] = [

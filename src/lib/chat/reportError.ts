@@ -3,7 +3,7 @@ import { fetchT } from '@sapphire/plugin-i18next';
 import { MessageFlags, type BaseInteraction, type Message } from 'discord.js';
 import { discordText } from '../discord/render.js';
 import type { Notice, Translate } from '../i18n/notice.js';
-import { classifyError } from './classifyError.js';
+import { classifyError } from '../errors/classifyError.js';
 
 export type ErrorTarget = BaseInteraction | Message;
 
