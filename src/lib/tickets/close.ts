@@ -8,11 +8,11 @@ import { notice, userWritten, type Notice } from '../i18n/notice.js';
 import { TicketStatus } from '../model/status.js';
 import { guildRules } from '../settings/guildRules.js';
 import { withWriting } from './channels.js';
-import { commitChange, toldUnchanged, type Committed } from './change.js';
+import { commitChange, toldUnchanged, type Committed, type Tx } from './change.js';
 import { useCase, type TicketOutcome } from './outcome.js';
 import type { TicketServices } from './services.js';
 import { assertCanApply } from './stateMachine.js';
-import { loadTicket, members, mention, overwriteEffect, type TicketScene } from './ticket.js';
+import { loadTicket, members, mention, overwriteEffect, type TicketRow, type TicketScene } from './ticket.js';
 
 /** How a close came about: it decides who is named, what is recorded, and when the close still applies. */
 interface CloseSpec {
@@ -22,6 +22,20 @@ interface CloseSpec {
 	/** The state the close was decided from (open, a due schedule, an unanswered warning); none for a force close. */
 	when: Prisma.TicketWhereInput;
 	lost: Notice;
+}
+
+/** Undoes a close: the ticket's status fields as they were before it (only while `still` holds). */
+async function reopened(tx: Tx, ticket: TicketRow, still: Prisma.TicketWhereInput = {}): Promise<void> {
+	await tx.ticket.updateMany({
+		where: { id: ticket.id, ...still },
+		data: {
+			status: ticket.status,
+			closedAt: ticket.closedAt,
+			closedById: ticket.closedById,
+			closeReason: ticket.closeReason,
+			scheduledCloseAt: ticket.scheduledCloseAt
+		}
+	});
 }
 
 const shownReason = (reason: string | null) => (reason ? userWritten(reason, 500) : notice(LanguageKeys.Tickets.NoReason));
@@ -52,18 +66,7 @@ async function performClose(services: TicketServices, scene: TicketScene, spec: 
 		lost: spec.lost,
 		// The opener and participants keep reading a closed ticket but no longer write in it.
 		effect: overwriteEffect(services, scene, (current) => withWriting(current, members(scene), false), 'ticket closed'),
-		undo: async (tx) => {
-			await tx.ticket.updateMany({
-				where: { id: ticket.id, status: TicketStatus.Closed, closedAt },
-				data: {
-					status: ticket.status,
-					closedAt: ticket.closedAt,
-					closedById: ticket.closedById,
-					closeReason: ticket.closeReason,
-					scheduledCloseAt: ticket.scheduledCloseAt
-				}
-			});
-		}
+		undo: (tx) => reopened(tx, ticket, { status: TicketStatus.Closed, closedAt })
 	});
 	services.transcripts.queueArchive(data.guildId, ticket.id);
 	return committed;
@@ -143,19 +146,7 @@ export const forceClose = useCase<{ reason: string; deleteChannel: boolean }, Ti
 					})
 				).count === 1,
 			lost: closedOnce,
-			undo: async (tx) => {
-				const { ticket } = scene;
-				await tx.ticket.updateMany({
-					where: { id: ticketId },
-					data: {
-						status: ticket.status,
-						closedAt: ticket.closedAt,
-						closedById: ticket.closedById,
-						closeReason: ticket.closeReason,
-						scheduledCloseAt: ticket.scheduledCloseAt
-					}
-				});
-			}
+			undo: (tx) => reopened(tx, scene.ticket)
 		});
 		return {
 			ticketId,
