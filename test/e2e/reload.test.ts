@@ -34,6 +34,9 @@ for (const database of testDatabases()) {
 
 		it('reads config.yaml again for every server, and keeps the running one when the new one is wrong', async () => {
 			write(TICKET_CONFIG.replace('maxOpenPerUser: 50', 'maxOpenPerUser: 1') + '\ndefaults: { locale: fr }');
+			// Their Discord speaks a language the bot lacks: they read the servers' language, now French.
+			home.owner.user.locale = 'de';
+			home.alice.user.locale = 'de';
 			const reloaded = await home.owner.slash(home.general, ['admin', 'reload']);
 			expect(reloaded.content.split('\n')).toEqual([
 				expect.stringMatching(/^Reloaded \d+ pieces in \d+ stores\.$/),
@@ -52,6 +55,8 @@ for (const database of testDatabases()) {
 				/^config\.yaml n'a pas été pris, la configuration en cours reste : .*tickets\.maxOpenPerUser = -1: expected a whole number from 1 to 50$/
 			);
 			expect((await home.owner.slash(home.general, ['admin', 'settings'])).content).toContain('**1** (défaut du bot)');
+			home.owner.user.locale = undefined;
+			home.alice.user.locale = undefined;
 		});
 
 		it('keeps every command, button and listener working after the pieces are reloaded', async () => {

@@ -9,6 +9,7 @@ import { SnowflakeGenerator } from './snowflake.js';
 import { DiscordState } from './state.js';
 
 export interface RestCall {
+	/** When the request arrived. */
 	at: number;
 	method: string;
 	path: string;
@@ -109,6 +110,8 @@ export class Emulator {
 	}
 
 	async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+		// When the request arrived: Discord's limits count arrivals, however long the answer then takes.
+		const arrivedAt = Date.now();
 		const url = new URL(request.url ?? '/', 'http://127.0.0.1');
 		const method = request.method ?? 'GET';
 		if (url.pathname.startsWith('/attachments/')) return this.#attachment(url.pathname, response);
@@ -116,7 +119,7 @@ export class Emulator {
 		const matched = this.#router.match(method, path);
 		const record = (status: number, route: string, bucket: string, body: unknown) =>
 			this.calls.push({
-				at: Date.now(),
+				at: arrivedAt,
 				method,
 				path,
 				route,
