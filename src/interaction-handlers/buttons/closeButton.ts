@@ -1,7 +1,8 @@
 import { InteractionHandlerTypes, type InteractionHandler } from '@sapphire/framework';
-import { ActionRowBuilder, ModalBuilder, TextInputBuilder, TextInputStyle, type ButtonInteraction } from 'discord.js';
+import type { ButtonInteraction } from 'discord.js';
 import { CustomIdHandler } from '../../lib/chat/CustomIdHandler.js';
 import { encodeCustomId, type CustomIdOf } from '../../lib/chat/customIds.js';
+import { oneFieldForm } from '../../lib/chat/forms.js';
 import { translatorFor } from '../../lib/discord/translate.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import { ticketIdInChannel } from '../../lib/tickets/ticket.js';
@@ -17,17 +18,12 @@ export class CloseButton extends CustomIdHandler<'closeButton'> {
 		const data = this.container.db.forGuild(interaction.guildId);
 		if ((await ticketIdInChannel(data, interaction.channelId)) !== id.ticketId) refuse(LanguageKeys.Errors.InvalidButton);
 		const t = await translatorFor(interaction);
-		const reason = new TextInputBuilder()
-			.setCustomId('reason')
-			.setLabel(t(LanguageKeys.Tickets.CloseReason))
-			.setStyle(TextInputStyle.Paragraph)
-			.setRequired(false)
-			.setMaxLength(500);
 		await interaction.showModal(
-			new ModalBuilder()
-				.setCustomId(encodeCustomId({ kind: 'closeForm', ticketId: id.ticketId }))
-				.setTitle(t(LanguageKeys.Tickets.CloseTitle))
-				.addComponents(new ActionRowBuilder<TextInputBuilder>().addComponents(reason))
+			oneFieldForm({
+				customId: encodeCustomId({ kind: 'closeForm', ticketId: id.ticketId }),
+				title: t(LanguageKeys.Tickets.CloseTitle),
+				field: { id: 'reason', label: t(LanguageKeys.Tickets.CloseReason), paragraph: true, required: false, maxLength: 500 }
+			})
 		);
 	}
 }

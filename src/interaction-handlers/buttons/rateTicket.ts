@@ -1,7 +1,8 @@
 import { InteractionHandlerTypes, type InteractionHandler } from '@sapphire/framework';
-import { ActionRowBuilder, ModalBuilder, TextInputBuilder, TextInputStyle, type ButtonInteraction } from 'discord.js';
+import type { ButtonInteraction } from 'discord.js';
 import { CustomIdHandler } from '../../lib/chat/CustomIdHandler.js';
 import { encodeCustomId, type CustomIdOf } from '../../lib/chat/customIds.js';
+import { oneFieldForm } from '../../lib/chat/forms.js';
 import { callerOf } from '../../lib/chat/caller.js';
 import { translatorFor } from '../../lib/discord/translate.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
@@ -16,17 +17,12 @@ export class RateTicketButton extends CustomIdHandler<'rateButton'> {
 	public async run(interaction: ButtonInteraction<'cached'>, id: CustomIdOf<'rateButton'>) {
 		await assertCanRate(this.container.ticketServices, callerOf(interaction.member), interaction.guildId, id.ticketId);
 		const t = await translatorFor(interaction);
-		const comment = new TextInputBuilder()
-			.setCustomId('comment')
-			.setLabel(t(LanguageKeys.Tickets.RateComment))
-			.setStyle(TextInputStyle.Paragraph)
-			.setRequired(false)
-			.setMaxLength(1000);
 		await interaction.showModal(
-			new ModalBuilder()
-				.setCustomId(encodeCustomId({ kind: 'ratingForm', ticketId: id.ticketId, stars: id.stars }))
-				.setTitle(t(LanguageKeys.Tickets.RateTitle, { stars: id.stars }))
-				.addComponents(new ActionRowBuilder<TextInputBuilder>().addComponents(comment))
+			oneFieldForm({
+				customId: encodeCustomId({ kind: 'ratingForm', ticketId: id.ticketId, stars: id.stars }),
+				title: t(LanguageKeys.Tickets.RateTitle, { stars: id.stars }),
+				field: { id: 'comment', label: t(LanguageKeys.Tickets.RateComment), paragraph: true, required: false, maxLength: 1000 }
+			})
 		);
 	}
 }

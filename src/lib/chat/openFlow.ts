@@ -23,6 +23,7 @@ import { LanguageKeys } from '../i18n/languageKeys.js';
 import { checkAnswers, type Answer } from '../tickets/answers.js';
 import { MAX_ATTEMPTS } from '../tickets/captcha.js';
 import { renderCaptcha } from './captchaImage.js';
+import { oneFieldForm } from './forms.js';
 import { renderWelcome } from './welcome.js';
 import { Semaphore } from '../lifecycle/Semaphore.js';
 import { cut } from '../text/cut.js';
@@ -85,17 +86,12 @@ async function showChallenge(interaction: StartingInteraction, category: TicketC
 /** The button under the captcha picture: the form to type the code. */
 export async function showCaptchaForm(interaction: ButtonInteraction, categoryId: number, panelId: number): Promise<void> {
 	const t = await translatorFor(interaction);
-	const input = new TextInputBuilder()
-		.setCustomId('code')
-		.setLabel(t(LanguageKeys.Captcha.Label))
-		.setStyle(TextInputStyle.Short)
-		.setRequired(true)
-		.setMaxLength(20);
 	await interaction.showModal(
-		new ModalBuilder()
-			.setCustomId(encodeCustomId({ kind: 'captchaForm', panelId, categoryId }))
-			.setTitle(t(LanguageKeys.Captcha.Title))
-			.addComponents(new ActionRowBuilder<TextInputBuilder>().addComponents(input))
+		oneFieldForm({
+			customId: encodeCustomId({ kind: 'captchaForm', panelId, categoryId }),
+			title: t(LanguageKeys.Captcha.Title),
+			field: { id: 'code', label: t(LanguageKeys.Captcha.Label), paragraph: false, required: true, maxLength: 20 }
+		})
 	);
 }
 

@@ -19,7 +19,7 @@ export async function noteTicketMessage(message: Message<true>, ticketId: number
 	if ((await container.cache.increment(key, perSeconds * 1000)) !== messages + 1) return false;
 	const data = container.db.forGuild(message.guildId);
 	const ticket = await data.db.ticket.findUnique({ where: { id: ticketId } });
-	if (!ticket || !message.member || (await callerWorks(message.member, ticket.id))) return false;
+	if (!ticket || !message.member || (await callerWorks(message.member, ticket))) return false;
 	const t = await translatorFor(message.guild);
 	let timedOut = false;
 	let timeoutRefused: number | null = null;
