@@ -34,10 +34,27 @@ export default tseslint.config(
 			'no-restricted-imports': [
 				'error',
 				{
+					paths: [
+						{
+							name: '@sapphire/framework',
+							importNames: ['container'],
+							message: 'src/lib takes its services as arguments (a piece passes this.container); only start-up fills the container.'
+						},
+						{
+							name: '@sapphire/pieces',
+							importNames: ['container'],
+							message: 'src/lib takes its services as arguments (a piece passes this.container); only start-up fills the container.'
+						}
+					],
 					patterns: [pieces]
 				}
 			]
 		}
+	},
+	{
+		// Start-up builds the services and hands them to the pieces through Sapphire's container.
+		files: ['src/lib/setup/start.ts'],
+		rules: { 'no-restricted-imports': ['error', { patterns: [pieces] }] }
 	},
 	{
 		// The ticket core decides without Discord: surfaces (chat, web, jobs) call it through its ports.

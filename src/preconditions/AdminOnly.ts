@@ -7,6 +7,6 @@ import { notice } from '../lib/i18n/notice.js';
 /** Admin commands: the owner, Manage Server, or one of the guild's admin roles (the access policy decides). */
 export class UserPrecondition extends MemberPrecondition {
 	protected async check(member: GuildMember) {
-		return (await callerIsAdmin(member)) ? null : notice(LanguageKeys.Errors.AdminOnly);
+		return (await callerIsAdmin(this.container, member)) ? null : notice(LanguageKeys.Errors.AdminOnly);
 	}
 }

@@ -7,6 +7,6 @@ import { notice } from '../lib/i18n/notice.js';
 /** Guild-wide staff commands (analytics): admins, support roles, or the staff roles of any category or department. */
 export class UserPrecondition extends MemberPrecondition {
 	protected async check(member: GuildMember) {
-		return (await callerIsGuildStaff(member)) ? null : notice(LanguageKeys.Analytics.StaffOnly);
+		return (await callerIsGuildStaff(this.container, member)) ? null : notice(LanguageKeys.Analytics.StaffOnly);
 	}
 }

@@ -8,6 +8,6 @@ export class InactivitySweepTask extends ScheduledTask<'inactivitySweep'> {
 	}
 
 	public async run() {
-		await this.container.work.run(() => sweepInactiveTickets());
+		await this.container.work.run(() => sweepInactiveTickets(this.container));
 	}
 }

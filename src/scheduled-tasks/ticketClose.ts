@@ -8,6 +8,6 @@ export class TicketCloseTask extends ScheduledTask<'ticketClose'> {
 	}
 
 	public async run({ guildId, ticketId }: { guildId: string; ticketId: number }) {
-		await this.container.work.run(() => runScheduledClose(guildId, ticketId));
+		await this.container.work.run(() => runScheduledClose(this.container, guildId, ticketId));
 	}
 }

@@ -14,7 +14,7 @@ export class ClaimButton extends CustomIdHandler<'claimButton'> {
 	}
 
 	public async run(interaction: ButtonInteraction<'cached'>, id: CustomIdOf<'claimButton'>) {
-		const outcome = await runInTicket(claim, interaction.member, interaction.channelId, undefined, id.ticketId);
+		const outcome = await runInTicket(this.container, claim, interaction.member, interaction.channelId, undefined, id.ticketId);
 		const { pingRoles, ...message } = outcomeMessage(await translatorFor(interaction.guild), outcome);
 		await interaction.reply({ ...message, allowedMentions: { parse: [], roles: [...(pingRoles ?? [])] } });
 	}

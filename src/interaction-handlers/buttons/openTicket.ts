@@ -2,7 +2,7 @@ import { InteractionHandlerTypes, type InteractionHandler } from '@sapphire/fram
 import { CustomIdHandler } from '../../lib/chat/CustomIdHandler.js';
 import type { ButtonInteraction } from 'discord.js';
 import type { CustomIdOf } from '../../lib/chat/customIds.js';
-import { resolveEntryPoint } from '../../lib/chat/entryPoint.js';
+import { resolveEntryPoint } from '../../lib/panels/entryPoint.js';
 import { beginTicket } from '../../lib/chat/openFlow.js';
 
 /** A panel's category button. */
@@ -12,7 +12,7 @@ export class OpenTicketButton extends CustomIdHandler<'panelButton'> {
 	}
 
 	public async run(interaction: ButtonInteraction<'cached'>, id: CustomIdOf<'panelButton'>) {
-		const entry = await resolveEntryPoint(interaction.guildId, id.panelId, id.categoryId);
-		await beginTicket(interaction, entry.category, entry.panelId, entry.source);
+		const entry = await resolveEntryPoint(this.container, interaction.guildId, id.panelId, id.categoryId);
+		await beginTicket(this.container, interaction, entry.category, entry.panelId, entry.source);
 	}
 }

@@ -16,8 +16,8 @@ export class PurgeTicketButton extends CustomIdHandler<'purgeButton'> {
 	public async run(interaction: ButtonInteraction<'cached'>, id: CustomIdOf<'purgeButton'>) {
 		// Checked before the answer (an admin's click, on this ticket); the answer comes before the purge,
 		// since once the channel is gone there is nowhere to answer.
-		await runInTicket(confirmHardDelete, interaction.member, interaction.channelId, undefined, id.ticketId);
+		await runInTicket(this.container, confirmHardDelete, interaction.member, interaction.channelId, undefined, id.ticketId);
 		await interaction.update({ content: (await translatorFor(interaction))(LanguageKeys.Tickets.Purging), components: [] });
-		await runInTicket(purge, interaction.member, interaction.channelId, undefined, id.ticketId);
+		await runInTicket(this.container, purge, interaction.member, interaction.channelId, undefined, id.ticketId);
 	}
 }

@@ -15,7 +15,12 @@ export class RateTicketButton extends CustomIdHandler<'rateButton'> {
 	}
 
 	public async run(interaction: ButtonInteraction<'cached'>, id: CustomIdOf<'rateButton'>) {
-		await assertCanRate(this.container.ticketServices, callerOf(interaction.member), interaction.guildId, id.ticketId);
+		await assertCanRate(
+			this.container.ticketServices,
+			callerOf(this.container, interaction.member),
+			interaction.guildId,
+			id.ticketId
+		);
 		const t = await translatorFor(interaction);
 		await interaction.showModal(
 			oneFieldForm({

@@ -15,7 +15,7 @@ export class SecurityEventsPageButton extends CustomIdHandler<'securityPage'> {
 	}
 
 	public async run(interaction: ButtonInteraction<'cached'>, { ownerId, kind: _kind, ...query }: CustomIdOf<'securityPage'>) {
-		if (!(await callerIsAdmin(interaction.member))) refuse(LanguageKeys.Errors.AdminOnly);
+		if (!(await callerIsAdmin(this.container, interaction.member))) refuse(LanguageKeys.Errors.AdminOnly);
 		const data = this.container.db.forGuild(interaction.guildId);
 		const page = await securityEventsPage(data, query, await translatorFor(interaction), interaction.user.id);
 		if (ownerId === interaction.user.id) await interaction.update(page);

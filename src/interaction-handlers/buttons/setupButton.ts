@@ -16,10 +16,11 @@ export class SetupButton extends CustomIdHandler<'setupControl'> {
 
 	public async run(interaction: ButtonInteraction<'cached'>, id: CustomIdOf<'setupControl'>) {
 		if (id.step > SETUP_STEPS) refuse(LanguageKeys.Errors.InvalidButton);
-		if (!(await callerIsAdmin(interaction.member))) refuse(LanguageKeys.Errors.AdminOnly);
+		if (!(await callerIsAdmin(this.container, interaction.member))) refuse(LanguageKeys.Errors.AdminOnly);
 		const data = this.container.db.forGuild(interaction.guildId);
 		const t = await translatorFor(interaction);
-		if (id.control !== GO) await applySetupChoice(interaction.guild, data, interaction.user.id, id.step, id.control, [], t);
-		await interaction.update(await setupStep(interaction.guild, data, id.step, t));
+		if (id.control !== GO)
+			await applySetupChoice(this.container, interaction.guild, data, interaction.user.id, id.step, id.control, [], t);
+		await interaction.update(await setupStep(this.container, interaction.guild, data, id.step, t));
 	}
 }

@@ -18,7 +18,12 @@ export class TicketListPageButton extends CustomIdHandler<'listPage'> {
 	}
 
 	public async run(interaction: ButtonInteraction<'cached'>, { ownerId, kind: _kind, ...query }: CustomIdOf<'listPage'>) {
-		const shown = await ticketList.run(this.container.ticketServices, callerOf(interaction.member), interaction.guildId, query);
+		const shown = await ticketList.run(
+			this.container.ticketServices,
+			callerOf(this.container, interaction.member),
+			interaction.guildId,
+			query
+		);
 		const { pingRoles: _none, ...page } = listMessage(await translatorFor(interaction), shown, interaction.user.id);
 		if (ownerId === interaction.user.id) await interaction.update(page);
 		else await interaction.reply({ ...page, flags: MessageFlags.Ephemeral });

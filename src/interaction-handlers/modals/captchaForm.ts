@@ -2,7 +2,7 @@ import { InteractionHandlerTypes, type InteractionHandler } from '@sapphire/fram
 import { CustomIdHandler } from '../../lib/chat/CustomIdHandler.js';
 import type { ModalSubmitInteraction } from 'discord.js';
 import type { CustomIdOf } from '../../lib/chat/customIds.js';
-import { resolveEntryPoint } from '../../lib/chat/entryPoint.js';
+import { resolveEntryPoint } from '../../lib/panels/entryPoint.js';
 import { solveCaptcha } from '../../lib/chat/openFlow.js';
 
 /** The captcha code, typed. */
@@ -12,7 +12,7 @@ export class CaptchaFormModal extends CustomIdHandler<'captchaForm'> {
 	}
 
 	public async run(interaction: ModalSubmitInteraction<'cached'>, id: CustomIdOf<'captchaForm'>) {
-		const entry = await resolveEntryPoint(interaction.guildId, id.panelId, id.categoryId);
-		await solveCaptcha(interaction, entry.category, entry.panelId, entry.source);
+		const entry = await resolveEntryPoint(this.container, interaction.guildId, id.panelId, id.categoryId);
+		await solveCaptcha(this.container, interaction, entry.category, entry.panelId, entry.source);
 	}
 }

@@ -16,7 +16,7 @@ export class CloseFormModal extends CustomIdHandler<'closeForm'> {
 
 	public async run(interaction: ModalSubmitInteraction<'cached'>, id: CustomIdOf<'closeForm'>) {
 		const reason = formText(interaction, 'reason');
-		const outcome = await runInTicket(close, interaction.member, interaction.channelId!, { reason }, id.ticketId);
+		const outcome = await runInTicket(this.container, close, interaction.member, interaction.channelId!, { reason }, id.ticketId);
 		await interaction.reply({
 			...outcomeMessage(await translatorFor(interaction.guild), outcome),
 			allowedMentions: { parse: [] }

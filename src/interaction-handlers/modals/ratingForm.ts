@@ -17,7 +17,7 @@ export class RatingFormModal extends CustomIdHandler<'ratingForm'> {
 	public async run(interaction: ModalSubmitInteraction<'cached'>, id: CustomIdOf<'ratingForm'>) {
 		const outcome = await rate.run(
 			this.container.ticketServices,
-			callerOf(interaction.member),
+			callerOf(this.container, interaction.member),
 			{ guildId: interaction.guildId, ticketId: id.ticketId },
 			{ stars: id.stars, message: formText(interaction, 'comment') }
 		);

@@ -3,7 +3,7 @@ import { CustomIdHandler } from '../../lib/chat/CustomIdHandler.js';
 import type { StringSelectMenuInteraction } from 'discord.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import type { CustomIdOf } from '../../lib/chat/customIds.js';
-import { resolveEntryPoint } from '../../lib/chat/entryPoint.js';
+import { resolveEntryPoint } from '../../lib/panels/entryPoint.js';
 import { beginTicket } from '../../lib/chat/openFlow.js';
 import { refuse } from '../../lib/errors/Refusal.js';
 
@@ -16,7 +16,7 @@ export class PickCategoryMenu extends CustomIdHandler<'panelMenu'> {
 	public async run(interaction: StringSelectMenuInteraction<'cached'>, id: CustomIdOf<'panelMenu'>) {
 		const categoryId = Number(interaction.values[0]);
 		if (!Number.isSafeInteger(categoryId)) refuse(LanguageKeys.Errors.InvalidButton);
-		const entry = await resolveEntryPoint(interaction.guildId, id.panelId, categoryId);
-		await beginTicket(interaction, entry.category, entry.panelId, entry.source);
+		const entry = await resolveEntryPoint(this.container, interaction.guildId, id.panelId, categoryId);
+		await beginTicket(this.container, interaction, entry.category, entry.panelId, entry.source);
 	}
 }

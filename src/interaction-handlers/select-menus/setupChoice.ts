@@ -16,10 +16,19 @@ export class SetupChoiceMenu extends CustomIdHandler<'setupControl'> {
 
 	public async run(interaction: AnySelectMenuInteraction<'cached'>, id: CustomIdOf<'setupControl'>) {
 		if (id.step > SETUP_STEPS || id.control === GO) refuse(LanguageKeys.Errors.InvalidButton);
-		if (!(await callerIsAdmin(interaction.member))) refuse(LanguageKeys.Errors.AdminOnly);
+		if (!(await callerIsAdmin(this.container, interaction.member))) refuse(LanguageKeys.Errors.AdminOnly);
 		const data = this.container.db.forGuild(interaction.guildId);
 		const t = await translatorFor(interaction);
-		await applySetupChoice(interaction.guild, data, interaction.user.id, id.step, id.control, interaction.values, t);
-		await interaction.update(await setupStep(interaction.guild, data, id.step, t));
+		await applySetupChoice(
+			this.container,
+			interaction.guild,
+			data,
+			interaction.user.id,
+			id.step,
+			id.control,
+			interaction.values,
+			t
+		);
+		await interaction.update(await setupStep(this.container, interaction.guild, data, id.step, t));
 	}
 }

@@ -21,14 +21,17 @@ export abstract class DefinedCommand extends Subcommand {
 	private readonly definitions: readonly SubcommandDefinition[];
 
 	protected constructor(context: Subcommand.LoaderContext, spec: CommandSpec) {
+		// The mappings run after construction, with this piece's container.
+		const piece: { current?: DefinedCommand } = {};
 		super(context, {
 			name: spec.name,
 			description: spec.description,
 			preconditions: ['GuildOnly'],
 			options: optionNames(spec.subcommands.flatMap((subcommand) => subcommand.options ?? [])),
-			subcommands: subcommandMappings(spec.subcommands)
+			subcommands: subcommandMappings(spec.subcommands, () => piece.current!.container)
 		});
 		this.definitions = spec.subcommands;
+		piece.current = this;
 	}
 
 	public override registerApplicationCommands(registry: Subcommand.Registry) {

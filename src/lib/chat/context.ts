@@ -15,6 +15,7 @@ import { LanguageKeys } from '../i18n/languageKeys.js';
 import type { Translate } from '../i18n/notice.js';
 import type { Audience } from '../tickets/outcome.js';
 import type { CommandOptions } from './options.js';
+import type { ChatServices } from './services.js';
 
 export type ReplyPayload = Pick<MessageCreateOptions, 'content' | 'embeds' | 'components' | 'files'> & {
 	/** Roles the message may notify; nobody else is pinged, whatever the content mentions. */
@@ -35,6 +36,8 @@ export interface CommandContext {
 	/** The language of whoever reads the answer: the guild's for a channel answer, the caller's otherwise. */
 	readonly t: Translate;
 	readonly answer: Audience;
+	/** What the piece that runs the command hands over (its container). */
+	readonly services: ChatServices;
 	/** The slash invocation, for flows that answer with a modal. */
 	readonly interaction?: ChatInputCommandInteraction<'cached'>;
 	/** Says "thinking…" for work that may take more than a moment. */
@@ -48,6 +51,7 @@ function allowedMentions(roles: readonly string[] = []) {
 }
 
 export async function slashContext(
+	services: ChatServices,
 	interaction: ChatInputCommandInteraction<'cached'>,
 	options: CommandOptions,
 	answer: Audience
@@ -55,6 +59,7 @@ export async function slashContext(
 	const ephemeral = answer !== 'channel';
 	return {
 		via: 'slash',
+		services,
 		interaction,
 		guild: interaction.guild,
 		member: interaction.member,
@@ -86,7 +91,12 @@ export async function slashContext(
  * sent, or that the caller's DMs are closed, and the invocation is then removed (it may hold the note
  * or the comment). Every other answer is a reply in the channel.
  */
-export async function prefixContext(message: Message<true>, options: CommandOptions, answer: Audience): Promise<CommandContext> {
+export async function prefixContext(
+	services: ChatServices,
+	message: Message<true>,
+	options: CommandOptions,
+	answer: Audience
+): Promise<CommandContext> {
 	const t = await translatorFor(answer === 'channel' ? message.guild : message);
 	const channelReply = (payload: ReplyPayload) =>
 		message.reply({
@@ -96,6 +106,7 @@ export async function prefixContext(message: Message<true>, options: CommandOpti
 		});
 	return {
 		via: 'prefix',
+		services,
 		guild: message.guild,
 		member: message.member!,
 		channel: message.channel,

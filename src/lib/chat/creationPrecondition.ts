@@ -1,4 +1,3 @@
-import { container } from '@sapphire/framework';
 import type { GuildMember } from 'discord.js';
 import type { CreationCheckName } from '../tickets/guards.js';
 import { MemberPrecondition } from './memberPrecondition.js';
@@ -8,6 +7,6 @@ export abstract class CreationPrecondition extends MemberPrecondition {
 	protected abstract readonly checks: readonly CreationCheckName[];
 
 	protected check(member: GuildMember) {
-		return container.tickets.refusal(member.guild.id, member.id, this.checks);
+		return this.container.tickets.refusal(member.guild.id, member.id, this.checks);
 	}
 }

@@ -1,4 +1,3 @@
-import { container } from '@sapphire/framework';
 import { translatorFor } from '../discord/translate.js';
 import {
 	ActionRowBuilder,
@@ -28,6 +27,7 @@ import { renderWelcome } from './welcome.js';
 import { Semaphore } from '../lifecycle/Semaphore.js';
 import { cut } from '../text/cut.js';
 import { refuse, Refusal } from '../errors/Refusal.js';
+import type { ChatServices } from './services.js';
 
 type StartingInteraction = (ButtonInteraction | StringSelectMenuInteraction | ChatInputCommandInteraction) & { guildId: string };
 
@@ -40,6 +40,7 @@ const fieldId = (index: number) => `q${index}`;
  * once when it has no questions.
  */
 export async function beginTicket(
+	services: ChatServices,
 	interaction: StartingInteraction,
 	category: TicketCategory,
 	panelId: number,
@@ -49,27 +50,32 @@ export async function beginTicket(
 	if (category.questions.length === 0 && !category.captcha) {
 		// Acknowledge first (Discord allows 3 s); the guards run again under the lock in open().
 		await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-		await openAndAnnounce(interaction, category, [], source);
+		await openAndAnnounce(services, interaction, category, [], source);
 		return;
 	}
 	// Refuse before the member solves a captcha or fills in a form for nothing.
-	const refusal = await container.tickets.refusal(guildId, interaction.user.id);
+	const refusal = await services.tickets.refusal(guildId, interaction.user.id);
 	if (refusal) throw new Refusal(refusal);
-	if (category.captcha && !(await container.captcha.passed(guildId, interaction.user.id, category.id))) {
-		await showChallenge(interaction, category, panelId);
+	if (category.captcha && !(await services.captcha.passed(guildId, interaction.user.id, category.id))) {
+		await showChallenge(services, interaction, category, panelId);
 		return;
 	}
 	if (category.questions.length === 0) {
 		await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-		await openAndAnnounce(interaction, category, [], source);
+		await openAndAnnounce(services, interaction, category, [], source);
 		return;
 	}
 	await interaction.showModal(ticketForm(category, panelId));
 }
 
 /** The captcha: the code as a picture, and a button that opens the form to type it. */
-async function showChallenge(interaction: StartingInteraction, category: TicketCategory, panelId: number): Promise<void> {
-	const code = await container.captcha.issue(interaction.guildId, interaction.user.id, category.id);
+async function showChallenge(
+	services: ChatServices,
+	interaction: StartingInteraction,
+	category: TicketCategory,
+	panelId: number
+): Promise<void> {
+	const code = await services.captcha.issue(interaction.guildId, interaction.user.id, category.id);
 	const t = await translatorFor(interaction);
 	const button = new ButtonBuilder()
 		.setCustomId(encodeCustomId({ kind: 'captchaButton', panelId, categoryId: category.id }))
@@ -97,6 +103,7 @@ export async function showCaptchaForm(interaction: ButtonInteraction, categoryId
 
 /** The typed code: right opens the way (the form, or the ticket), wrong says how many tries are left. */
 export async function solveCaptcha(
+	services: ChatServices,
 	interaction: ModalSubmitInteraction & { guildId: string },
 	category: TicketCategory,
 	panelId: number,
@@ -104,12 +111,12 @@ export async function solveCaptcha(
 ): Promise<void> {
 	const field = interaction.fields.fields.get('code');
 	const answer = field && 'value' in field && typeof field.value === 'string' ? field.value : '';
-	const result = await container.captcha.verify(interaction.guildId, interaction.user.id, category.id, answer);
+	const result = await services.captcha.verify(interaction.guildId, interaction.user.id, category.id, answer);
 	if (result.kind === 'wrong') refuse(LanguageKeys.Captcha.Wrong, { count: result.attemptsLeft });
 	if (result.kind === 'expired') refuse(LanguageKeys.Captcha.Expired);
 	if (category.questions.length === 0) {
 		await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-		await openAndAnnounce(interaction, category, [], source);
+		await openAndAnnounce(services, interaction, category, [], source);
 		return;
 	}
 	// A form cannot answer a form: offer the button that opens the ticket form.
@@ -127,6 +134,7 @@ export async function solveCaptcha(
 
 /** The form was submitted: check the answers, then open the ticket. */
 export async function submitTicketForm(
+	services: ChatServices,
 	interaction: ModalSubmitInteraction & { guildId: string },
 	category: TicketCategory,
 	source: string
@@ -138,7 +146,7 @@ export async function submitTicketForm(
 	const checked = checkAnswers(category.questions, values);
 	if ('refusal' in checked) throw new Refusal(checked.refusal);
 	await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-	await openAndAnnounce(interaction, category, checked.answers, source);
+	await openAndAnnounce(services, interaction, category, checked.answers, source);
 }
 
 function ticketForm(category: TicketCategory, panelId: number): ModalBuilder {
@@ -163,33 +171,35 @@ function ticketForm(category: TicketCategory, panelId: number): ModalBuilder {
 const creations = new Semaphore(16);
 
 async function openAndAnnounce(
+	services: ChatServices,
 	interaction: (StartingInteraction | ModalSubmitInteraction) & { guildId: string },
 	category: TicketCategory,
 	answers: Answer[],
 	source: string
 ): Promise<void> {
-	await creations.run(() => openAndAnnounceNow(interaction, category, answers, source));
+	await creations.run(() => openAndAnnounceNow(services, interaction, category, answers, source));
 }
 
 async function openAndAnnounceNow(
+	services: ChatServices,
 	interaction: (StartingInteraction | ModalSubmitInteraction) & { guildId: string },
 	category: TicketCategory,
 	answers: Answer[],
 	source: string
 ): Promise<void> {
-	const guild = interaction.guild ?? (await container.client.guilds.fetch(interaction.guildId));
+	const guild = interaction.guild ?? (await interaction.client.guilds.fetch(interaction.guildId));
 	const member = await guild.members.fetch(interaction.user.id);
-	const data = container.db.forGuild(guild.id);
+	const data = services.ticketServices.db.forGuild(guild.id);
 	// A form submitted without the captcha (a forged or replayed interaction) opens nothing.
-	if (category.captcha && !(await container.captcha.passed(guild.id, member.id, category.id)))
+	if (category.captcha && !(await services.captcha.passed(guild.id, member.id, category.id)))
 		refuse(LanguageKeys.Captcha.Expired);
 	// The ticket speaks the guild's language; the reply speaks the member's.
 	const guildT = await translatorFor(guild);
 	const settings = await data.settings();
 	// Only the roles the bot accepts as staff are pinged (never @everyone, whatever was stored).
-	const { roles, log } = container.ticketServices;
+	const { roles, log } = services.ticketServices;
 	const staff = usableRoles(guild.id, [...category.staffRoleIds, ...readList(settings.supportRoleIds)], roles, log, 'welcome');
-	const opened = await container.tickets.open({
+	const opened = await services.tickets.open({
 		guildId: guild.id,
 		opener: { id: member.id, username: member.user.username },
 		category,
@@ -203,7 +213,7 @@ async function openAndAnnounceNow(
 			);
 		}
 	});
-	if (category.captcha) await container.captcha.consume(guild.id, member.id, category.id);
+	if (category.captcha) await services.captcha.consume(guild.id, member.id, category.id);
 	const t = await translatorFor(interaction);
 	await interaction.editReply({
 		content: t(LanguageKeys.Tickets.Created, { channel: `<#${opened.channelId}>`, number: opened.number })

@@ -1,4 +1,3 @@
-import { container } from '@sapphire/framework';
 import { fetchT } from '@sapphire/plugin-i18next';
 import { MessageFlags, type BaseInteraction, type Message } from 'discord.js';
 import { discordText } from '../discord/render.js';
@@ -17,12 +16,17 @@ export interface ErrorSource {
 export interface ErrorReporterDeps {
 	/** The notice in the words of whoever is answered. */
 	render(target: ErrorTarget, message: Notice): Promise<string>;
-	log: Pick<typeof container.logger, 'debug' | 'warn' | 'error'>;
+	log: {
+		debug(message: string, fields?: object): void;
+		warn(message: string, fields?: object): void;
+		error(message: string, fields?: object): void;
+	};
 }
 
-const defaultDeps = (): ErrorReporterDeps => ({
+/** The reporter of a running bot: the notice in the language plugin-i18next picks for the target, into the bot's log. */
+export const errorReporter = (log: ErrorReporterDeps['log']): ErrorReporterDeps => ({
 	render: async (target, message) => discordText((await fetchT(target)) as unknown as Translate, message),
-	log: container.logger
+	log
 });
 
 /**
@@ -34,7 +38,7 @@ export async function reportError(
 	error: unknown,
 	target: ErrorTarget | null,
 	source: ErrorSource,
-	deps = defaultDeps()
+	deps: ErrorReporterDeps
 ): Promise<void> {
 	const outcome = classifyError(error);
 	const where = { event: source.event, piece: source.piece, guildId: target?.guildId ?? undefined, userId: userOf(target) };

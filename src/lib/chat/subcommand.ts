@@ -12,6 +12,7 @@ import { localizationsOf, type CommandPath, type CommandTranslations } from '../
 import { prefixContext, slashContext, type CommandContext } from './context.js';
 import type { Audience } from '../tickets/outcome.js';
 import { optionsFromArgs, optionsFromInteraction, type OptionSpec } from './options.js';
+import type { ChatServices } from './services.js';
 
 /** One subcommand, written once: its options, who may run it, and what it does. */
 export interface SubcommandDefinition {
@@ -27,21 +28,24 @@ export interface SubcommandDefinition {
 
 /**
  * The Sapphire subcommand mappings: the slash and the prefix form of each definition both parse into
- * the same CommandContext and call the same run().
+ * the same CommandContext and call the same run(), with the services of the command piece.
  */
-export function subcommandMappings(definitions: readonly SubcommandDefinition[]): SubcommandMappingMethod[] {
+export function subcommandMappings(
+	definitions: readonly SubcommandDefinition[],
+	services: () => ChatServices
+): SubcommandMappingMethod[] {
 	return definitions.map((definition) => ({
 		name: definition.name,
 		preconditions: [...(definition.preconditions ?? [])],
 		chatInputRun: async (interaction: ChatInputCommandInteraction) => {
 			if (!interaction.inCachedGuild()) return;
 			const options = optionsFromInteraction(interaction, definition.options ?? []);
-			await definition.run(await slashContext(interaction, options, definition.answer));
+			await definition.run(await slashContext(services(), interaction, options, definition.answer));
 		},
 		messageRun: async (message: Message, args: Args) => {
 			if (!message.inGuild()) return;
 			const options = await optionsFromArgs(args, definition.options ?? [], message.guild);
-			await definition.run(await prefixContext(message, options, definition.answer));
+			await definition.run(await prefixContext(services(), message, options, definition.answer));
 		}
 	}));
 }

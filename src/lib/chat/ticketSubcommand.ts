@@ -1,4 +1,3 @@
-import { container } from '@sapphire/framework';
 import type { GuildMember } from 'discord.js';
 import { callerOf } from './caller.js';
 import { refuse } from '../errors/Refusal.js';
@@ -8,6 +7,7 @@ import { ticketIdInChannel } from '../tickets/ticket.js';
 import type { CommandContext } from './context.js';
 import type { CommandOptions, OptionSpec } from './options.js';
 import { outcomeMessage } from './render.js';
+import type { ChatServices } from './services.js';
 import type { SubcommandDefinition } from './subcommand.js';
 
 /**
@@ -15,16 +15,17 @@ import type { SubcommandDefinition } from './subcommand.js';
  * its ticket too: one copied to another ticket's channel acts on neither.
  */
 export async function runInTicket<Input, Output>(
+	chat: ChatServices,
 	useCase: UseCase<Input, Output>,
 	member: GuildMember,
 	channelId: string,
 	input: Input,
 	named?: number
 ): Promise<Output> {
-	const services = container.ticketServices;
+	const services = chat.ticketServices;
 	const ticketId = await ticketIdInChannel(services.db.forGuild(member.guild.id), channelId);
 	if (named !== undefined && named !== ticketId) refuse(LanguageKeys.Errors.InvalidButton);
-	return useCase.run(services, callerOf(member), { guildId: member.guild.id, ticketId }, input);
+	return useCase.run(services, callerOf(chat, member), { guildId: member.guild.id, ticketId }, input);
 }
 
 export interface TicketSubcommandSpec<Input> {
@@ -47,7 +48,13 @@ export function ticketSubcommand<Input>(spec: TicketSubcommandSpec<Input>): Subc
 		options: spec.options ?? [],
 		answer: spec.useCase.audience,
 		async run(command: CommandContext) {
-			const outcome = await runInTicket(spec.useCase, command.member, command.channel.id, spec.input(command.options));
+			const outcome = await runInTicket(
+				command.services,
+				spec.useCase,
+				command.member,
+				command.channel.id,
+				spec.input(command.options)
+			);
 			await command.reply(outcomeMessage(command.t, outcome));
 			await outcome.afterAnswer?.();
 		}

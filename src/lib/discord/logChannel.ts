@@ -1,10 +1,14 @@
-import { container } from '@sapphire/framework';
 import { translatorFor } from './translate.js';
 import { EmbedBuilder } from 'discord.js';
 import { userText } from './escape.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import type { AuditEntry, AuditListener } from '../audit/AuditLog.js';
 import { cut } from '../text/cut.js';
+import type { DataStore } from '../database/guildData.js';
+import type { BackgroundServices } from '../lifecycle/background.js';
+
+/** What posting to the log channel reads: the guild's settings and ticket, and the Discord client. */
+export type LogChannelServices = BackgroundServices & { readonly db: DataStore };
 
 const COLORS: [prefix: string, color: number][] = [
 	['ticket.opened', 0x57f287],
@@ -28,10 +32,10 @@ function detailText(value: unknown): string {
  * has answered: a slow or missing log channel never holds up a ticket. Anonymous tickets' openers are
  * never named.
  */
-export async function postToLogChannel(guildId: string, entry: AuditEntry): Promise<void> {
-	const data = container.db.forGuild(guildId);
+export async function postToLogChannel(services: LogChannelServices, guildId: string, entry: AuditEntry): Promise<void> {
+	const data = services.db.forGuild(guildId);
 	const settings = await data.db.guildSettings.findUnique({ where: { guildId } });
-	const channel = settings?.logChannelId ? container.client.channels.cache.get(settings.logChannelId) : undefined;
+	const channel = settings?.logChannelId ? services.discord().channels.cache.get(settings.logChannelId) : undefined;
 	if (!channel?.isSendable() || channel.isDMBased()) return;
 	const ticket = entry.ticketId
 		? await data.db.ticket.findUnique({
@@ -70,10 +74,12 @@ export async function postToLogChannel(guildId: string, entry: AuditEntry): Prom
 }
 
 /** The audit listener of a running bot: posts in the background, as tracked work, and only logs a failure. */
-export const logChannelListener: AuditListener = (guildId, entry) => {
-	void container.work
-		.run(() => postToLogChannel(guildId, entry))
-		.catch((error: unknown) =>
-			container.logger.warn(`Could not post ${entry.action} to the log channel of ${guildId}`, { error })
-		);
-};
+export const logChannelListener =
+	(services: LogChannelServices): AuditListener =>
+	(guildId, entry) => {
+		void services.work
+			.run(() => postToLogChannel(services, guildId, entry))
+			.catch((error: unknown) =>
+				services.logger.warn(`Could not post ${entry.action} to the log channel of ${guildId}`, { error })
+			);
+	};

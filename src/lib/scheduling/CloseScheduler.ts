@@ -1,35 +1,40 @@
-import { container } from '@sapphire/framework';
+import type { ScheduledTaskHandler } from '@sapphire/plugin-scheduled-tasks';
 import { TicketStatus } from '../model/status.js';
 import { sweepInactiveTickets } from './inactivity.js';
 import { runScheduledClose } from './scheduledClose.js';
+import type { SchedulingServices } from './services.js';
 
 /** How often open tickets are checked for inactivity. */
 export const INACTIVITY_SWEEP_MS = 5 * 60_000;
 
-async function sweep(): Promise<void> {
-	await container.work
-		.run(() => sweepInactiveTickets())
-		.catch((error: unknown) => container.logger.error('Inactivity sweep failed', { error }));
+async function sweep(services: SchedulingServices): Promise<void> {
+	await services.work
+		.run(() => sweepInactiveTickets(services))
+		.catch((error: unknown) => services.logger.error('Inactivity sweep failed', { error }));
 }
 
 /**
  * Runs scheduled closes at their time, and the inactivity rule every few minutes. The database holds every due time; a scheduler only wakes the
- * runner up. On start it catches up on everything overdue and arms the rest, so a restart loses nothing.
+ * runner up. On start (once the guilds are known) it catches up on everything overdue and arms the rest, so a restart loses
+ * nothing; it runs the closes with the services it was started with.
  */
 export interface CloseScheduler {
 	schedule(guildId: string, ticketId: number, at: Date): Promise<void>;
-	start(): Promise<void>;
+	start(services: SchedulingServices): Promise<void>;
 	stop(): Promise<void>;
 }
 
 /** Tickets with a close due, in the guilds this process serves. */
-async function pendingCloses(): Promise<{ guildId: string; id: number; scheduledCloseAt: Date }[]> {
+async function pendingCloses({
+	ticketServices,
+	client
+}: SchedulingServices): Promise<{ guildId: string; id: number; scheduledCloseAt: Date }[]> {
 	// A system-wide sweep, not a guild's data: it reads across guilds and filters to this shard's.
-	const rows = await container.db.prisma.ticket.findMany({
+	const rows = await ticketServices.db.prisma.ticket.findMany({
 		where: { status: TicketStatus.Open, scheduledCloseAt: { not: null }, softDeletedAt: null },
 		select: { guildId: true, id: true, scheduledCloseAt: true }
 	});
-	return rows.filter((row) => container.client.guilds.cache.has(row.guildId)) as {
+	return rows.filter((row) => client.guilds.cache.has(row.guildId)) as {
 		guildId: string;
 		id: number;
 		scheduledCloseAt: Date;
@@ -42,6 +47,7 @@ const MAX_TIMER_MS = 2_147_000_000;
 export class InProcessCloseScheduler implements CloseScheduler {
 	readonly #timers = new Map<number, NodeJS.Timeout>();
 	#sweeper: NodeJS.Timeout | undefined;
+	#services: SchedulingServices | undefined;
 
 	public async schedule(guildId: string, ticketId: number, at: Date): Promise<void> {
 		clearTimeout(this.#timers.get(ticketId));
@@ -57,10 +63,11 @@ export class InProcessCloseScheduler implements CloseScheduler {
 		this.#timers.set(ticketId, timer);
 	}
 
-	public async start(): Promise<void> {
-		for (const ticket of await pendingCloses()) await this.schedule(ticket.guildId, ticket.id, ticket.scheduledCloseAt);
-		await sweep();
-		this.#sweeper = setInterval(() => void sweep(), INACTIVITY_SWEEP_MS);
+	public async start(services: SchedulingServices): Promise<void> {
+		this.#services = services;
+		for (const ticket of await pendingCloses(services)) await this.schedule(ticket.guildId, ticket.id, ticket.scheduledCloseAt);
+		await sweep(services);
+		this.#sweeper = setInterval(() => void sweep(services), INACTIVITY_SWEEP_MS);
 	}
 
 	public async stop(): Promise<void> {
@@ -70,16 +77,22 @@ export class InProcessCloseScheduler implements CloseScheduler {
 	}
 
 	async #run(guildId: string, ticketId: number): Promise<void> {
-		await container.work
-			.run(() => runScheduledClose(guildId, ticketId))
-			.catch((error: unknown) => container.logger.error('Scheduled close failed', { guildId, ticketId, error }));
+		const services = this.#services;
+		// Armed before start (nothing does that): the close stays due in the database and runs at the next start.
+		if (!services) return;
+		await services.work
+			.run(() => runScheduledClose(services, guildId, ticketId))
+			.catch((error: unknown) => services.logger.error('Scheduled close failed', { guildId, ticketId, error }));
 	}
 }
 
 /** With Redis: delayed BullMQ jobs (Sapphire scheduled tasks), shared by every bot process. */
 export class BullCloseScheduler implements CloseScheduler {
+	#tasks: ScheduledTaskHandler | undefined;
+
 	public async schedule(guildId: string, ticketId: number, at: Date): Promise<void> {
-		await container.tasks.create(
+		if (!this.#tasks) throw new Error('The close scheduler is not started: the scheduled-tasks plugin is not registered');
+		await this.#tasks.create(
 			{ name: 'ticketClose', payload: { guildId, ticketId } },
 			// One job per ticket and due time: scheduling the same close twice does not run it twice.
 			{
@@ -90,12 +103,16 @@ export class BullCloseScheduler implements CloseScheduler {
 		);
 	}
 
-	public async start(): Promise<void> {
-		for (const ticket of await pendingCloses()) await this.schedule(ticket.guildId, ticket.id, ticket.scheduledCloseAt);
-		await sweep();
+	public async start(services: SchedulingServices): Promise<void> {
+		this.#tasks = services.tasks;
+		for (const ticket of await pendingCloses(services)) await this.schedule(ticket.guildId, ticket.id, ticket.scheduledCloseAt);
+		await sweep(services);
 		// A repeatable job: however many processes start, BullMQ keeps one and runs it in one of them.
-		await container.tasks.create('inactivitySweep', { repeated: true, interval: INACTIVITY_SWEEP_MS });
+		await this.#tasks!.create('inactivitySweep', { repeated: true, interval: INACTIVITY_SWEEP_MS });
 	}
 
-	public async stop(): Promise<void> {}
+	/** Closes the plugin's BullMQ queue and worker: no job starts once the bot is stopping. */
+	public async stop(): Promise<void> {
+		await this.#tasks?.close();
+	}
 }

@@ -1,7 +1,7 @@
-import { container } from '@sapphire/framework';
 import { translatorFor } from '../discord/translate.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { TicketStatus } from '../model/status.js';
+import type { SchedulingServices } from './services.js';
 import { runSystemClose, ticketChannel } from './systemClose.js';
 
 const HOUR_MS = 3_600_000;
@@ -17,14 +17,15 @@ export interface InactivityReport {
  * from the opener clears the warning (recorded by the activity listener). Each step is claimed with a
  * conditional update, so overlapping passes (two processes, a retried job) act once.
  */
-export async function sweepInactiveTickets(now = new Date()): Promise<InactivityReport> {
-	const { closeAfterHours } = container.config.tickets.inactivity;
+export async function sweepInactiveTickets(services: SchedulingServices, now = new Date()): Promise<InactivityReport> {
+	const { db, config } = services.ticketServices;
+	const { closeAfterHours } = config.tickets.inactivity;
 	const report: InactivityReport = { warned: 0, closed: 0 };
-	for (const [warnAfterHours, guildIds] of await guildsByWarnHours()) {
+	for (const [warnAfterHours, guildIds] of await guildsByWarnHours(services)) {
 		// 0: the guild does not auto-close; a warning it gave before turning it off closes nothing either.
 		if (warnAfterHours === 0) continue;
 		// A system-wide pass over this shard's guilds; each write below goes through the guild's scoped client.
-		const candidates = await container.db.prisma.ticket.findMany({
+		const candidates = await db.prisma.ticket.findMany({
 			where: {
 				guildId: { in: guildIds },
 				status: TicketStatus.Open,
@@ -38,40 +39,49 @@ export async function sweepInactiveTickets(now = new Date()): Promise<Inactivity
 		});
 		for (const candidate of candidates) {
 			if (candidate.inactivityWarnedAt)
-				report.closed += Number(await closeInactive(candidate.guildId, candidate.id, candidate.inactivityWarnedAt, now));
-			else report.warned += Number(await warnInactive(candidate.guildId, candidate.id, now, closeAfterHours));
+				report.closed += Number(
+					await closeInactive(services, candidate.guildId, candidate.id, candidate.inactivityWarnedAt, now)
+				);
+			else report.warned += Number(await warnInactive(services, candidate.guildId, candidate.id, now, closeAfterHours));
 		}
 	}
 	if (report.warned + report.closed > 0)
-		container.logger.info(`Inactivity sweep: warned ${report.warned}, closed ${report.closed} ticket(s)`);
+		services.logger.info(`Inactivity sweep: warned ${report.warned}, closed ${report.closed} ticket(s)`);
 	return report;
 }
 
 /** This process's guilds grouped by how many silent hours earn a warning (their own setting, else config.yaml's). */
-async function guildsByWarnHours(): Promise<Map<number, string[]>> {
-	const guildIds = [...container.client.guilds.cache.keys()];
-	const own = await container.db.prisma.guildSettings.findMany({
+async function guildsByWarnHours(services: SchedulingServices): Promise<Map<number, string[]>> {
+	const { db, config } = services.ticketServices;
+	const guildIds = [...services.client.guilds.cache.keys()];
+	const own = await db.prisma.guildSettings.findMany({
 		where: { guildId: { in: guildIds }, inactivityHours: { not: null } },
 		select: { guildId: true, inactivityHours: true }
 	});
 	const hoursOf = new Map(own.map((settings) => [settings.guildId, settings.inactivityHours!]));
 	const groups = new Map<number, string[]>();
 	for (const guildId of guildIds) {
-		const hours = hoursOf.get(guildId) ?? container.config.tickets.inactivity.warnAfterHours;
+		const hours = hoursOf.get(guildId) ?? config.tickets.inactivity.warnAfterHours;
 		groups.set(hours, [...(groups.get(hours) ?? []), guildId]);
 	}
 	return groups;
 }
 
-async function warnInactive(guildId: string, ticketId: number, now: Date, closeAfterHours: number): Promise<boolean> {
-	const data = container.db.forGuild(guildId);
+async function warnInactive(
+	services: SchedulingServices,
+	guildId: string,
+	ticketId: number,
+	now: Date,
+	closeAfterHours: number
+): Promise<boolean> {
+	const data = services.ticketServices.db.forGuild(guildId);
 	const { count } = await data.db.ticket.updateMany({
 		where: { id: ticketId, status: TicketStatus.Open, inactivityWarnedAt: null },
 		data: { inactivityWarnedAt: now }
 	});
 	if (count === 0) return false;
 	const ticket = await data.db.ticket.findUniqueOrThrow({ where: { id: ticketId } });
-	const channel = await ticketChannel(guildId, ticket.channelId);
+	const channel = await ticketChannel(services.client, guildId, ticket.channelId);
 	if (channel) {
 		const t = await translatorFor(channel.guild);
 		const when = `<t:${Math.floor((now.getTime() + closeAfterHours * HOUR_MS) / 1000)}:R>`;
@@ -80,16 +90,22 @@ async function warnInactive(guildId: string, ticketId: number, now: Date, closeA
 			allowedMentions: { users: [ticket.ownerId] }
 		});
 	}
-	await container.audit.record(data, { ticketId, actorId: null, action: 'ticket.inactivity_warned' });
+	await services.ticketServices.audit.record(data, { ticketId, actorId: null, action: 'ticket.inactivity_warned' });
 	return true;
 }
 
 /** Closes a warned ticket whose opener stayed silent; one Discord refused stays warned, for the next sweep. */
-async function closeInactive(guildId: string, ticketId: number, warnedAt: Date, now: Date): Promise<boolean> {
+async function closeInactive(
+	services: SchedulingServices,
+	guildId: string,
+	ticketId: number,
+	warnedAt: Date,
+	now: Date
+): Promise<boolean> {
 	try {
-		return await runSystemClose(guildId, ticketId, { kind: 'inactivity', warnedAt, now });
+		return await runSystemClose(services, guildId, ticketId, { kind: 'inactivity', warnedAt, now });
 	} catch (error) {
-		container.logger.warn('An inactivity close failed; the next sweep tries again', { guildId, ticketId, error });
+		services.logger.warn('An inactivity close failed; the next sweep tries again', { guildId, ticketId, error });
 		return false;
 	}
 }

@@ -1,4 +1,4 @@
-import { container } from '@sapphire/framework';
+import type { SchedulingServices } from './services.js';
 import { RETRY_CLOSE_MS, runSystemClose } from './systemClose.js';
 
 /**
@@ -7,12 +7,17 @@ import { RETRY_CLOSE_MS, runSystemClose } from './systemClose.js';
  * postponed schedule does nothing, and a manual close that came first wins. When Discord refuses the
  * close, nothing changed and the close is armed again for a few minutes later.
  */
-export async function runScheduledClose(guildId: string, ticketId: number, now = new Date()): Promise<boolean> {
+export async function runScheduledClose(
+	services: SchedulingServices,
+	guildId: string,
+	ticketId: number,
+	now = new Date()
+): Promise<boolean> {
 	try {
-		return await runSystemClose(guildId, ticketId, { kind: 'scheduled', now });
+		return await runSystemClose(services, guildId, ticketId, { kind: 'scheduled', now });
 	} catch (error) {
-		container.logger.warn('A scheduled close failed; trying again later', { guildId, ticketId, error });
-		await container.closeScheduler.schedule(guildId, ticketId, new Date(Date.now() + RETRY_CLOSE_MS));
+		services.logger.warn('A scheduled close failed; trying again later', { guildId, ticketId, error });
+		await services.closeScheduler.schedule(guildId, ticketId, new Date(Date.now() + RETRY_CLOSE_MS));
 		return false;
 	}
 }

@@ -1,16 +1,20 @@
-import { container } from '@sapphire/framework';
 import { ChannelType, type TextChannel } from 'discord.js';
 import { outcomeMessage } from '../chat/render.js';
 import { translatorFor } from '../discord/translate.js';
 import { closeBySystem, type SystemClose } from '../tickets/close.js';
+import type { SchedulingServices } from './services.js';
 
 /** How long a close Discord refused waits before the next try (the database still holds it as due). */
 export const RETRY_CLOSE_MS = 5 * 60_000;
 
 /** The ticket's text channel, if it still exists. */
-export async function ticketChannel(guildId: string, channelId: string | null): Promise<TextChannel | null> {
+export async function ticketChannel(
+	client: SchedulingServices['client'],
+	guildId: string,
+	channelId: string | null
+): Promise<TextChannel | null> {
 	const channel = channelId
-		? await container.client.guilds.cache
+		? await client.guilds.cache
 				.get(guildId)
 				?.channels.fetch(channelId)
 				.catch(() => null)
@@ -23,18 +27,23 @@ export async function ticketChannel(guildId: string, channelId: string | null): 
  * the guild's language, with the rating buttons). False when it no longer applies. If Discord refuses
  * the channel change, the close is undone by the use case and this throws: the caller tries again later.
  */
-export async function runSystemClose(guildId: string, ticketId: number, how: SystemClose): Promise<boolean> {
-	const outcome = await closeBySystem(container.ticketServices, guildId, ticketId, how);
+export async function runSystemClose(
+	services: SchedulingServices,
+	guildId: string,
+	ticketId: number,
+	how: SystemClose
+): Promise<boolean> {
+	const outcome = await closeBySystem(services.ticketServices, guildId, ticketId, how);
 	if (!outcome) return false;
-	const ticket = await container.db
+	const ticket = await services.ticketServices.db
 		.forGuild(guildId)
 		.db.ticket.findUnique({ where: { id: ticketId }, select: { channelId: true } });
-	const channel = await ticketChannel(guildId, ticket?.channelId ?? null);
+	const channel = await ticketChannel(services.client, guildId, ticket?.channelId ?? null);
 	if (channel) {
 		const { pingRoles: _none, ...message } = outcomeMessage(await translatorFor(channel.guild), outcome);
 		await channel
 			.send({ ...message, allowedMentions: { parse: [] } })
-			.catch((error: unknown) => container.logger.warn('Could not post the close in its ticket', { guildId, ticketId, error }));
+			.catch((error: unknown) => services.logger.warn('Could not post the close in its ticket', { guildId, ticketId, error }));
 	}
 	return true;
 }

@@ -1,25 +1,30 @@
-import { container } from '@sapphire/framework';
 import { translatorFor } from '../discord/translate.js';
 import { DiscordAPIError, type Message } from 'discord.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { callerWorks } from '../chat/caller.js';
+import type { ChatServices } from '../chat/services.js';
+import type { SecurityServices } from './services.js';
 
 /**
  * Counts a member's message in a ticket channel. The first message over the guild's `spamMessages` within `spamSeconds`
  * (once per window, whatever the number of processes) records a spam event, says so in the ticket and,
  * when the config asks for it, times the member out. Staff are never counted as spammers.
  */
-export async function noteTicketMessage(message: Message<true>, ticketId: number): Promise<boolean> {
+export async function noteTicketMessage(
+	services: SecurityServices & ChatServices,
+	message: Message<true>,
+	ticketId: number
+): Promise<boolean> {
 	const {
 		spamMessages: messages,
 		spamSeconds: perSeconds,
 		spamTimeoutMinutes: timeoutMinutes
-	} = await container.preferences.rules(message.guildId);
+	} = await services.preferences.rules(message.guildId);
 	const key = `security:${message.guildId}:spam:${message.channelId}:${message.author.id}`;
-	if ((await container.cache.increment(key, perSeconds * 1000)) !== messages + 1) return false;
-	const data = container.db.forGuild(message.guildId);
+	if ((await services.cache.increment(key, perSeconds * 1000)) !== messages + 1) return false;
+	const data = services.db.forGuild(message.guildId);
 	const ticket = await data.db.ticket.findUnique({ where: { id: ticketId } });
-	if (!ticket || !message.member || (await callerWorks(message.member, ticket))) return false;
+	if (!ticket || !message.member || (await callerWorks(services, message.member, ticket))) return false;
 	const t = await translatorFor(message.guild);
 	let timedOut = false;
 	let timeoutRefused: number | null = null;
@@ -32,7 +37,7 @@ export async function noteTicketMessage(message: Message<true>, ticketId: number
 			timeoutRefused = Number(error.code);
 		}
 	}
-	await container.security.record(data, {
+	await services.security.record(data, {
 		type: 'spam_detected',
 		userId: message.author.id,
 		channelId: message.channelId,

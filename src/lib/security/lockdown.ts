@@ -1,13 +1,19 @@
-import { container } from '@sapphire/framework';
 import type { GuildData } from '../database/guildData.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { refuse } from '../errors/Refusal.js';
+import type { SecurityServices } from './services.js';
 
 /**
  * Pauses (on) or resumes (off) ticket creation guild-wide; resuming also ends raid mode. A conditional update, so two admins at once
  * change it once; the other is told it already is so. Recorded in the audit log and as a security event.
  */
-export async function setLockdown(data: GuildData, on: boolean, actorId: string, reason: string | null): Promise<void> {
+export async function setLockdown(
+	services: Pick<SecurityServices, 'audit' | 'security'>,
+	data: GuildData,
+	on: boolean,
+	actorId: string,
+	reason: string | null
+): Promise<void> {
 	const current = await data.settings();
 	const now = new Date();
 	const raiding = current.raidModeUntil !== null && current.raidModeUntil > now;
@@ -28,12 +34,12 @@ export async function setLockdown(data: GuildData, on: boolean, actorId: string,
 			});
 		refuse(LanguageKeys.Security.NotLocked);
 	}
-	await container.audit.record(data, {
+	await services.audit.record(data, {
 		actorId,
 		action: on ? 'security.lockdown' : 'security.unlockdown',
 		details: on ? { reason } : {}
 	});
-	await container.security.record(data, {
+	await services.security.record(data, {
 		type: on ? 'lockdown_on' : 'lockdown_off',
 		userId: actorId,
 		details: on ? { reason } : raiding ? { raidModeEnded: true } : {}

@@ -1,4 +1,3 @@
-import { container } from '@sapphire/framework';
 import { EmbedBuilder, type ActionRowBuilder, type ButtonBuilder, type Guild } from 'discord.js';
 import type { Translate } from '../i18n/notice.js';
 import type { GuildData } from '../database/guildData.js';
@@ -9,6 +8,7 @@ import { LanguageKeys } from '../i18n/languageKeys.js';
 import { encodeCustomId } from '../chat/customIds.js';
 import { guildRules } from '../settings/guildRules.js';
 import { recentJoins } from './antiRaid.js';
+import type { SecurityServices } from './services.js';
 import { SECURITY_EVENT_TYPES, type SecurityEventType } from '../model/securityEvents.js';
 
 const DAY_MS = 86_400_000;
@@ -16,13 +16,19 @@ const DAY_MS = 86_400_000;
 const when = (date: Date, style: 'f' | 'R' = 'f') => `<t:${Math.floor(date.getTime() / 1000)}:${style}>`;
 
 /** /security status: lockdown, raid mode, the detectors' rules and the last day's events. */
-export async function securityStatus(data: GuildData, guild: Guild, t: Translate, now = new Date()): Promise<EmbedBuilder> {
+export async function securityStatus(
+	services: Pick<SecurityServices, 'config' | 'cache'>,
+	data: GuildData,
+	guild: Guild,
+	t: Translate,
+	now = new Date()
+): Promise<EmbedBuilder> {
 	const settings = await data.settings();
-	const rules = guildRules(settings, container.config);
+	const rules = guildRules(settings, services.config);
 	const since = new Date(now.getTime() - DAY_MS);
 	const [recent, joins] = await Promise.all([
 		data.db.securityEvent.groupBy({ by: ['type'], where: { createdAt: { gte: since } }, _count: { _all: true } }),
-		recentJoins(guild.id)
+		recentJoins(services, guild.id)
 	]);
 	const raidUntil = settings.raidModeUntil && settings.raidModeUntil > now ? settings.raidModeUntil : null;
 	const lockdown = settings.lockdown

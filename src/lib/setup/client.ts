@@ -1,15 +1,25 @@
-import { type LogLevel, SapphireClient, container, type SapphireClientOptions } from '@sapphire/framework';
+import { type LogLevel, SapphireClient, type SapphireClientOptions } from '@sapphire/framework';
 import { DefaultRestOptions, GatewayIntentBits, Partials, type ClientOptions } from 'discord.js';
 import { globallyLimited } from '../discord/globalRateLimit.js';
 import { closestLocale } from '../i18n/locales.js';
 import { LANGUAGES_DIRECTORY } from '../i18n/loadLanguages.js';
+import type { Cache } from '../cache/Cache.js';
+import type { Env } from '../config/env.js';
+import type { BotConfig } from '../config/schema.js';
 import type { AppLogger } from '../logging/AppLogger.js';
+import type { GuildPreferences } from '../settings/GuildPreferences.js';
 import { redisOptionsFromUrl } from './redis.js';
 
 export interface ClientSetup {
 	/** The folder Sapphire scans for pieces (src/ under tsx and vitest, dist/ when built). */
 	baseUserDirectory: string;
 	logger: AppLogger;
+	env: Env;
+	config: BotConfig;
+	/** Shares the global request limit across processes (Redis) or counts it here. */
+	cache: Cache;
+	/** Each guild's prefix and language. */
+	preferences: GuildPreferences;
 }
 
 /** Registers the plugins this deployment uses; must run before the client is constructed. */
@@ -21,7 +31,7 @@ export async function registerPlugins(redisUrl: string | undefined): Promise<voi
 }
 
 export function createClient(setup: ClientSetup): SapphireClient {
-	const { env, config } = container;
+	const { env, config, preferences } = setup;
 	const options: SapphireClientOptions & Omit<ClientOptions, 'tasks'> = {
 		intents: [
 			GatewayIntentBits.Guilds,
@@ -37,7 +47,7 @@ export function createClient(setup: ClientSetup): SapphireClient {
 		loadDefaultErrorListeners: false,
 		loadSubcommandErrorListeners: false,
 		defaultPrefix: config.defaults.prefix,
-		fetchPrefix: (message) => (message.guildId ? container.preferences.prefix(message.guildId) : config.defaults.prefix),
+		fetchPrefix: (message) => (message.guildId ? preferences.prefix(message.guildId) : config.defaults.prefix),
 		i18n: {
 			defaultLanguageDirectory: LANGUAGES_DIRECTORY,
 			defaultName: config.defaults.locale,
@@ -48,7 +58,7 @@ export function createClient(setup: ClientSetup): SapphireClient {
 			fetchLanguage: async (context) => {
 				const caller = closestLocale(context.interactionLocale);
 				if (caller) return caller;
-				if (context.guild) return container.preferences.locale(context.guild.id);
+				if (context.guild) return preferences.locale(context.guild.id);
 				return config.defaults.locale;
 			}
 		},
@@ -58,7 +68,7 @@ export function createClient(setup: ClientSetup): SapphireClient {
 			rejectOnRateLimit: (data) => data.timeToReset > 30_000,
 			globalRequestsPerSecond: env.DISCORD_REQUESTS_PER_SECOND,
 			makeRequest: globallyLimited({
-				cache: container.cache,
+				cache: setup.cache,
 				perSecond: env.DISCORD_REQUESTS_PER_SECOND,
 				timeoutMs: DefaultRestOptions.timeout,
 				onCacheError: (error) => setup.logger.warn(`Global request limit not shared (cache error: ${error.message})`)

@@ -1,26 +1,115 @@
 import type { Client } from 'discord.js';
-import type { AuditLog } from '../audit/AuditLog.js';
+import { AnalyticsService } from '../analytics/AnalyticsService.js';
+import { AuditLog } from '../audit/AuditLog.js';
+import { ConfigBackups } from '../backups/ConfigBackups.js';
+import { BlacklistService } from '../blacklist/BlacklistService.js';
 import type { Cache } from '../cache/Cache.js';
+import { CategoryService } from '../categories/CategoryService.js';
+import type { Env } from '../config/env.js';
 import type { BotConfig } from '../config/schema.js';
 import type { DataStore } from '../database/guildData.js';
 import { discordRoleCheck } from '../discord/actors.js';
+import { logChannelListener } from '../discord/logChannel.js';
 import { TicketChannelGateway } from '../discord/TicketChannelGateway.js';
-import type { CloseTimer, ServiceLog, TicketServices, TranscriptQueue } from '../tickets/services.js';
+import { WorkTracker } from '../lifecycle/WorkTracker.js';
+import type { Redactor } from '../logging/redact.js';
+import { Catalog } from '../panels/Catalog.js';
+import { PanelService } from '../panels/PanelService.js';
+import { BullCloseScheduler, InProcessCloseScheduler, type CloseScheduler } from '../scheduling/CloseScheduler.js';
+import { incidentListener } from '../security/incidentWebhook.js';
+import { SecurityLog } from '../security/SecurityLog.js';
+import { GuildPreferences } from '../settings/GuildPreferences.js';
+import { CaptchaService } from '../tickets/captcha.js';
+import type { ServiceLog, TicketServices } from '../tickets/services.js';
+import { TicketCreator } from '../tickets/TicketCreator.js';
+import { TranscriptService } from '../transcripts/TranscriptService.js';
+import { TranscriptStore } from '../transcripts/store.js';
 
+/** What one bot process is made of besides Discord: read and opened by start-up, or by a test. */
 export interface ServiceParts {
-	db: DataStore;
+	env: Env;
 	config: BotConfig;
+	redactor: Redactor;
+	db: DataStore;
 	cache: Cache;
-	audit: AuditLog;
-	closeTimer: CloseTimer;
-	transcripts: TranscriptQueue;
-	log: ServiceLog;
-	/** The Discord client, once it exists: the ports read it on each call, never at start-up. */
-	client: () => Client;
+	logger: ServiceLog;
+	/** This process's Discord client: the services read it on each call, never while they are built. */
+	discord: () => Client;
 }
 
-/** The services every ticket use case runs with, their Discord ports bound to this process's client. */
-export function createTicketServices(parts: ServiceParts): TicketServices {
-	const { client, ...rest } = parts;
-	return { ...rest, roles: discordRoleCheck(client), channels: new TicketChannelGateway(client) };
+/** Every service of the bot, by the names the pieces read them under (Sapphire's container holds this object). */
+export interface BotServices {
+	readonly env: Env;
+	readonly config: BotConfig;
+	readonly redactor: Redactor;
+	readonly db: DataStore;
+	readonly cache: Cache;
+	readonly discord: () => Client;
+	readonly work: WorkTracker;
+	readonly preferences: GuildPreferences;
+	readonly audit: AuditLog;
+	readonly blacklist: BlacklistService;
+	readonly categories: CategoryService;
+	readonly panels: PanelService;
+	readonly catalog: Catalog;
+	readonly captcha: CaptchaService;
+	readonly closeScheduler: CloseScheduler;
+	/** What the ticket use cases run with, from any surface. */
+	readonly ticketServices: TicketServices;
+	readonly tickets: TicketCreator;
+	readonly transcripts: TranscriptService;
+	readonly security: SecurityLog;
+	readonly analytics: AnalyticsService;
+	readonly backups: ConfigBackups;
+}
+
+/**
+ * Builds every service from its parts, in dependency order. Nothing here talks to Discord: the ports
+ * (role checks, the ticket channel gateway, the log channel and incident webhook, transcripts) call the
+ * client through `discord` when they run.
+ */
+export function createServices(parts: ServiceParts): BotServices {
+	const { env, config, db, cache, logger, discord } = parts;
+	const work = new WorkTracker();
+	const background = { work, logger, discord };
+	const audit = new AuditLog(logChannelListener({ ...background, db }));
+	const blacklist = new BlacklistService();
+	const categories = new CategoryService(config, cache);
+	const panels = new PanelService(cache);
+	const closeScheduler = env.REDIS_URL ? new BullCloseScheduler() : new InProcessCloseScheduler();
+	const transcripts = new TranscriptService(new TranscriptStore(config.storage.transcriptsDir), { ...background, db });
+	const ticketServices: TicketServices = {
+		db,
+		config,
+		cache,
+		audit,
+		closeTimer: closeScheduler,
+		transcripts,
+		log: logger,
+		roles: discordRoleCheck(discord),
+		channels: new TicketChannelGateway(discord)
+	};
+	return {
+		env,
+		config,
+		redactor: parts.redactor,
+		db,
+		cache,
+		discord,
+		work,
+		preferences: new GuildPreferences(db, cache, config),
+		audit,
+		blacklist,
+		categories,
+		panels,
+		catalog: new Catalog(cache, categories, panels),
+		captcha: new CaptchaService(cache),
+		closeScheduler,
+		ticketServices,
+		tickets: new TicketCreator(ticketServices, blacklist),
+		transcripts,
+		security: new SecurityLog(incidentListener({ ...background, db, env })),
+		analytics: new AnalyticsService(),
+		backups: new ConfigBackups(config.storage.backupsDir, cache)
+	};
 }

@@ -1,14 +1,5 @@
 import { container, type SapphireClient } from '@sapphire/framework';
-import { AnalyticsService } from '../analytics/AnalyticsService.js';
-import { AuditLog } from '../audit/AuditLog.js';
-import { ConfigBackups } from '../backups/ConfigBackups.js';
-import { TranscriptService } from '../transcripts/TranscriptService.js';
-import { TranscriptStore } from '../transcripts/store.js';
-import { logChannelListener } from '../discord/logChannel.js';
-import { BlacklistService } from '../blacklist/BlacklistService.js';
 import { createCache } from '../cache/createCache.js';
-import { Catalog } from '../panels/Catalog.js';
-import { CategoryService } from '../categories/CategoryService.js';
 import { envSchema, parseEnv } from '../config/env.js';
 import { loadConfig } from '../config/load.js';
 import { connectDatabase } from '../database/client.js';
@@ -16,17 +7,9 @@ import { DataStore } from '../database/guildData.js';
 import { runMigrations } from '../database/runMigrations.js';
 import { startHealthServer } from '../lifecycle/healthServer.js';
 import { createShutdown, type ShutdownStep } from '../lifecycle/shutdown.js';
-import { WorkTracker } from '../lifecycle/WorkTracker.js';
-import { PanelService } from '../panels/PanelService.js';
-import { incidentListener } from '../security/incidentWebhook.js';
-import { SecurityLog } from '../security/SecurityLog.js';
-import { GuildPreferences } from '../settings/GuildPreferences.js';
-import { CaptchaService } from '../tickets/captcha.js';
-import { BullCloseScheduler, InProcessCloseScheduler } from '../scheduling/CloseScheduler.js';
-import { TicketCreator } from '../tickets/TicketCreator.js';
 import { createClient, registerPlugins } from './client.js';
 import { createLogger, createRedactor } from './logger.js';
-import { createTicketServices } from './services.js';
+import { createServices } from './services.js';
 
 export interface StartOptions {
 	baseUserDirectory: string;
@@ -44,7 +27,7 @@ export interface RunningBot {
 
 /**
  * Start-up in order: validate env and config (a ConfigError names the bad key), open the logs, migrate,
- * connect the database and cache, fill the container, register plugins, log in.
+ * connect the database and cache, build the services (the pieces' container), register plugins, log in.
  */
 export async function start(options: StartOptions): Promise<RunningBot> {
 	const env = parseEnv(envSchema, options.env);
@@ -63,59 +46,42 @@ export async function start(options: StartOptions): Promise<RunningBot> {
 			throw error;
 		}
 	);
-	const data = new DataStore(database.prisma);
-	const audit = new AuditLog(logChannelListener);
-	const blacklist = new BlacklistService();
-	const categories = new CategoryService(config, cache);
-	const panels = new PanelService(cache);
-	const closeScheduler = env.REDIS_URL ? new BullCloseScheduler() : new InProcessCloseScheduler();
-	const transcripts = new TranscriptService(new TranscriptStore(config.storage.transcriptsDir));
-	const ticketServices = createTicketServices({
-		db: data,
-		config,
-		cache,
-		audit,
-		closeTimer: closeScheduler,
-		transcripts,
-		log: logger,
-		client: () => container.client
-	});
-	Object.assign(container, {
+	const created: { client?: SapphireClient } = {};
+	const services = createServices({
 		env,
 		config,
 		redactor,
-		db: data,
+		db: new DataStore(database.prisma),
 		cache,
-		work: new WorkTracker(),
-		preferences: new GuildPreferences(data, cache, config),
-		audit,
-		blacklist,
-		categories,
-		panels,
-		catalog: new Catalog(cache, categories, panels),
-		captcha: new CaptchaService(cache),
-		closeScheduler,
-		ticketServices,
-		tickets: new TicketCreator(ticketServices, blacklist),
-		transcripts,
-		security: new SecurityLog(incidentListener),
-		analytics: new AnalyticsService(),
-		backups: new ConfigBackups(config.storage.backupsDir, cache)
+		logger,
+		discord: () => {
+			if (!created.client) throw new Error('The Discord client is used before start-up created it');
+			return created.client;
+		}
 	});
+	// The pieces read the services from Sapphire's container; nothing in src/lib reads it back.
+	Object.assign(container, services);
 
 	await registerPlugins(env.REDIS_URL);
-	const client = createClient({ baseUserDirectory: options.baseUserDirectory, logger });
+	const bot = createClient({
+		baseUserDirectory: options.baseUserDirectory,
+		logger,
+		env,
+		config,
+		cache,
+		preferences: services.preferences
+	});
+	created.client = bot;
 	const health = env.HEALTH_PORT
 		? await startHealthServer(env.HEALTH_PORT, env.HEALTH_HOST, async () => {
 				await database.prisma.$queryRawUnsafe('SELECT 1');
-				return { ok: client.isReady(), ping: client.ws.ping, guilds: client.guilds.cache.size, shards: client.ws.shards.size };
+				return { ok: bot.isReady(), ping: bot.ws.ping, guilds: bot.guilds.cache.size, shards: bot.ws.shards.size };
 			})
 		: undefined;
 	const steps: ShutdownStep[] = [
 		{ name: 'health endpoint', run: () => health && new Promise((resolve) => health.close(resolve)) },
-		{ name: 'close scheduler', run: () => container.closeScheduler.stop() },
-		{ name: 'Discord connection', run: () => client.destroy() },
-		{ name: 'scheduled tasks', run: () => (env.REDIS_URL ? container.tasks?.close() : undefined) },
+		{ name: 'close scheduler', run: () => services.closeScheduler.stop() },
+		{ name: 'Discord connection', run: () => bot.destroy() },
 		{ name: 'cache', run: () => cache.close() },
 		{ name: 'database', run: () => database.close() },
 		{ name: 'log files', run: () => logger.close() }
@@ -124,7 +90,7 @@ export async function start(options: StartOptions): Promise<RunningBot> {
 	let finished!: () => void;
 	const stopped = new Promise<void>((resolve) => (finished = resolve));
 	const shutdown = createShutdown({
-		work: container.work,
+		work: services.work,
 		steps,
 		log: logger,
 		exit: (code) => {
@@ -146,11 +112,11 @@ export async function start(options: StartOptions): Promise<RunningBot> {
 	}
 
 	try {
-		await options.beforeLogin?.(client);
-		await client.login(env.DISCORD_TOKEN);
+		await options.beforeLogin?.(bot);
+		await bot.login(env.DISCORD_TOKEN);
 	} catch (error) {
 		await stop();
 		throw error;
 	}
-	return { client, stop };
+	return { client: bot, stop };
 }

@@ -1,4 +1,3 @@
-import { container } from '@sapphire/framework';
 import { translatorFor } from '../discord/translate.js';
 import {
 	AttachmentBuilder,
@@ -12,7 +11,8 @@ import {
 	type Message
 } from 'discord.js';
 import type { Translate } from '../i18n/notice.js';
-import type { GuildData } from '../database/guildData.js';
+import type { DataStore, GuildData } from '../database/guildData.js';
+import type { BackgroundServices } from '../lifecycle/background.js';
 import { readList } from '../database/json.js';
 import { userText } from '../discord/escape.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
@@ -120,7 +120,10 @@ async function displayName(guild: Guild, userId: string | null): Promise<string 
  * the internal notes.
  */
 export class TranscriptService {
-	public constructor(private readonly store: TranscriptStore) {}
+	public constructor(
+		private readonly store: TranscriptStore,
+		private readonly services: BackgroundServices & { readonly db: DataStore }
+	) {}
 
 	/** Renders one copy from messages already collected. */
 	public async render(
@@ -191,10 +194,13 @@ export class TranscriptService {
 	public async archive(data: GuildData, ticketId: number): Promise<boolean> {
 		const ticket = await data.db.ticket.findUnique({ where: { id: ticketId } });
 		if (!ticket?.channelId || ticket.purgedAt) return false;
-		const channel = await container.client.channels.fetch(ticket.channelId).catch((error: unknown) => {
-			if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownChannel) return null;
-			throw error;
-		});
+		const channel = await this.services
+			.discord()
+			.channels.fetch(ticket.channelId)
+			.catch((error: unknown) => {
+				if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownChannel) return null;
+				throw error;
+			});
 		if (!channel || channel.isDMBased() || !channel.isTextBased()) return false;
 		const messages = await collectMessages(channel);
 		const staffCopy = await this.render(data, ticket, channel, messages, 'staff');
@@ -202,7 +208,9 @@ export class TranscriptService {
 		const settings = await data.settings();
 		const t = await translatorFor(channel.guild);
 		const name = `ticket-${String(ticket.number).padStart(4, '0')}`;
-		const target = settings.transcriptChannelId ? container.client.channels.cache.get(settings.transcriptChannelId) : undefined;
+		const target = settings.transcriptChannelId
+			? this.services.discord().channels.cache.get(settings.transcriptChannelId)
+			: undefined;
 		if (target?.isSendable()) {
 			const fits = Buffer.byteLength(staffCopy.html) + Buffer.byteLength(staffCopy.txt) <= MAX_UPLOAD_BYTES;
 			const summary = await this.summary(channel.guild, ticket, staffCopy.messageCount, t);
@@ -229,7 +237,7 @@ export class TranscriptService {
 	/** Sends a DM; false when the member does not take DMs from the bot. */
 	public async sendByDm(userId: string, payload: { content: string; files: AttachmentBuilder[] }): Promise<boolean> {
 		try {
-			const user = await container.client.users.fetch(userId);
+			const user = await this.services.discord().users.fetch(userId);
 			await user.send({ ...payload, allowedMentions: { parse: [] } });
 			return true;
 		} catch (error) {
@@ -240,23 +248,23 @@ export class TranscriptService {
 
 	/** Archives now: the channel that holds the history is about to go. */
 	public async archiveNow(guildId: string, ticketId: number): Promise<void> {
-		await this.archive(container.db.forGuild(guildId), ticketId);
+		await this.archive(this.services.db.forGuild(guildId), ticketId);
 	}
 
 	/** Archives in the background, as tracked work, so the close answers at once; a failure is logged. */
 	public queueArchive(guildId: string, ticketId: number): void {
-		void container.work
-			.run(() => this.archive(container.db.forGuild(guildId), ticketId))
+		void this.services.work
+			.run(() => this.archive(this.services.db.forGuild(guildId), ticketId))
 			.catch((error: unknown) =>
-				container.logger.error('Could not save the transcript of a closed ticket', { guildId, ticketId, error })
+				this.services.logger.error('Could not save the transcript of a closed ticket', { guildId, ticketId, error })
 			);
 	}
 
 	/** At start-up: closed tickets whose transcript was never written (the bot stopped in between) get it now. */
 	public async catchUp(): Promise<number> {
-		const guildIds = [...container.client.guilds.cache.keys()];
+		const guildIds = [...this.services.discord().guilds.cache.keys()];
 		// A system-wide pass over this shard's guilds; each archive goes through the guild's scoped client.
-		const missing = await container.db.prisma.ticket.findMany({
+		const missing = await this.services.db.prisma.ticket.findMany({
 			where: {
 				guildId: { in: guildIds },
 				status: TicketStatus.Closed,
@@ -268,10 +276,10 @@ export class TranscriptService {
 		});
 		let done = 0;
 		for (const ticket of missing) {
-			const archived = await container.work
-				.run(() => this.archive(container.db.forGuild(ticket.guildId), ticket.id))
+			const archived = await this.services.work
+				.run(() => this.archive(this.services.db.forGuild(ticket.guildId), ticket.id))
 				.catch((error: unknown) => {
-					container.logger.error('Could not save a missing transcript', { ...ticket, error });
+					this.services.logger.error('Could not save a missing transcript', { ...ticket, error });
 					return false;
 				});
 			done += Number(archived);
@@ -281,7 +289,7 @@ export class TranscriptService {
 
 	private async summary(guild: Guild, ticket: TicketRow, messageCount: number, t: Translate): Promise<EmbedBuilder> {
 		const category = ticket.categoryId
-			? await container.db.forGuild(guild.id).db.category.findUnique({ where: { id: ticket.categoryId } })
+			? await this.services.db.forGuild(guild.id).db.category.findUnique({ where: { id: ticket.categoryId } })
 			: null;
 		const mention = (id: string | null) => (id ? `<@${id}>` : '—');
 		return new EmbedBuilder()

@@ -1,4 +1,3 @@
-import { container } from '@sapphire/framework';
 import { assertUsableRole } from '../access/roles.js';
 import {
 	ActionRowBuilder,
@@ -19,7 +18,11 @@ import { assertCanPost } from '../discord/canPost.js';
 import { userText } from '../discord/escape.js';
 import { LanguageKeys, type TranslationKey } from '../i18n/languageKeys.js';
 import { encodeCustomId } from '../chat/customIds.js';
-import { deployPanel } from '../panels/deployPanel.js';
+import { deployPanel, type PanelServices } from '../panels/deployPanel.js';
+import type { TicketServices } from '../tickets/services.js';
+
+/** What the wizard reads and changes: panels, categories, the audit log, and the role check of every role option. */
+export type SetupServices = PanelServices & { readonly ticketServices: Pick<TicketServices, 'roles'> };
 import { MAX_PANEL_CATEGORIES } from '../panels/renderPanel.js';
 import { cut } from '../text/cut.js';
 import { refuse } from '../errors/Refusal.js';
@@ -63,13 +66,19 @@ function navigation(step: number, t: Translate, extra: ButtonBuilder[] = []): Ro
 }
 
 /** One step of the wizard, showing what is set now. Every choice is saved as it is made. */
-export async function setupStep(guild: Guild, data: GuildData, step: number, t: Translate): Promise<SetupView> {
+export async function setupStep(
+	services: SetupServices,
+	guild: Guild,
+	data: GuildData,
+	step: number,
+	t: Translate
+): Promise<SetupView> {
 	const settings = await data.settings();
 	const supportRoles = readList(settings.supportRoleIds);
 	const list = (ids: string[], mention: (value: string) => string) => (ids.length ? ids.map(mention).join(' ') : t(keys.None));
 	const channel = (value: string | null) => (value ? `<#${value}>` : t(keys.None));
-	const panel = await container.panels.byKey(data, SETUP_PANEL);
-	const categories = await container.categories.list(data);
+	const panel = await services.panels.byKey(data, SETUP_PANEL);
+	const categories = await services.categories.list(data);
 	const panelCategories = panel?.categoryKeys.length
 		? categories.filter((category) => panel.categoryKeys.includes(category.key))
 		: categories.slice(0, MAX_PANEL_CATEGORIES);
@@ -165,6 +174,7 @@ function visibleTextChannel(guild: Guild, channelId: string | undefined) {
  * audit log like the command that makes the same change.
  */
 export async function applySetupChoice(
+	services: SetupServices,
 	guild: Guild,
 	data: GuildData,
 	actorId: string,
@@ -174,10 +184,10 @@ export async function applySetupChoice(
 	t: Translate
 ): Promise<void> {
 	const audit = (action: 'settings.support_roles' | 'settings.updated' | 'settings.channels', details: Record<string, unknown>) =>
-		container.audit.record(data, { actorId, action, details });
+		services.audit.record(data, { actorId, action, details });
 	if (step === 1 && control === 0) {
 		// The same refusals as every role option: never @everyone, a managed role or one above the bot.
-		for (const role of values) assertUsableRole(guild.id, role, container.ticketServices.roles);
+		for (const role of values) assertUsableRole(guild.id, role, services.ticketServices.roles);
 		const roleIds = values.slice(0, MAX_SUPPORT_ROLES);
 		await data.updateSettings({ supportRoleIds: writeList(roleIds) });
 		return audit('settings.support_roles', { roleIds });
@@ -197,13 +207,13 @@ export async function applySetupChoice(
 	}
 	if (step === 4 && control === 0) {
 		const channel = visibleTextChannel(guild, values[0]);
-		const existing = await container.panels.byKey(data, SETUP_PANEL);
-		const { created } = await container.panels.upsert(data, SETUP_PANEL, {
+		const existing = await services.panels.byKey(data, SETUP_PANEL);
+		const { created } = await services.panels.upsert(data, SETUP_PANEL, {
 			channelId: channel.id,
 			title: existing?.title ?? t(keys.PanelTitle),
 			description: existing ? existing.description : t(keys.PanelDescription)
 		});
-		await container.audit.record(data, {
+		await services.audit.record(data, {
 			actorId,
 			action: created ? 'panel.created' : 'panel.updated',
 			details: { key: SETUP_PANEL }
@@ -211,15 +221,15 @@ export async function applySetupChoice(
 		return;
 	}
 	if (step === 4 && control === 1) {
-		const existing = await container.panels.byKey(data, SETUP_PANEL);
+		const existing = await services.panels.byKey(data, SETUP_PANEL);
 		if (!existing) refuse(keys.ChannelFirst);
-		const known = new Set((await container.categories.list(data)).map((category) => category.key));
+		const known = new Set((await services.categories.list(data)).map((category) => category.key));
 		const categoryKeys = values.filter((key) => known.has(key));
-		await container.panels.upsert(data, SETUP_PANEL, { channelId: existing.channelId, title: existing.title, categoryKeys });
-		await container.audit.record(data, { actorId, action: 'panel.updated', details: { key: SETUP_PANEL, categoryKeys } });
+		await services.panels.upsert(data, SETUP_PANEL, { channelId: existing.channelId, title: existing.title, categoryKeys });
+		await services.audit.record(data, { actorId, action: 'panel.updated', details: { key: SETUP_PANEL, categoryKeys } });
 		return;
 	}
 	if (step === 4 && control === 2) {
-		await deployPanel(guild, data, SETUP_PANEL, actorId);
+		await deployPanel(services, guild, data, SETUP_PANEL, actorId);
 	}
 }

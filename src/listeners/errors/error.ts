@@ -1,8 +1,8 @@
 import { type Events, Listener } from '@sapphire/framework';
-import { reportError } from '../../lib/chat/reportError.js';
+import { errorReporter, reportError } from '../../lib/chat/reportError.js';
 
 export class UserListener extends Listener<typeof Events.Error> {
 	public run(error: Error) {
-		return reportError(error, null, { event: this.name });
+		return reportError(error, null, { event: this.name }, errorReporter(this.container.logger));
 	}
 }

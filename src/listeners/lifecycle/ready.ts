@@ -10,7 +10,7 @@ export class UserListener extends Listener<typeof Events.ClientReady> {
 	public async run(client: Client<true>) {
 		const { stores } = this.container;
 		// Everything overdue closes now; the rest is armed (the guilds must be known first).
-		await this.container.closeScheduler.start();
+		await this.container.closeScheduler.start(this.container);
 		// Transcripts of tickets closed while the bot was stopping or down.
 		void this.container.transcripts.catchUp();
 		// Hard deletes the bot marked but could not finish (it stopped, or Discord failed in between).

@@ -9,6 +9,6 @@ export class UserListener extends Listener<typeof Events.GuildMemberAdd> {
 	}
 
 	public async run(member: GuildMember) {
-		await noteJoin(member.guild.id);
+		await noteJoin(this.container, member.guild.id);
 	}
 }

@@ -16,6 +16,6 @@ export class UserListener extends Listener<typeof Events.MessageCreate> {
 			this.container.cache,
 			message.channelId
 		);
-		if (ticketId) await noteTicketMessage(message, ticketId);
+		if (ticketId) await noteTicketMessage(this.container, message, ticketId);
 	}
 }

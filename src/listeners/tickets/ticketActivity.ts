@@ -19,7 +19,7 @@ export class UserListener extends Listener<typeof Events.MessageCreate> {
 		const role =
 			message.author.id === ticket.ownerId || message.author.id === ticket.openerId
 				? 'opener'
-				: (await callerWorks(message.member, ticket))
+				: (await callerWorks(this.container, message.member, ticket))
 					? 'staff'
 					: 'other';
 		await recordTicketMessage(data, ticketId, message.author.id, role, message.createdAt);

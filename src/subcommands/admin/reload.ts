@@ -1,3 +1,4 @@
+import { container } from '@sapphire/framework';
 import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
 import { reloadBot } from '../../lib/admin/reload.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
@@ -9,7 +10,7 @@ export const reload: SubcommandDefinition = {
 	preconditions: ['BotOwner'],
 	async run(context) {
 		await context.defer();
-		const report = await reloadBot();
+		const report = await reloadBot(container);
 		const { t } = context;
 		const pieces = t(LanguageKeys.Admin.Reloaded, { pieces: report.pieces, stores: report.stores });
 		const config = report.configError

@@ -8,7 +8,7 @@ export const setup: SubcommandDefinition = {
 	answer: 'caller',
 	preconditions: ['AdminOnly'],
 	async run(context) {
-		const view = await setupStep(context.guild, container.db.forGuild(context.guild.id), 1, context.t);
+		const view = await setupStep(container, context.guild, container.db.forGuild(context.guild.id), 1, context.t);
 		await context.reply(view);
 	}
 };

@@ -19,7 +19,8 @@ export const staffWarn: SubcommandDefinition = {
 		const reason = context.options.string('reason')!;
 		const data = container.db.forGuild(context.guild.id);
 		const member = await context.guild.members.fetch(user.id).catch(() => null);
-		if (!member || !(await callerIsGuildStaff(member))) refuse(LanguageKeys.Analytics.NotStaff, { member: `<@${user.id}>` });
+		if (!member || !(await callerIsGuildStaff(context.services, member)))
+			refuse(LanguageKeys.Analytics.NotStaff, { member: `<@${user.id}>` });
 		await data.db.staffWarning.create({
 			data: { guildId: data.guildId, staffId: user.id, reason, createdById: context.member.id }
 		});

@@ -10,7 +10,13 @@ export const lockdown: SubcommandDefinition = {
 	preconditions: ['AdminOnly'],
 	options: [{ name: 'reason', type: 'string', description: 'Why (kept in the audit log)', maxLength: 500 }],
 	async run(context) {
-		await setLockdown(container.db.forGuild(context.guild.id), true, context.member.id, context.options.string('reason'));
+		await setLockdown(
+			container,
+			container.db.forGuild(context.guild.id),
+			true,
+			context.member.id,
+			context.options.string('reason')
+		);
 		await context.reply({ content: context.t(LanguageKeys.Security.LockdownOn) });
 	}
 };
@@ -21,7 +27,7 @@ export const unlockdown: SubcommandDefinition = {
 	answer: 'channel',
 	preconditions: ['AdminOnly'],
 	async run(context) {
-		await setLockdown(container.db.forGuild(context.guild.id), false, context.member.id, null);
+		await setLockdown(container, container.db.forGuild(context.guild.id), false, context.member.id, null);
 		await context.reply({ content: context.t(LanguageKeys.Security.LockdownOff) });
 	}
 };

@@ -8,7 +8,7 @@ export const status: SubcommandDefinition = {
 	answer: 'private',
 	preconditions: ['AdminOnly'],
 	async run(context) {
-		const embed = await securityStatus(container.db.forGuild(context.guild.id), context.guild, context.t);
+		const embed = await securityStatus(container, container.db.forGuild(context.guild.id), context.guild, context.t);
 		await context.reply({ embeds: [embed] });
 	}
 };

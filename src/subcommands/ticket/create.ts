@@ -18,7 +18,7 @@ export const create: SubcommandDefinition = {
 	async run(context) {
 		const data = container.db.forGuild(context.guild.id);
 		const category = await container.categories.requireByKey(data, context.options.string('category')!);
-		if (context.interaction) return beginTicket(context.interaction, category, 0, 'command');
+		if (context.interaction) return beginTicket(context.services, context.interaction, category, 0, 'command');
 		// A prefix command cannot show a form: check now, then offer the button that opens it.
 		const refusal = await container.tickets.refusal(context.guild.id, context.member.id);
 		if (refusal) throw new Refusal(refusal);

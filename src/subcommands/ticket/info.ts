@@ -8,7 +8,7 @@ export const info: SubcommandDefinition = {
 	description: 'Status, owner, claimer, priority, tags, SLA and timeline of this ticket',
 	answer: ticketInfo.audience,
 	async run(context) {
-		const shown = await runInTicket(ticketInfo, context.member, context.channel.id, undefined);
+		const shown = await runInTicket(context.services, ticketInfo, context.member, context.channel.id, undefined);
 		await context.reply({ embeds: [infoEmbed(context.t, shown)] });
 	}
 };

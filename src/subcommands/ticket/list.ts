@@ -19,7 +19,7 @@ export const list: SubcommandDefinition = {
 		const services = container.ticketServices;
 		const data = services.db.forGuild(context.guild.id);
 		const category = options.has('category') ? await container.categories.requireByKey(data, options.string('category')!) : null;
-		const shown = await ticketList.run(services, callerOf(context.member), context.guild.id, {
+		const shown = await ticketList.run(services, callerOf(context.services, context.member), context.guild.id, {
 			page: (options.integer('page') ?? 1) - 1,
 			status: LIST_STATUSES.indexOf((options.string('status') ?? 'all') as ListStatus),
 			categoryId: category?.id ?? 0,

@@ -15,7 +15,7 @@ export const transcript: SubcommandDefinition = {
 		const services = container.ticketServices;
 		const data = services.db.forGuild(context.guild.id);
 		const scene = await loadTicket(services, context.guild.id, await ticketIdInChannel(data, context.channel.id));
-		const copy = transcriptCopy(callerOf(context.member), scene.roles, scene.team, scene.parties);
+		const copy = transcriptCopy(callerOf(context.services, context.member), scene.roles, scene.team, scene.parties);
 		if (!copy) refuse(LanguageKeys.Transcripts.StaffOrOpener);
 		await context.defer();
 		const { ticket } = scene;

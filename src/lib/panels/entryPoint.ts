@@ -1,7 +1,8 @@
-import { container } from '@sapphire/framework';
 import type { TicketCategory } from '../categories/CategoryService.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { refuse } from '../errors/Refusal.js';
+import type { DataStore } from '../database/guildData.js';
+import type { Catalog } from './Catalog.js';
 
 export interface EntryPoint {
 	category: TicketCategory;
@@ -13,8 +14,13 @@ export interface EntryPoint {
  * The category a panel component points at, checked against this guild's catalog: a forged ID, another
  * guild's panel or a category the panel no longer offers is refused.
  */
-export async function resolveEntryPoint(guildId: string, panelId: number, categoryId: number): Promise<EntryPoint> {
-	const { categories, panels } = await container.catalog.get(container.db.forGuild(guildId));
+export async function resolveEntryPoint(
+	services: { readonly catalog: Catalog; readonly db: DataStore },
+	guildId: string,
+	panelId: number,
+	categoryId: number
+): Promise<EntryPoint> {
+	const { categories, panels } = await services.catalog.get(services.db.forGuild(guildId));
 	const category = categories.find((entry) => entry.id === categoryId);
 	if (panelId === 0) {
 		if (!category) refuse(LanguageKeys.Tickets.CategoryGone);
