@@ -38,12 +38,14 @@ export default tseslint.config(
 						{
 							name: '@sapphire/framework',
 							importNames: ['container'],
-							message: 'src/lib takes its services as arguments (a piece passes this.container); only start-up fills the container.'
+							message:
+								'src/lib takes its services as arguments (a piece passes this.container); only start-up fills the container.'
 						},
 						{
 							name: '@sapphire/pieces',
 							importNames: ['container'],
-							message: 'src/lib takes its services as arguments (a piece passes this.container); only start-up fills the container.'
+							message:
+								'src/lib takes its services as arguments (a piece passes this.container); only start-up fills the container.'
 						}
 					],
 					patterns: [pieces]
