@@ -64,7 +64,7 @@ describe('createServices', () => {
 	});
 
 	it('reaches Discord through the port only when a Discord step runs', async () => {
-		await expect(services.ticketServices.channels.rename(GUILD, '700000000000000001', 'renamed')).rejects.toThrow(
+		await expect(services.ticketServices.channels.rename(GUILD, '700000000000000001', 'renamed', 'test')).rejects.toThrow(
 			'no Discord client in this process'
 		);
 		expect(discordCalls).toBeGreaterThan(0);

@@ -77,6 +77,18 @@ export const envSchema = z.object({
 			.string()
 			.regex(/^\d+(,\d+)*$/, 'expected shard numbers separated by commas, such as 0,1')
 			.transform((value) => value.split(',').map(Number))
+	),
+	// The web dashboard: served when WEB_PORT is set (in the bot's process with npm start, alone with npm run web).
+	WEB_PORT: optional(z.coerce.number().int().min(1).max(65_535, 'expected a port from 1 to 65535')),
+	WEB_HOST: z.preprocess(emptyAsUndefined, z.string().default('127.0.0.1')),
+	PUBLIC_URL: optional(
+		z.url({ protocol: /^https?$/, message: 'expected the address browsers open, such as https://tickets.example.com' })
+	),
+	DISCORD_CLIENT_SECRET: optional(z.string().min(1)),
+	SESSION_SECRET: optional(z.string().min(32, 'expected at least 32 random characters (openssl rand -hex 32)')),
+	DISCORD_WEB_URL: z.preprocess(
+		emptyAsUndefined,
+		z.url({ protocol: /^https?$/, message: 'expected an http(s) URL such as https://discord.com' }).default('https://discord.com')
 	)
 });
 
@@ -97,5 +109,24 @@ export function parseEnv<T extends z.ZodType>(schema: T, source: NodeJS.ProcessE
 				`environment: SHARD_IDS = "${outside}": every shard number must be below SHARD_COUNT (${env.SHARD_COUNT})`
 			);
 	}
+	if ('WEB_PORT' in env && env.WEB_PORT !== undefined) {
+		const missing = (['DISCORD_CLIENT_SECRET', 'SESSION_SECRET'] as const).filter((name) => !env[name]);
+		if (missing.length)
+			throw new ConfigError(
+				`environment: WEB_PORT is set, so the dashboard needs ${missing.join(' and ')} (the client secret from the developer portal > OAuth2; a random SESSION_SECRET: openssl rand -hex 32)`
+			);
+	}
 	return result.data;
+}
+
+/** The address browsers open for the dashboard (its OAuth2 redirect is <this>/auth/callback). */
+export function publicUrl(env: Pick<Env, 'PUBLIC_URL' | 'WEB_HOST' | 'WEB_PORT'>): string {
+	if (env.PUBLIC_URL) return env.PUBLIC_URL.replace(/\/$/, '');
+	const host = env.WEB_HOST === '0.0.0.0' || env.WEB_HOST === '::' ? 'localhost' : env.WEB_HOST;
+	return `http://${host.includes(':') ? `[${host}]` : host}:${env.WEB_PORT}`;
+}
+
+/** The application (OAuth2 client) ID: set, or read from the bot token, whose first part is it in base64. */
+export function applicationId(env: Pick<Env, 'DISCORD_APPLICATION_ID' | 'DISCORD_TOKEN'>): string {
+	return env.DISCORD_APPLICATION_ID ?? Buffer.from(env.DISCORD_TOKEN.split('.')[0] ?? '', 'base64').toString('utf8');
 }
