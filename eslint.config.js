@@ -2,9 +2,10 @@ import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
-/** The Sapphire pieces: src/lib is below them. */
+/** The Sapphire pieces and the web surface: src/lib is below them. */
 const pieces = {
 	group: [
+		'**/web/**',
 		'**/commands/**',
 		'**/subcommands/**',
 		'**/interaction-handlers/**',
@@ -12,7 +13,7 @@ const pieces = {
 		'**/preconditions/**',
 		'**/scheduled-tasks/**'
 	],
-	message: 'src/lib is used by the pieces, never the other way round.'
+	message: 'src/lib is used by the pieces and the web surface, never the other way round.'
 };
 
 export default tseslint.config(
@@ -81,6 +82,23 @@ export default tseslint.config(
 						{
 							group: ['**/chat/*', '**/discord/*', '**/setup/*', '**/scheduling/*', '**/wizard/*', '**/web/*'],
 							message: 'The core is below the surfaces: a surface imports the core, never the reverse.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
+		// The web surface calls src/lib like the pieces do, and never a piece.
+		files: ['src/web/**/*.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: pieces.group.filter((path) => path !== '**/web/**'),
+							message: 'The web surface calls src/lib, never a chat piece.'
 						}
 					]
 				}

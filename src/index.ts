@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { ConfigError } from './lib/config/ConfigError.js';
 import { MigrationError } from './lib/database/migrator.js';
 import { start } from './lib/setup/start.js';
+import { webSurface } from './web/surface.js';
 
 /** Discord's refusals that the operator fixes in the developer portal, not in the code. */
 const LOGIN_PROBLEMS: Record<string, string> = {
@@ -13,7 +14,7 @@ const LOGIN_PROBLEMS: Record<string, string> = {
 };
 
 try {
-	await start({ baseUserDirectory: fileURLToPath(new URL('.', import.meta.url)) });
+	await start({ baseUserDirectory: fileURLToPath(new URL('.', import.meta.url)), surfaces: [webSurface] });
 } catch (error) {
 	// Operator mistakes get one line that says what to fix; anything else is a bug and keeps its stack.
 	const loginProblem = LOGIN_PROBLEMS[(error as { code?: string }).code ?? ''];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/lib/config/ConfigError.js';
-import { DEFAULT_DATABASE_URL, envSchema, parseEnv, toolEnvSchema } from '../../src/lib/config/env.js';
+import { applicationId, DEFAULT_DATABASE_URL, envSchema, parseEnv, publicUrl, toolEnvSchema } from '../../src/lib/config/env.js';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GAbCdE.abcdefghijklmnopqrstuvwxyz0123456789ab';
 
@@ -34,6 +34,30 @@ describe('environment', () => {
 		});
 		expect(env.REDIS_URL).toBeUndefined();
 		expect(env.DATABASE_URL).toBe(DEFAULT_DATABASE_URL);
+	});
+
+	it('asks for the client secret and a long session secret when the dashboard is on', () => {
+		expect(parseEnv(envSchema, { DISCORD_TOKEN: TOKEN, WEB_PORT: '' }).WEB_PORT).toBeUndefined();
+		expect(errorOf({ DISCORD_TOKEN: TOKEN, WEB_PORT: '3000' })).toMatch(
+			/^environment: WEB_PORT is set, so the dashboard needs DISCORD_CLIENT_SECRET and SESSION_SECRET/
+		);
+		const short = errorOf({ DISCORD_TOKEN: TOKEN, WEB_PORT: '3000', DISCORD_CLIENT_SECRET: 'x', SESSION_SECRET: 'short' });
+		expect(short).toBe('environment: SESSION_SECRET = (hidden): expected at least 32 random characters (openssl rand -hex 32)');
+		const env = parseEnv(envSchema, {
+			DISCORD_TOKEN: TOKEN,
+			WEB_PORT: '3000',
+			DISCORD_CLIENT_SECRET: 'secret',
+			SESSION_SECRET: 'a'.repeat(32)
+		});
+		expect(publicUrl(env)).toBe('http://127.0.0.1:3000');
+		expect(publicUrl({ ...env, PUBLIC_URL: 'https://tickets.example.com/' })).toBe('https://tickets.example.com');
+		expect(env.DISCORD_WEB_URL).toBe('https://discord.com');
+	});
+
+	it('reads the application ID from the bot token when it is not set', () => {
+		const token = `${Buffer.from('123456789012345678').toString('base64')}.x.y`;
+		expect(applicationId({ DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: undefined })).toBe('123456789012345678');
+		expect(applicationId({ DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: '876543210987654321' })).toBe('876543210987654321');
 	});
 
 	it('names DISCORD_TOKEN when it is missing, in one line', () => {

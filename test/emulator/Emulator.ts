@@ -2,9 +2,21 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Gateway, type InteractionDelivery } from './gateway.js';
+import { BROWSER_COOKIE, OAuthEndpoints, oauthEndpointOf } from './oauth/endpoints.js';
+import { OAuthGrants } from './oauth/grants.js';
 import { registerRoutes } from './rest/routes.js';
 import { Limits } from './rest/limits.js';
-import { ApiError, bucketOf, Errors, loneSurrogatePath, readBody, Router, sendJson } from './rest/router.js';
+import {
+	ApiError,
+	type BearerCaller,
+	bucketOf,
+	Errors,
+	loneSurrogatePath,
+	type MatchedRoute,
+	readBody,
+	Router,
+	sendJson
+} from './rest/router.js';
 import { SnowflakeGenerator } from './snowflake.js';
 import { DiscordState } from './state.js';
 
@@ -19,6 +31,13 @@ export interface RestCall {
 	body: unknown;
 	/** Sent with the bot token, so under the global cap (interaction replies are not). */
 	authenticated: boolean;
+}
+
+/** A cookie as playwright's `context.addCookies` takes it. */
+export interface BrowserCookie {
+	name: string;
+	value: string;
+	url: string;
 }
 
 export interface EmulatorOptions {
@@ -40,7 +59,12 @@ export class Emulator {
 	/** Requests to routes the emulator does not know: a test can fail on them. */
 	public readonly unknownRoutes: string[] = [];
 	public gateway!: Gateway;
+	/** The OAuth2 application's secret (Discord wants it at the token endpoint, PKCE or not). */
+	public readonly clientSecret = randomBytes(24).toString('base64url');
+	/** OAuth2 codes and tokens of the users who logged in to the app (a dashboard) through Discord. */
+	public readonly oauth: OAuthGrants;
 	readonly #router = new Router();
+	readonly #oauthEndpoints = new OAuthEndpoints(this);
 	readonly #server: Server;
 	#port = 0;
 
@@ -53,6 +77,7 @@ export class Emulator {
 			ids
 		);
 		this.token = `${Buffer.from(applicationId).toString('base64url')}.${randomBytes(4).toString('base64url')}.${randomBytes(27).toString('base64url')}`;
+		this.oauth = new OAuthGrants(applicationId, this.clientSecret);
 		this.#server = createServer((request, response) => void this.#handle(request, response));
 		registerRoutes(this.#router, this);
 	}
@@ -64,6 +89,32 @@ export class Emulator {
 	/** What DISCORD_API_URL is set to: discord.js appends /v10. */
 	public get restUrl(): string {
 		return `http://127.0.0.1:${this.#port}/api`;
+	}
+
+	/** Discord's web origin, where browsers are sent to authorize (a dashboard's DISCORD_WEB_URL). */
+	public get webUrl(): string {
+		return `http://127.0.0.1:${this.#port}`;
+	}
+
+	/** The OAuth2 client ID: Discord's is the application's ID. */
+	public get clientId(): string {
+		return this.state.applicationId;
+	}
+
+	/** Registers an OAuth2 redirect URI, as in the Developer Portal: Discord redirects to no other. */
+	public allowRedirect(uri: string): this {
+		new URL(uri); // Throws on what Discord would not accept as an absolute URL.
+		this.oauth.redirectUris.add(uri);
+		return this;
+	}
+
+	/**
+	 * The cookie that logs a browser in to Discord as this user, for playwright's `context.addCookies`.
+	 * It does not check the user: a test may log a browser in as someone Discord does not know.
+	 */
+	public browserCookie(userId: string): BrowserCookie {
+		if (this.#port === 0) throw new Error('start the emulator before asking for its cookie: the URL holds its port');
+		return { name: BROWSER_COOKIE, value: userId, url: this.webUrl };
 	}
 
 	public get gatewayUrl(): string {
@@ -116,7 +167,25 @@ export class Emulator {
 		const method = request.method ?? 'GET';
 		if (url.pathname.startsWith('/attachments/')) return this.#attachment(url.pathname, response);
 		const path = url.pathname.replace(/^\/api(\/v\d+)?/, '');
+		const oauth = oauthEndpointOf(method, url.pathname);
+		if (oauth) {
+			const { status, body } = await this.#oauthEndpoints.handle(oauth, path, request, response, url.searchParams);
+			// Not the bot's token: these calls are the app's (token endpoint) or a browser's (authorize page).
+			this.calls.push({
+				at: arrivedAt,
+				method,
+				path,
+				route: oauth.route,
+				bucket: `${method} ${oauth.route}`,
+				status,
+				body,
+				authenticated: false
+			});
+			return;
+		}
 		const matched = this.#router.match(method, path);
+		// Set once a Bearer token is accepted: the call is the user's, not the bot's.
+		let bearer: BearerCaller | null = null;
 		const record = (status: number, route: string, bucket: string, body: unknown) =>
 			this.calls.push({
 				at: arrivedAt,
@@ -126,7 +195,7 @@ export class Emulator {
 				bucket,
 				status,
 				body,
-				authenticated: Boolean(matched?.route.auth)
+				authenticated: Boolean(matched?.route.auth) && !bearer
 			});
 
 		if (!matched) {
@@ -136,12 +205,16 @@ export class Emulator {
 			return sendJson(response, 404, { message: '404: Not Found', code: 0 });
 		}
 		const { route, params } = matched;
-		const bucket = bucketOf(method, route.template, params);
+		let bucket = bucketOf(method, route.template, params);
 		let body: unknown;
 		try {
 			const parsed = await readBody(request);
 			body = parsed.body;
-			if (route.auth && request.headers.authorization !== `Bot ${this.token}`) throw new ApiError(401, 0, '401: Unauthorized');
+			if (route.auth) {
+				bearer = this.#authenticate(route, request.headers.authorization);
+				// Discord limits each token on its own: a user's calls do not spend the bot's buckets or global cap.
+				if (bearer) bucket = `${bucket} (user ${bearer.userId})`;
+			}
 			const broken = loneSurrogatePath(parsed.body);
 			if (broken) throw Errors.invalidForm({ [broken]: 'Must be a valid string (half an emoji cannot be stored).' });
 
@@ -153,7 +226,7 @@ export class Emulator {
 			}
 			if (fault?.kind === 'apiError') throw new ApiError(fault.status, fault.code, fault.message);
 			const forced = fault?.kind === 'rateLimit' ? { retryAfterMs: fault.retryAfterMs, global: fault.global } : undefined;
-			const decision = this.limits.take(bucket, Date.now(), route.auth, forced);
+			const decision = this.limits.take(bucket, Date.now(), route.auth && !bearer, forced);
 			if (decision.kind === 'limited') {
 				record(429, route.template, bucket, body);
 				return sendJson(
@@ -172,7 +245,8 @@ export class Emulator {
 				query: url.searchParams,
 				body: parsed.body,
 				files: parsed.files,
-				reason: (request.headers['x-audit-log-reason'] as string | undefined) ?? null
+				reason: (request.headers['x-audit-log-reason'] as string | undefined) ?? null,
+				bearer
 			})) as { status?: number; body?: unknown } | undefined;
 			const status = reply?.status ?? (reply?.body === undefined ? 204 : 200);
 			record(status, route.template, bucket, body);
@@ -192,6 +266,20 @@ export class Emulator {
 			console.error('emulator: handler failed', method, path, error);
 			return sendJson(response, 500, { message: 'Internal Server Error', code: 0 });
 		}
+	}
+
+	/**
+	 * The bot's token, or (where the route lets users in) a live Bearer token carrying the route's scope:
+	 * the token's user, or null for the bot. Anything else is 401.
+	 */
+	#authenticate(route: MatchedRoute['route'], header: string | undefined): BearerCaller | null {
+		if (header === `Bot ${this.token}` && !route.bearerOnly) return null;
+		if (route.bearerScope && header?.startsWith('Bearer ')) {
+			const token = header.slice('Bearer '.length);
+			const userId = this.oauth.userFor(token, route.bearerScope);
+			if (userId && this.state.users.has(userId)) return { userId, scopes: this.oauth.scopesOf(token) };
+		}
+		throw new ApiError(401, 0, '401: Unauthorized');
 	}
 
 	#attachment(pathname: string, response: ServerResponse): void {

@@ -11,6 +11,8 @@ export interface EUser {
 	dmsClosed?: boolean;
 	/** The language of the user's Discord client, sent with each interaction (default en-US). */
 	locale?: string;
+	/** What /users/@me shows a token with the email scope (null: an account without one). */
+	email?: string;
 }
 
 export interface ERole extends PermissionRole {
@@ -376,6 +378,19 @@ export class DiscordState {
 			premium_progress_bar_enabled: false,
 			max_members: 500_000,
 			max_video_channel_users: 25
+		};
+	}
+
+	/** A guild as the user sees it in GET /users/@me/guilds: their permissions and whether they own it. */
+	public apiPartialGuild(guild: EGuild, userId: string) {
+		return {
+			id: guild.id,
+			name: guild.name,
+			icon: null,
+			banner: null,
+			owner: guild.ownerId === userId,
+			permissions: this.guildPermissions(guild.id, userId).toString(),
+			features: []
 		};
 	}
 

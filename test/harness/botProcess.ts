@@ -2,6 +2,7 @@
 // delimiter): the same start-up as src/index.ts, plus those folders.
 import { delimiter } from 'node:path';
 import { start } from '../../src/lib/setup/start.js';
+import { webSurface } from '../../src/web/surface.js';
 import { SOURCE_DIRECTORY } from './paths.js';
 
 const extra = (process.env.TEST_PIECE_PATHS ?? '').split(delimiter).filter(Boolean);
@@ -10,7 +11,8 @@ try {
 		baseUserDirectory: SOURCE_DIRECTORY,
 		beforeLogin: (client) => {
 			for (const path of extra) client.stores.registerPath(path);
-		}
+		},
+		surfaces: [webSurface]
 	});
 } catch (error) {
 	console.error('Start-up failed:', error);

@@ -15,8 +15,8 @@ export interface ScenarioOptions {
 	redisPrefix?: string;
 	piecePaths?: string[];
 	emulator?: EmulatorOptions;
-	/** More environment variables for the bot, knowing the guild's members (OWNER_IDS …). */
-	botEnv?: (home: GuildFixture) => Record<string, string>;
+	/** More environment variables for the bot, knowing the guild's members and the emulator (OWNER_IDS, WEB_PORT …). */
+	botEnv?: (home: GuildFixture, discord: TestDiscord) => Record<string, string>;
 }
 
 /** A running end-to-end setup: the emulator with one guild, the bot against it, and a view of its database. */
@@ -62,7 +62,7 @@ export async function startScenario(database: TestDatabase, options: ScenarioOpt
 		redisUrl: options.redisUrl,
 		redisPrefix: options.redisPrefix,
 		piecePaths: options.piecePaths,
-		env: options.botEnv?.(home)
+		env: options.botEnv?.(home, discord)
 	};
 	const extraBots: TestBot[] = [];
 	const scenario: Scenario = {

@@ -9,7 +9,7 @@ import { startHealthServer } from '../lifecycle/healthServer.js';
 import { createShutdown, type ShutdownStep } from '../lifecycle/shutdown.js';
 import { createClient, registerPlugins } from './client.js';
 import { createLogger, createRedactor } from './logger.js';
-import { createServices } from './services.js';
+import { createServices, type BotServices } from './services.js';
 
 export interface StartOptions {
 	baseUserDirectory: string;
@@ -18,6 +18,14 @@ export interface StartOptions {
 	handleSignals?: boolean;
 	/** Runs once the client exists, before login: add piece folders, subscribe to events. */
 	beforeLogin?: (client: SapphireClient) => void | Promise<void>;
+	/** Other surfaces over the same services (the web dashboard), started once the bot has logged in. */
+	surfaces?: readonly Surface[];
+}
+
+/** A surface beside the chat one: it starts with the services (or declines, returning null) and stops first. */
+export interface Surface {
+	name: string;
+	start(services: BotServices): Promise<{ stop(): Promise<void> } | null>;
 }
 
 export interface RunningBot {
@@ -114,6 +122,11 @@ export async function start(options: StartOptions): Promise<RunningBot> {
 	try {
 		await options.beforeLogin?.(bot);
 		await bot.login(env.DISCORD_TOKEN);
+		for (const surface of options.surfaces ?? []) {
+			const running = await surface.start(services);
+			// Stopped before anything else: no new request reaches services that are closing.
+			if (running) steps.unshift({ name: surface.name, run: () => running.stop() });
+		}
 	} catch (error) {
 		await stop();
 		throw error;

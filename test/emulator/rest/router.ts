@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { OAuthScope } from '../oauth/grants.js';
 
 /** A Discord API error: status, JSON error code and message (and form errors for 50035). */
 export class ApiError extends Error {
@@ -84,6 +85,14 @@ export interface RestRequest {
 	body: any;
 	files: UploadedFile[];
 	reason: string | null;
+	/** Who sent the request with an OAuth2 Bearer token; null for the bot's token (or none). */
+	bearer: BearerCaller | null;
+}
+
+export interface BearerCaller {
+	userId: string;
+	/** What the token was granted: some answers grow with it (email on /users/@me). */
+	scopes: OAuthScope[];
 }
 
 export interface RestReply {
@@ -101,6 +110,16 @@ interface Route {
 	handler: RestHandler;
 	/** Interaction callbacks and webhook calls carry their own token instead of the bot's. */
 	auth: boolean;
+	/** The scope that lets a user's Bearer token in too (`/users/@me` with identify). */
+	bearerScope: OAuthScope | null;
+	/** Only a Bearer token may call it: Discord refuses the bot's. */
+	bearerOnly: boolean;
+}
+
+export interface RouteOptions {
+	auth?: boolean;
+	bearerScope?: OAuthScope;
+	bearerOnly?: boolean;
 }
 
 export interface MatchedRoute {
@@ -121,7 +140,7 @@ export function bucketOf(method: string, template: string, params: Record<string
 export class Router {
 	readonly #routes: Route[] = [];
 
-	public add(method: string, template: string, handler: RestHandler, options: { auth?: boolean } = {}): this {
+	public add(method: string, template: string, handler: RestHandler, options: RouteOptions = {}): this {
 		const keys: string[] = [];
 		const pattern = new RegExp(
 			`^${template.replace(/:([A-Za-z]+)/g, (_, key: string) => {
@@ -129,7 +148,16 @@ export class Router {
 				return '([^/]+)';
 			})}$`
 		);
-		this.#routes.push({ method, template, pattern, keys, handler, auth: options.auth ?? true });
+		this.#routes.push({
+			method,
+			template,
+			pattern,
+			keys,
+			handler,
+			auth: options.auth ?? true,
+			bearerScope: options.bearerScope ?? null,
+			bearerOnly: options.bearerOnly ?? false
+		});
 		return this;
 	}
 

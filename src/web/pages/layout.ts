@@ -1,0 +1,36 @@
+import { html, type Html } from '../html.js';
+
+export interface PageFrame {
+	title: string;
+	/** The logged-in user, for the header and its logout form. */
+	user?: { username: string; csrf: string };
+}
+
+/** Every page's frame: one stylesheet from the project (light and dark), no script, readable on a phone. */
+export function layout(frame: PageFrame, body: Html): Html {
+	return html`<!doctype html>
+		<html lang="en">
+			<head>
+				<meta charset="utf-8" />
+				<meta name="viewport" content="width=device-width, initial-scale=1" />
+				<meta name="color-scheme" content="light dark" />
+				<title>${frame.title} · Tickets</title>
+				<link rel="stylesheet" href="/static/app.css" />
+			</head>
+			<body>
+				<header class="top">
+					<a class="brand" href="/">Tickets</a>
+					${
+						frame.user
+							? html`<form class="logout" method="post" action="/logout">
+									<span class="who">${frame.user.username}</span>
+									<input type="hidden" name="_csrf" value="${frame.user.csrf}" />
+									<button type="submit">Log out</button>
+								</form>`
+							: null
+					}
+				</header>
+				<main>${body}</main>
+			</body>
+		</html>`;
+}

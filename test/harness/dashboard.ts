@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Actor, TestDiscord } from './TestDiscord.js';
+
+/** Debian's Chromium (apt-get install chromium): playwright-core drives it and downloads nothing. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** A port nobody listens on now, for the bot's dashboard (it must be known before the bot starts). */
+export async function freePort(): Promise<number> {
+	const server = createServer();
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as { port: number };
+	await new Promise((resolve) => server.close(resolve));
+	return port;
+}
+
+/** The bot's settings for a dashboard on `port`, logging in through the emulator's OAuth2. */
+export function dashboardEnv(discord: TestDiscord, port: number): Record<string, string> {
+	const url = `http://127.0.0.1:${port}`;
+	discord.emulator.allowRedirect(`${url}/auth/callback`);
+	return {
+		WEB_PORT: String(port),
+		PUBLIC_URL: url,
+		DISCORD_CLIENT_SECRET: discord.emulator.clientSecret,
+		SESSION_SECRET: randomBytes(32).toString('hex'),
+		DISCORD_WEB_URL: discord.emulator.webUrl
+	};
+}
+
+/** A real headless Chromium on the bot's dashboard: one browser, a fresh profile per member. */
+export class DashboardBrowser {
+	private constructor(
+		public readonly url: string,
+		private readonly discord: TestDiscord,
+		private readonly browser: Browser
+	) {}
+
+	public static async launch(discord: TestDiscord, port: number): Promise<DashboardBrowser> {
+		if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium`);
+		const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+		const dashboard = new DashboardBrowser(`http://127.0.0.1:${port}`, discord, browser);
+		await dashboard.waitUntilServing();
+		return dashboard;
+	}
+
+	/** The dashboard starts once the bot has logged in; its first page may come a moment after "ready". */
+	private async waitUntilServing(): Promise<void> {
+		const deadline = Date.now() + 15_000;
+		for (;;) {
+			const ok = await fetch(this.url).then(
+				(response) => response.ok,
+				() => false
+			);
+			if (ok) return;
+			if (Date.now() > deadline) throw new Error(`the dashboard did not answer at ${this.url}`);
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+	}
+
+	/** A browser profile signed in to Discord (the emulator) as the member, not yet to the dashboard. */
+	public async profile(actor?: Actor): Promise<BrowserContext> {
+		const context = await this.browser.newContext();
+		if (actor) await context.addCookies([this.discord.emulator.browserCookie(actor.id)]);
+		return context;
+	}
+
+	/** Logs in as a member the way a person does: the login button, Discord's Authorize, back on the servers page. */
+	public async loginAs(actor: Actor): Promise<Page> {
+		const page = await (await this.profile(actor)).newPage();
+		await page.goto(this.url);
+		await page.getByRole('link', { name: 'Log in with Discord' }).click();
+		await page.getByRole('button', { name: 'Authorize' }).click();
+		await page.waitForURL(`${this.url}/`);
+		return page;
+	}
+
+	public async close(): Promise<void> {
+		await this.browser.close();
+	}
+}
