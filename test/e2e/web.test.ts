@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DashboardBrowser, dashboardEnv, freePort } from '../harness/dashboard.js';
+import { DashboardBrowser, dashboardEnv, freePort, HAS_CHROMIUM } from '../harness/dashboard.js';
 import { startTicketScenario, type TicketScenario } from '../harness/ticketScenario.js';
 import type { GuildFixture, TestDiscord } from '../harness/TestDiscord.js';
 import { testDatabases } from '../helpers/databases.js';
@@ -14,7 +14,7 @@ const PAYLOAD = `<img src=x onerror="document.title='pwned'"><script>alert(1)</s
  * access policy lets them list them; nobody reads another server, and nothing users wrote runs as markup.
  */
 for (const database of testDatabases()) {
-	describe(`web dashboard: login and tickets (${database.provider})`, () => {
+	describe.runIf(HAS_CHROMIUM)(`web dashboard: login and tickets (${database.provider})`, () => {
 		let scenario: TicketScenario;
 		let discord: TestDiscord;
 		let home: GuildFixture;

@@ -7,6 +7,12 @@ import type { Actor, TestDiscord } from './TestDiscord.js';
 /** Debian's Chromium (apt-get install chromium): playwright-core drives it and downloads nothing. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** Whether the browser tests can run here; when not, they are skipped with one line saying why. */
+export const HAS_CHROMIUM = existsSync(CHROMIUM);
+if (!HAS_CHROMIUM && process.env.REQUIRE_CHROMIUM === '1')
+	throw new Error(`REQUIRE_CHROMIUM=1 but there is no Chromium at ${CHROMIUM} (apt-get install chromium)`);
+if (!HAS_CHROMIUM) console.warn(`dashboard browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
+
 /** A port nobody listens on now, for the bot's dashboard (it must be known before the bot starts). */
 export async function freePort(): Promise<number> {
 	const server = createServer();
