@@ -1,6 +1,7 @@
 import { DiscordAPIError, RESTJSONErrorCodes, type Client, type Guild } from 'discord.js';
 import type { Actor } from '../lib/access/actor.js';
 import { actorOf } from '../lib/discord/actors.js';
+import type { WebNames } from './i18n.js';
 
 /** A dashboard user inside one server, as the access policy sees them, with the server they opened. */
 export interface WebMember {
@@ -8,10 +9,13 @@ export interface WebMember {
 	actor: Actor;
 }
 
+const SNOWFLAKE = /^\d{17,20}$/;
+
 /**
  * Who the user is in a server, from Discord through the bot (its member cache, kept current by the
  * gateway, else one REST call), never from the browser: null when the bot is not there or the user is
- * not a member. The same actor as a command's, so the same policy answers.
+ * not a member. The same actor as a command's, so the same policy answers; its actions say they came
+ * from the dashboard.
  */
 export async function webMember(
 	discord: () => Client,
@@ -19,11 +23,24 @@ export async function webMember(
 	guildId: string,
 	userId: string
 ): Promise<WebMember | null> {
+	if (!SNOWFLAKE.test(guildId)) return null;
 	const guild = discord().guilds.cache.get(guildId);
 	if (!guild) return null;
 	const member = await guild.members.fetch(userId).catch((error: unknown) => {
 		if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownMember) return null;
 		throw error;
 	});
-	return member ? { guild, actor: actorOf(member, ownerIds) } : null;
+	return member ? { guild, actor: { ...actorOf(member, ownerIds), via: 'web' } } : null;
+}
+
+/** Names the bot knows in a server, for what a page shows instead of IDs and mentions. */
+export function namesIn(guild: Guild): WebNames {
+	return {
+		user: (id) => {
+			const member = guild.members.cache.get(id);
+			return member?.displayName ?? guild.client.users.cache.get(id)?.username ?? id;
+		},
+		role: (id) => (id === guild.id ? 'everyone' : (guild.roles.cache.get(id)?.name ?? id)),
+		channel: (id) => guild.channels.cache.get(id)?.name ?? id
+	};
 }

@@ -66,17 +66,18 @@ export class DashboardBrowser {
 	}
 
 	/** A browser profile signed in to Discord (the emulator) as the member, not yet to the dashboard. */
-	public async profile(actor?: Actor): Promise<BrowserContext> {
-		const context = await this.browser.newContext();
+	public async profile(actor?: Actor, options: { locale?: string } = {}): Promise<BrowserContext> {
+		// The browser's language is what its Accept-Language says (en-US unless told).
+		const context = await this.browser.newContext({ locale: options.locale ?? 'en-US' });
 		if (actor) await context.addCookies([this.discord.emulator.browserCookie(actor.id)]);
 		return context;
 	}
 
 	/** Logs in as a member the way a person does: the login button, Discord's Authorize, back on the servers page. */
-	public async loginAs(actor: Actor): Promise<Page> {
-		const page = await (await this.profile(actor)).newPage();
+	public async loginAs(actor: Actor, options: { locale?: string } = {}): Promise<Page> {
+		const page = await (await this.profile(actor, options)).newPage();
 		await page.goto(this.url);
-		await page.getByRole('link', { name: 'Log in with Discord' }).click();
+		await page.locator('a[href="/login"]').click();
 		await page.getByRole('button', { name: 'Authorize' }).click();
 		await page.waitForURL(`${this.url}/`);
 		return page;

@@ -10,4 +10,13 @@ export interface Actor {
 	readonly isAdmin: boolean;
 	/** A bot owner (OWNER_IDS): may change what affects every guild. */
 	readonly isOwner: boolean;
+	/** Where they act from, when it is not Discord itself: the timeline says so. */
+	readonly via?: ActorSurface;
+}
+
+export type ActorSurface = 'web' | 'api';
+
+/** Who a timeline entry names as its author, and from where they acted. */
+export function entryAuthor(actor: Actor): { actorId: string; via?: ActorSurface } {
+	return actor.via ? { actorId: actor.userId, via: actor.via } : { actorId: actor.userId };
 }

@@ -7,6 +7,8 @@ export interface AuditEntry {
 	ticketId?: number | null;
 	targetId?: string | null;
 	details?: Record<string, unknown>;
+	/** The surface the actor used when it was not Discord (the dashboard, the API): kept in the details. */
+	via?: 'web' | 'api';
 }
 
 /** Told of every entry once it is stored (the guild's log channel). Never awaited by the action itself. */
@@ -35,6 +37,6 @@ export function auditRow(guildId: string, entry: AuditEntry) {
 		actorId: entry.actorId,
 		action: entry.action,
 		targetId: entry.targetId ?? null,
-		details: JSON.stringify(entry.details ?? {})
+		details: JSON.stringify(entry.via ? { ...entry.details, via: entry.via } : (entry.details ?? {}))
 	};
 }

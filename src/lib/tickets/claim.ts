@@ -1,3 +1,4 @@
+import { entryAuthor } from '../access/actor.js';
 import { isAdmin } from '../access/policy.js';
 import { refuse } from '../errors/Refusal.js';
 import { statusNotice } from '../i18n/labels.js';
@@ -13,7 +14,7 @@ export const claim = useCase<void, TicketOutcome>('channel', async (services, ac
 	const { data, ticket } = await staffScene(services, actor, guildId, ticketId, 'claim');
 	if (ticket.claimedById) refuse(LanguageKeys.Tickets.AlreadyClaimed, { user: mention(ticket.claimedById) });
 	await commitChange(services, data, {
-		entry: { ticketId, actorId: actor.userId, action: 'ticket.claimed' },
+		entry: { ticketId, ...entryAuthor(actor), action: 'ticket.claimed' },
 		write: async (tx) => {
 			const { count } = await tx.ticket.updateMany({
 				where: { id: ticketId, claimedById: null, status: TicketStatus.Open },
@@ -38,7 +39,7 @@ export const unclaim = useCase<void, TicketOutcome>('channel', async (services, 
 	if (!claimer) refuse(LanguageKeys.Tickets.NotClaimed);
 	if (claimer !== actor.userId && !isAdmin(actor, roles)) refuse(LanguageKeys.Tickets.NotClaimer, { user: mention(claimer) });
 	await commitChange(services, data, {
-		entry: { ticketId, actorId: actor.userId, action: 'ticket.unclaimed', targetId: claimer },
+		entry: { ticketId, ...entryAuthor(actor), action: 'ticket.unclaimed', targetId: claimer },
 		write: async (tx) =>
 			(
 				await tx.ticket.updateMany({

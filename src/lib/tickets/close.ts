@@ -1,3 +1,4 @@
+import { entryAuthor } from '../access/actor.js';
 import { canClose, isAdmin } from '../access/policy.js';
 import type { AuditEntry } from '../audit/AuditLog.js';
 import type { Prisma } from '../../generated/sqlite/client.js';
@@ -91,7 +92,7 @@ export const close = useCase<{ reason: string | null }, TicketOutcome>(
 		await performClose(services, scene, {
 			actorId: actor.userId,
 			reason,
-			entry: { ticketId, actorId: actor.userId, action: 'ticket.closed', details: { reason } },
+			entry: { ticketId, ...entryAuthor(actor), action: 'ticket.closed', details: { reason } },
 			when: { status: TicketStatus.Open },
 			lost: closedOnce
 		});
@@ -119,7 +120,7 @@ export const forceClose = useCase<{ reason: string; deleteChannel: boolean }, Ti
 		const spec: CloseSpec = {
 			actorId: actor.userId,
 			reason,
-			entry: { ticketId, actorId: actor.userId, action: 'ticket.force_closed', details: { reason, deleteChannel } },
+			entry: { ticketId, ...entryAuthor(actor), action: 'ticket.force_closed', details: { reason, deleteChannel } },
 			when: {},
 			lost: closedOnce
 		};

@@ -1,3 +1,4 @@
+import { entryAuthor } from '../access/actor.js';
 import { usableRoles } from '../access/roles.js';
 import { readList } from '../database/json.js';
 import { refuse } from '../errors/Refusal.js';
@@ -34,7 +35,7 @@ export const routeToDepartment = useCase<{ name: string }, TicketOutcome>(
 		await commitChange(services, scene.data, {
 			entry: {
 				ticketId,
-				actorId: actor.userId,
+				...entryAuthor(actor),
 				action: 'ticket.department',
 				details: { from, to: department.id, name: department.name }
 			},

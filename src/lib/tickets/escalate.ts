@@ -1,3 +1,4 @@
+import { entryAuthor } from '../access/actor.js';
 import { usableRoles } from '../access/roles.js';
 import { readList } from '../database/json.js';
 import { refuse } from '../errors/Refusal.js';
@@ -24,7 +25,7 @@ export const escalate = useCase<{ level: number }, TicketOutcome>(
 		const stored = readList((await scene.data.settings()).escalationRoleIds)[level - 1];
 		const roleId = stored ? usableRoles(guildId, [stored], services.roles, services.log, 'escalation role')[0] : undefined;
 		await commitChange(services, scene.data, {
-			entry: { ticketId, actorId: actor.userId, action: 'ticket.escalated', targetId: roleId ?? null, details: { level } },
+			entry: { ticketId, ...entryAuthor(actor), action: 'ticket.escalated', targetId: roleId ?? null, details: { level } },
 			write: async (tx) =>
 				(await tx.ticket.updateMany({ where: { id: ticketId, escalationLevel: from }, data: { escalationLevel: level } }))
 					.count === 1,

@@ -1,5 +1,5 @@
 import { canRate } from '../access/policy.js';
-import type { Actor } from '../access/actor.js';
+import { entryAuthor, type Actor } from '../access/actor.js';
 import { refuse } from '../errors/Refusal.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { notice } from '../i18n/notice.js';
@@ -23,7 +23,7 @@ export const rate = useCase<{ stars: number; message: string | null }, TicketOut
 	async (services, actor, { guildId, ticketId }, { stars, message }) => {
 		await assertCanRate(services, actor, guildId, ticketId);
 		await commitChange(services, services.db.forGuild(guildId), {
-			entry: { ticketId, actorId: actor.userId, action: 'ticket.rated', details: { stars, comment: message !== null } },
+			entry: { ticketId, ...entryAuthor(actor), action: 'ticket.rated', details: { stars, comment: message !== null } },
 			write: async (tx) => {
 				if (await tx.feedback.findUnique({ where: { ticketId } })) return false;
 				await tx.feedback.create({ data: { guildId, ticketId, userId: actor.userId, stars, message } });

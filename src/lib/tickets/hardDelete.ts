@@ -1,3 +1,4 @@
+import { entryAuthor } from '../access/actor.js';
 import { rm } from 'node:fs/promises';
 import type { GuildData } from '../database/guildData.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
@@ -28,7 +29,7 @@ export const purge = useCase<void, TicketOutcome>('caller', async (services, act
 	const { data, ticket } = await adminScene(services, actor, guildId, ticketId);
 	const now = new Date();
 	await commitChange(services, data, {
-		entry: { ticketId, actorId: actor.userId, action: 'ticket.purged' },
+		entry: { ticketId, ...entryAuthor(actor), action: 'ticket.purged' },
 		write: async (tx) =>
 			(
 				await tx.ticket.updateMany({

@@ -1,3 +1,4 @@
+import { entryAuthor } from '../access/actor.js';
 import { refuse } from '../errors/Refusal.js';
 import { statusNotice } from '../i18n/labels.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
@@ -17,7 +18,7 @@ export const lock = useCase<{ lock: boolean }, TicketOutcome>(
 		if (scene.ticket.locked === input.lock)
 			refuse(input.lock ? LanguageKeys.Tickets.AlreadyLocked : LanguageKeys.Tickets.NotLocked);
 		await commitChange(services, scene.data, {
-			entry: { ticketId, actorId: actor.userId, action: input.lock ? 'ticket.locked' : 'ticket.unlocked' },
+			entry: { ticketId, ...entryAuthor(actor), action: input.lock ? 'ticket.locked' : 'ticket.unlocked' },
 			write: async (tx) =>
 				(await tx.ticket.updateMany({ where: { id: ticketId, locked: !input.lock }, data: { locked: input.lock } })).count === 1,
 			lost: already,
@@ -41,7 +42,7 @@ export const reopen = useCase<void, TicketOutcome>('channel', async (services, a
 	const scene = await staffScene(services, actor, guildId, ticketId, 'reopen');
 	const { ticket } = scene;
 	await commitChange(services, scene.data, {
-		entry: { ticketId, actorId: actor.userId, action: 'ticket.reopened' },
+		entry: { ticketId, ...entryAuthor(actor), action: 'ticket.reopened' },
 		write: async (tx) =>
 			(
 				await tx.ticket.updateMany({

@@ -1,3 +1,4 @@
+import { entryAuthor } from '../access/actor.js';
 import { canWork } from '../access/policy.js';
 import { refuse } from '../errors/Refusal.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
@@ -16,7 +17,7 @@ export const addNote = useCase<{ text: string }, TicketOutcome>(
 		const scene = await loadTicket(services, guildId, ticketId);
 		if (!canWork(actor, scene.roles, scene.team)) refuse(LanguageKeys.Tickets.StaffOnly);
 		await commitChange(services, scene.data, {
-			entry: { ticketId, actorId: actor.userId, action: 'ticket.note' },
+			entry: { ticketId, ...entryAuthor(actor), action: 'ticket.note' },
 			write: async (tx) => {
 				await tx.ticketNote.create({ data: { guildId, ticketId, authorId: actor.userId, content: text } });
 				return true;

@@ -1,3 +1,4 @@
+import { entryAuthor } from '../access/actor.js';
 import { refuse } from '../errors/Refusal.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { notice } from '../i18n/notice.js';
@@ -22,7 +23,7 @@ export const addUser = useCase<{ userId: string }, TicketOutcome>(
 		if (userId === scene.ticket.ownerId || scene.parties.participantIds.includes(userId))
 			refuse(LanguageKeys.Tickets.AlreadyIn, { user: mention(userId) });
 		await commitChange(services, scene.data, {
-			entry: { ticketId, actorId: actor.userId, action: 'ticket.user_added', targetId: userId },
+			entry: { ticketId, ...entryAuthor(actor), action: 'ticket.user_added', targetId: userId },
 			write: async (tx) => {
 				if (await tx.ticketParticipant.findUnique({ where: { ticketId_userId: { ticketId, userId } } })) return false;
 				await tx.ticketParticipant.create({ data: { ticketId, guildId, userId, addedById: actor.userId } });
@@ -53,7 +54,7 @@ export const removeUser = useCase<{ userId: string }, TicketOutcome>(
 		const notIn = notice(LanguageKeys.Tickets.NotParticipant, { user: mention(userId) });
 		if (!row) refuse(LanguageKeys.Tickets.NotParticipant, { user: mention(userId) });
 		await commitChange(services, scene.data, {
-			entry: { ticketId, actorId: actor.userId, action: 'ticket.user_removed', targetId: userId },
+			entry: { ticketId, ...entryAuthor(actor), action: 'ticket.user_removed', targetId: userId },
 			write: async (tx) => (await tx.ticketParticipant.deleteMany({ where: { ticketId, userId } })).count === 1,
 			lost: notIn,
 			effect: overwriteEffect(services, scene, (current) => withoutMember(current, userId), 'removed from the ticket'),
@@ -79,7 +80,7 @@ export const transfer = useCase<{ userId: string }, TicketOutcome>(
 		await requireMember(services, guildId, userId);
 		const wasParticipant = await scene.data.db.ticketParticipant.findUnique({ where: { ticketId_userId: { ticketId, userId } } });
 		await commitChange(services, scene.data, {
-			entry: { ticketId, actorId: actor.userId, action: 'ticket.transferred', targetId: userId, details: { from: previous } },
+			entry: { ticketId, ...entryAuthor(actor), action: 'ticket.transferred', targetId: userId, details: { from: previous } },
 			write: async (tx) => {
 				const { count } = await tx.ticket.updateMany({ where: { id: ticketId, ownerId: previous }, data: { ownerId: userId } });
 				if (count === 0) return false;

@@ -1,3 +1,4 @@
+import { entryAuthor } from '../access/actor.js';
 import { priorityNotice } from '../i18n/labels.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { notice } from '../i18n/notice.js';
@@ -11,7 +12,7 @@ export const setPriority = useCase<{ priority: Priority }, TicketOutcome>(
 	async (services, actor, { guildId, ticketId }, { priority }) => {
 		const { data, ticket } = await staffScene(services, actor, guildId, ticketId, 'edit');
 		await commitChange(services, data, {
-			entry: { ticketId, actorId: actor.userId, action: 'ticket.priority', details: { from: ticket.priority, to: priority } },
+			entry: { ticketId, ...entryAuthor(actor), action: 'ticket.priority', details: { from: ticket.priority, to: priority } },
 			write: async (tx) => (await tx.ticket.updateMany({ where: { id: ticketId }, data: { priority } })).count === 1,
 			lost: notice(LanguageKeys.Tickets.NotATicket)
 		});

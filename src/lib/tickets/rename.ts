@@ -1,3 +1,4 @@
+import { entryAuthor } from '../access/actor.js';
 import { refuse } from '../errors/Refusal.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { notice } from '../i18n/notice.js';
@@ -24,7 +25,7 @@ export const rename = useCase<{ name: string }, TicketOutcome>(
 		};
 		if ((await services.cache.increment(key, RENAME_WINDOW_MS)) > 2) await tooSoon();
 		await commitChange(services, scene.data, {
-			entry: { ticketId, actorId: actor.userId, action: 'ticket.renamed', details: { name } },
+			entry: { ticketId, ...entryAuthor(actor), action: 'ticket.renamed', details: { name } },
 			// The name lives in Discord only: the timeline entry is the database's side.
 			write: async () => true,
 			lost: notice(LanguageKeys.Tickets.RenameTooSoon, { count: 10 }),

@@ -1,3 +1,4 @@
+import { entryAuthor } from '../access/actor.js';
 import { refuse } from '../errors/Refusal.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { notice } from '../i18n/notice.js';
@@ -23,7 +24,7 @@ export const scheduleClose = useCase<{ minutes: number; reason: string | null },
 		if (minutes === 0) {
 			if (!ticket.scheduledCloseAt) refuse(LanguageKeys.Tickets.NothingScheduled);
 			await commitChange(services, data, {
-				entry: { ticketId, actorId: actor.userId, action: 'ticket.close_unscheduled' },
+				entry: { ticketId, ...entryAuthor(actor), action: 'ticket.close_unscheduled' },
 				write: async (tx) =>
 					(
 						await tx.ticket.updateMany({
@@ -37,7 +38,7 @@ export const scheduleClose = useCase<{ minutes: number; reason: string | null },
 		}
 		const at = new Date(Date.now() + minutes * 60_000);
 		await commitChange(services, data, {
-			entry: { ticketId, actorId: actor.userId, action: 'ticket.close_scheduled', details: { at: at.toISOString(), reason } },
+			entry: { ticketId, ...entryAuthor(actor), action: 'ticket.close_scheduled', details: { at: at.toISOString(), reason } },
 			write: async (tx) =>
 				(
 					await tx.ticket.updateMany({

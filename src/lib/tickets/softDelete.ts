@@ -1,3 +1,4 @@
+import { entryAuthor } from '../access/actor.js';
 import { refuse } from '../errors/Refusal.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { notice } from '../i18n/notice.js';
@@ -21,7 +22,7 @@ export const softDelete = useCase<{ restore: boolean }, TicketOutcome>(
 		if (restore !== Boolean(ticket.softDeletedAt)) refuse(wrong);
 		const deletedAt = restore ? null : new Date();
 		await commitChange(services, scene.data, {
-			entry: { ticketId, actorId: actor.userId, action: restore ? 'ticket.restored' : 'ticket.soft_deleted' },
+			entry: { ticketId, ...entryAuthor(actor), action: restore ? 'ticket.restored' : 'ticket.soft_deleted' },
 			write: async (tx) =>
 				(
 					await tx.ticket.updateMany({

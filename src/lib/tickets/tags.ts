@@ -1,3 +1,4 @@
+import { entryAuthor } from '../access/actor.js';
 import { writeList } from '../database/json.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { notice, userList, userWritten } from '../i18n/notice.js';
@@ -11,7 +12,7 @@ export const setTags = useCase<{ tags: readonly string[] }, TicketOutcome>(
 	async (services, actor, { guildId, ticketId }, { tags }) => {
 		const { data } = await staffScene(services, actor, guildId, ticketId, 'edit');
 		await commitChange(services, data, {
-			entry: { ticketId, actorId: actor.userId, action: 'ticket.tags', details: { tags } },
+			entry: { ticketId, ...entryAuthor(actor), action: 'ticket.tags', details: { tags } },
 			write: async (tx) => (await tx.ticket.updateMany({ where: { id: ticketId }, data: { tags: writeList(tags) } })).count === 1,
 			lost: notice(LanguageKeys.Tickets.NotATicket)
 		});

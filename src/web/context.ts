@@ -1,0 +1,38 @@
+import type { Client } from 'discord.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Env } from '../lib/config/env.js';
+import type { DataStore } from '../lib/database/guildData.js';
+import type { TicketServices } from '../lib/tickets/services.js';
+import type { Html } from './html.js';
+import type { WebLanguage } from './i18n.js';
+import type { DiscordLogin } from './oauth.js';
+import type { SessionStore, WebSession } from './sessions.js';
+
+/** What the dashboard runs with: the bot's own services (a piece's container holds them under these names). */
+export interface WebServices {
+	readonly env: Env;
+	readonly db: DataStore;
+	readonly ticketServices: TicketServices;
+	readonly discord: () => Client;
+}
+
+/** What every route module is given: the services, the logins, and one way to answer with a page. */
+export interface WebContext {
+	readonly services: WebServices;
+	readonly sessions: SessionStore;
+	readonly login: DiscordLogin;
+	/** Whether browsers reach the dashboard over https (cookies are then Secure). */
+	readonly secure: boolean;
+	page(request: FastifyRequest, reply: FastifyReply, title: string, body: Html, status?: number): FastifyReply;
+	notFound(request: FastifyRequest, reply: FastifyReply): FastifyReply;
+}
+
+declare module 'fastify' {
+	interface FastifyRequest {
+		session: WebSession | null;
+		sessionToken: string | undefined;
+		lang: WebLanguage;
+	}
+}
+
+export const SESSION_COOKIE = 'ticketbot_session';
