@@ -141,15 +141,13 @@ export function ticketRoutes(app: FastifyInstance, web: WebContext): void {
 		const channel = row?.channelId ? await member.guild.channels.fetch(row.channelId).catch(() => null) : null;
 		if (!channel?.isSendable()) return;
 		const { pingRoles, ...payload } = outcomeMessage(await translatorFor(member.guild), outcome);
-		await channel
-			.send({ ...payload, allowedMentions: { parse: [], roles: [...(pingRoles ?? [])] } })
-			.catch((error: unknown) =>
-				services.ticketServices.log.warn('Could not post a dashboard action in its ticket', {
-					guildId: member.guild.id,
-					ticketId,
-					error
-				})
-			);
+		await channel.send({ ...payload, allowedMentions: { parse: [], roles: [...(pingRoles ?? [])] } }).catch((error: unknown) =>
+			services.ticketServices.log.warn('Could not post a dashboard action in its ticket', {
+				guildId: member.guild.id,
+				ticketId,
+				error
+			})
+		);
 	}
 
 	function setFlash(reply: FastifyReply, flash: Flash): void {
