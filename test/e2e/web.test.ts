@@ -62,8 +62,38 @@ for (const database of testDatabases()) {
 			const page = await browser.loginAs(home.staff);
 			await page.getByRole('link', { name: 'Web Home' }).click();
 			await expect(ticketRows(page).count()).resolves.toBe(2);
-			await page.getByRole('link', { name: 'Closed' }).click();
+			await page.getByLabel('Status').selectOption('closed');
+			await page.getByRole('button', { name: 'Filter' }).click();
 			expect(await page.getByText('No tickets to show.').isVisible()).toBe(true);
+		}, 60_000);
+
+		it('filters the list by opener, claimer, priority and date, keeping the filters across pages', async () => {
+			const page = await browser.loginAs(home.staff);
+			await page.goto(`${browser.url}/g/${home.guild.id}`);
+			await page.getByLabel('Opener (user ID)').fill(home.bob.id);
+			await page.getByRole('button', { name: 'Filter' }).click();
+			await expect(ticketRows(page).count()).resolves.toBe(1);
+			expect(await ticketRows(page).first().innerText()).toContain('bob');
+			expect(new URL(page.url()).searchParams.get('opener')).toBe(home.bob.id);
+			await page.goto(`${browser.url}/g/${home.guild.id}?priority=urgent`);
+			expect(await page.getByText('No tickets to show.').isVisible()).toBe(true);
+			await page.goto(`${browser.url}/g/${home.guild.id}?claimer=me`);
+			expect(await page.getByText('No tickets to show.').isVisible()).toBe(true);
+			const today = new Date().toISOString().slice(0, 10);
+			await page.goto(`${browser.url}/g/${home.guild.id}?from=${today}&before=${today}`);
+			await expect(ticketRows(page).count()).resolves.toBe(2);
+			await page.goto(`${browser.url}/g/${home.guild.id}?before=2020-01-01`);
+			expect(await page.getByText('No tickets to show.').isVisible()).toBe(true);
+		}, 60_000);
+
+		it("refuses a member another member's tickets, in the list's words, and shows their own", async () => {
+			const page = await browser.loginAs(home.alice);
+			await page.goto(`${browser.url}/g/${home.guild.id}?opener=${home.bob.id}`);
+			expect(await page.locator('.flash').innerText()).toBe(
+				"Only staff can list other members' tickets. Leave `member` out to see yours.".replace(/`/g, '')
+			);
+			await expect(ticketRows(page).count()).resolves.toBe(1);
+			expect(await page.locator('tbody').innerText()).not.toContain('bob');
 		}, 60_000);
 
 		it('shows what users wrote as text, never as markup', async () => {

@@ -18,6 +18,16 @@ export interface ListQuery {
 	status: number;
 	categoryId: number;
 	userId: string;
+	/** Narrower filters the dashboard offers (a chat list's page button carries none). */
+	more?: ListFilters;
+}
+
+export interface ListFilters {
+	priority?: string;
+	claimedById?: string;
+	/** Opened at or after, and before. */
+	openedFrom?: Date;
+	openedBefore?: Date;
 }
 
 export interface ListedTicket {
@@ -88,6 +98,11 @@ export async function listTickets(
 					? { status: TicketStatus.Closed }
 					: {},
 			query.categoryId ? { categoryId: query.categoryId } : {},
+			query.more?.priority ? { priority: query.more.priority } : {},
+			query.more?.claimedById ? { claimedById: query.more.claimedById } : {},
+			query.more?.openedFrom || query.more?.openedBefore
+				? { createdAt: { gte: query.more.openedFrom, lt: query.more.openedBefore } }
+				: {},
 			query.userId !== '0'
 				? {
 						OR: [{ openerId: query.userId }, { ownerId: query.userId }],

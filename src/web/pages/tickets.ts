@@ -1,9 +1,11 @@
 import { priorityLabel, statusLabel } from '../../lib/i18n/labels.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import type { Translate } from '../../lib/i18n/notice.js';
-import { LIST_STATUSES, type ListStatus, type TicketList } from '../../lib/tickets/list.js';
+import { PRIORITIES } from '../../lib/model/priorities.js';
+import { LIST_STATUSES, type TicketList } from '../../lib/tickets/list.js';
 import { ticketNumber } from '../../lib/tickets/ticket.js';
 import { html, type Html } from '../html.js';
+import { listLink, type ListForm } from '../listQuery.js';
 
 const FILTER_NAMES = {
 	all: LanguageKeys.Web.FilterAll,
@@ -14,41 +16,66 @@ const FILTER_NAMES = {
 /** Who a user ID is, for the page: a name the bot knows, else the ID. */
 export type NameOf = (userId: string) => string;
 
-function pageLink(guildId: string, status: ListStatus, page: number): string {
-	const query = new URLSearchParams({ status, page: String(page + 1) });
-	return `/g/${guildId}?${query.toString()}`;
+export interface TicketsView {
+	guild: { id: string; name: string };
+	list: TicketList;
+	form: ListForm;
+	categories: readonly { id: number; displayName: string }[];
+	nameOf: NameOf;
+	/** Why the list could not be shown with these filters (the list use case's refusal). */
+	refused?: string;
+}
+
+const option = (value: string, label: string, selected: string) =>
+	html`<option value="${value}"${value === selected ? html` selected` : null}>${label}</option>`;
+
+function filtersForm(t: Translate, view: TicketsView): Html {
+	const W = LanguageKeys.Web;
+	const { form } = view;
+	const any = t(W.FilterAny);
+	return html`<form class="filters-form" method="get" action="/g/${view.guild.id}">
+<label>${t(W.FiltersLabel)} <select name="status">${LIST_STATUSES.map((status) => option(status === 'all' ? '' : status, t(FILTER_NAMES[status]), form.status))}</select></label>
+<label>${t(W.FilterCategory)} <select name="category">${option('', any, form.category)}${view.categories.map((category) =>
+		option(String(category.id), category.displayName, form.category)
+	)}</select></label>
+<label>${t(W.FilterPriority)} <select name="priority">${option('', any, form.priority)}${PRIORITIES.map((priority) =>
+		option(priority, priorityLabel(t, priority), form.priority)
+	)}</select></label>
+<label>${t(W.FilterClaimedBy)} <input name="claimer" value="${form.claimer}" maxlength="20"></label>
+<label>${t(W.FilterOpener)} <input name="opener" value="${form.opener}" inputmode="numeric" maxlength="20"></label>
+<label>${t(W.FilterFrom)} <input type="date" name="from" value="${form.from}"></label>
+<label>${t(W.FilterBefore)} <input type="date" name="before" value="${form.before}"></label>
+<div class="buttons"><button type="submit">${t(W.FilterButton)}</button> <a href="/g/${view.guild.id}">${t(W.FilterReset)}</a></div>
+</form>`;
 }
 
 /** One server's tickets, as the access policy lets this user list them (the same list as /ticket list). */
-export function ticketsPage(t: Translate, guild: { id: string; name: string }, list: TicketList, nameOf: NameOf): Html {
+export function ticketsPage(t: Translate, view: TicketsView): Html {
+	const { guild, list, form, nameOf } = view;
+	const W = LanguageKeys.Web;
 	const rows = list.tickets.map(
 		(ticket) => html`<tr>
 <td><a href="/g/${guild.id}/t/${ticket.number}">#${ticketNumber(ticket.number)}</a></td>
 <td class="status-${ticket.status}">${statusLabel(t, ticket.status, ticket.locked)}</td>
-<td>${ticket.categoryName ?? t(LanguageKeys.Web.Nobody)}</td>
-<td>${ticket.ownerId ? nameOf(ticket.ownerId) : t(LanguageKeys.Web.Anonymous)}</td>
-<td>${ticket.claimedById ? nameOf(ticket.claimedById) : t(LanguageKeys.Web.Nobody)}</td>
+<td>${ticket.categoryName ?? t(W.Nobody)}</td>
+<td>${ticket.ownerId ? nameOf(ticket.ownerId) : t(W.Anonymous)}</td>
+<td>${ticket.claimedById ? nameOf(ticket.claimedById) : t(W.Nobody)}</td>
 <td>${priorityLabel(t, ticket.priority)}</td>
 </tr>`
 	);
-	const filters = LIST_STATUSES.map(
-		(status) =>
-			html`<a href="${pageLink(guild.id, status, 0)}"${status === list.status ? html` aria-current="page"` : null}>${t(FILTER_NAMES[status])}</a>`
-	);
 	const table = html`<div class="table-wrap"><table>
-<thead><tr><th>${t(LanguageKeys.Web.ColumnTicket)}</th><th>${t(LanguageKeys.Web.ColumnStatus)}</th><th>${t(LanguageKeys.Web.ColumnCategory)}</th><th>${t(LanguageKeys.Web.ColumnOpener)}</th><th>${t(LanguageKeys.Web.ColumnClaimedBy)}</th><th>${t(LanguageKeys.Web.ColumnPriority)}</th></tr></thead>
+<thead><tr><th>${t(W.ColumnTicket)}</th><th>${t(W.ColumnStatus)}</th><th>${t(W.ColumnCategory)}</th><th>${t(W.ColumnOpener)}</th><th>${t(W.ColumnClaimedBy)}</th><th>${t(W.ColumnPriority)}</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
 </table></div>
 <div class="pager">
-${list.page > 0 ? html`<a href="${pageLink(guild.id, list.status, list.page - 1)}">${t(LanguageKeys.Web.Previous)}</a>` : null}
-<span class="muted">${t(LanguageKeys.Web.Page, { page: list.page + 1, pages: list.pages, count: list.total })}</span>
-${list.page + 1 < list.pages ? html`<a href="${pageLink(guild.id, list.status, list.page + 1)}">${t(LanguageKeys.Web.Next)}</a>` : null}
+${list.page > 0 ? html`<a href="${listLink(guild.id, form, { page: String(list.page) })}">${t(W.Previous)}</a>` : null}
+<span class="muted">${t(W.Page, { page: list.page + 1, pages: list.pages, count: list.total })}</span>
+${list.page + 1 < list.pages ? html`<a href="${listLink(guild.id, form, { page: String(list.page + 2) })}">${t(W.Next)}</a>` : null}
 </div>`;
 	return html`<h1>${guild.name}</h1>
-<nav class="filters" aria-label="${t(LanguageKeys.Web.FiltersLabel)}">
-${filters}
-</nav>
-${list.total === 0 ? html`<p class="muted">${t(LanguageKeys.Web.NoTickets)}</p>` : table}`;
+${filtersForm(t, view)}
+${view.refused ? html`<p class="flash refused" role="status">${view.refused}</p>` : null}
+${list.total === 0 ? html`<p class="muted">${t(W.NoTickets)}</p>` : table}`;
 }

@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
-import { LIST_STATUSES, ticketList } from '../../lib/tickets/list.js';
+import { Refusal } from '../../lib/errors/Refusal.js';
+import { ticketList } from '../../lib/tickets/list.js';
 import type { WebContext } from '../context.js';
+import { webText } from '../i18n.js';
+import { listForm, listQuery } from '../listQuery.js';
 import { namesIn, webMember } from '../members.js';
 import { landingPage, serversPage } from '../pages/home.js';
 import { ticketsPage } from '../pages/tickets.js';
@@ -22,28 +25,28 @@ export function serverRoutes(app: FastifyInstance, web: WebContext): void {
 		return web.page(request, reply, t(LanguageKeys.Web.ServersTitle), serversPage(t, servers));
 	});
 
-	app.get<{ Params: { guildId: string }; Querystring: { status?: string; page?: string } }>(
-		'/g/:guildId',
-		async (request, reply) => {
-			const session = request.session;
-			if (!session) return reply.redirect('/login');
-			const member = await webMember(services.discord, services.env.OWNER_IDS, request.params.guildId, session.userId);
-			if (!member) return web.notFound(request, reply);
-			const status = Math.max(0, LIST_STATUSES.indexOf((request.query.status ?? 'all') as (typeof LIST_STATUSES)[number]));
-			const page = Math.max(1, Math.min(9999, Number.parseInt(request.query.page ?? '1', 10) || 1)) - 1;
-			const list = await ticketList.run(services.ticketServices, member.actor, member.guild.id, {
-				page,
-				status,
-				categoryId: 0,
-				userId: '0'
-			});
-			const names = namesIn(member.guild);
-			return web.page(
-				request,
-				reply,
-				member.guild.name,
-				ticketsPage(request.lang.t, { id: member.guild.id, name: member.guild.name }, list, names.user)
-			);
-		}
-	);
+	app.get<{ Params: { guildId: string }; Querystring: Record<string, unknown> }>('/g/:guildId', async (request, reply) => {
+		const session = request.session;
+		if (!session) return reply.redirect('/login');
+		const member = await webMember(services.discord, services.env.OWNER_IDS, request.params.guildId, session.userId);
+		if (!member) return web.notFound(request, reply);
+		const { t, locale } = request.lang;
+		const guild = { id: member.guild.id, name: member.guild.name };
+		const form = listForm(request.query);
+		const names = namesIn(member.guild);
+		const data = services.db.forGuild(guild.id);
+		const categories = await data.db.category.findMany({
+			select: { id: true, displayName: true },
+			orderBy: { displayName: 'asc' }
+		});
+		const run = (query: ReturnType<typeof listQuery>) => ticketList.run(services.ticketServices, member.actor, guild.id, query);
+		let refused: string | undefined;
+		const list = await run(listQuery(form, session.userId)).catch(async (error: unknown) => {
+			if (!(error instanceof Refusal)) throw error;
+			// Filters the reader may not use (another member's tickets, for a member): their own list, and why.
+			refused = webText(t, error.notice, names, locale);
+			return run({ page: 0, status: 0, categoryId: 0, userId: '0' });
+		});
+		return web.page(request, reply, guild.name, ticketsPage(t, { guild, list, form, categories, nameOf: names.user, refused }));
+	});
 }
