@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { EMessage } from '../test/emulator/state.js';
 import { startBot, type TestBot } from '../test/harness/bot.js';
+import { dashboardEnv, freePort, loginWithoutBrowser } from '../test/harness/dashboard.js';
 import { TestDiscord } from '../test/harness/TestDiscord.js';
 
 const step = (text: string) => console.log(`\n== ${text}`);
@@ -61,8 +62,16 @@ try {
 	const home = discord.createGuild('Sandbox Support');
 	show(`guild "${home.guild.name}": owner, admin (Admin role), staff (Support role), alice, bob; channel #${home.general.name}`);
 
-	step(`Starting the bot as \`npm start\` would (SQLite at ${databaseUrl}, no Redis, config/config.example.yaml)`);
-	bot = startBot(discord.emulator, { databaseUrl, configPath: 'config/config.example.yaml' });
+	const webPort = await freePort();
+	const dashboardUrl = `http://127.0.0.1:${webPort}`;
+	step(
+		`Starting the bot as \`npm start\` would (SQLite at ${databaseUrl}, no Redis, config/config.example.yaml, WEB_PORT=${webPort})`
+	);
+	bot = startBot(discord.emulator, {
+		databaseUrl,
+		configPath: 'config/config.example.yaml',
+		env: dashboardEnv(discord, webPort)
+	});
 	await bot.ready;
 	for (const line of bot.output().trim().split('\n')) show(`bot | ${line.replace(/^\S+ \S+ - /, '')}`);
 
@@ -225,6 +234,24 @@ try {
 	gateway.closeAll(4000);
 	await discord.waitFor(() => gateway.log.some((entry) => entry.t === 'RESUMED'), 'RESUMED', 15_000);
 	show(`resumed; READY count still ${gateway.readyCount}`);
+
+	step(`Web dashboard at ${dashboardUrl}: staff log in with (emulated) Discord and list the tickets`);
+	const session = await loginWithoutBrowser(dashboardUrl, discord, home.staff);
+	const listPage = await (await fetch(`${dashboardUrl}/g/${home.guild.id}`, { headers: { cookie: session } })).text();
+	for (const row of listPage.match(/<tr>[\s\S]*?<\/tr>/g)?.slice(1) ?? [])
+		show(
+			row
+				.replace(/<[^>]+>/g, ' ')
+				.replace(/\s+/g, ' ')
+				.trim()
+		);
+	const door = `${discord.emulator.webUrl}/sandbox/login?user=${home.staff.id}&next=${encodeURIComponent(`${dashboardUrl}/login`)}`;
+	show(`In your browser, as the staff member: ${door}`);
+	show(`(as alice: the same with user=${home.alice.id}; this login exists only in the emulator)`);
+	if (process.argv.includes('--keep')) {
+		step('Keeping the bot and the dashboard running: Ctrl-C stops them');
+		await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+	}
 
 	step('Stopping the bot with SIGTERM (graceful shutdown)');
 	const code = await bot.stop();

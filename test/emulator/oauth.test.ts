@@ -432,3 +432,19 @@ describe('OAuth2 extras', () => {
 		expect((await api('/users/@me', `Bot ${emulator.token}`)).status).toBe(429);
 	});
 });
+
+describe("the sandbox's browser login", () => {
+	it('logs a browser in as a member and goes on to the dashboard, and nowhere else', async () => {
+		const next = 'http://127.0.0.1:5173/login';
+		const response = await browse(`/sandbox/login?user=${alice.id}&next=${encodeURIComponent(next)}`, null);
+		expect(response.status).toBe(302);
+		expect(response.headers.get('location')).toBe(next);
+		expect(response.headers.get('set-cookie')).toBe(`discord_user=${alice.id}; Path=/; HttpOnly; SameSite=Lax`);
+		for (const query of [
+			`user=${alice.id}&next=${encodeURIComponent('https://evil.example/login')}`,
+			`user=${emulator.botId}&next=${encodeURIComponent(next)}`,
+			`user=123&next=${encodeURIComponent(next)}`
+		])
+			expect((await browse(`/sandbox/login?${query}`, null)).status).toBe(400);
+	});
+});

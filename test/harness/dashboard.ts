@@ -87,3 +87,45 @@ export class DashboardBrowser {
 		await this.browser.close();
 	}
 }
+
+/** The cookies a response sets, as name=value pairs. */
+function setCookies(response: Response): string[] {
+	return response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]!);
+}
+
+/**
+ * Logs a member in to the dashboard without a browser, the way one would: the login redirect, Discord's
+ * authorize form (the emulator's), the callback. Returns the Cookie header of the logged-in session.
+ */
+export async function loginWithoutBrowser(dashboardUrl: string, discord: TestDiscord, actor: Actor): Promise<string> {
+	const start = await fetch(`${dashboardUrl}/login`, { redirect: 'manual' });
+	const stateCookies = setCookies(start);
+	const authorize = start.headers.get('location')!;
+	const discordCookie = `discord_user=${actor.id}`;
+	const page = await (await fetch(authorize, { headers: { cookie: discordCookie } })).text();
+	const fields = new URLSearchParams();
+	for (const match of page.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g))
+		fields.set(
+			match[1]!,
+			match[2]!
+				.replaceAll('&amp;', '&')
+				.replaceAll('&quot;', '"')
+				.replaceAll('&#39;', "'")
+				.replaceAll('&lt;', '<')
+				.replaceAll('&gt;', '>')
+		);
+	fields.set('decision', 'authorize');
+	const approved = await fetch(new URL('/oauth2/authorize', discord.emulator.webUrl), {
+		method: 'POST',
+		headers: { cookie: discordCookie, 'content-type': 'application/x-www-form-urlencoded' },
+		body: fields,
+		redirect: 'manual'
+	});
+	const callback = await fetch(approved.headers.get('location')!, {
+		headers: { cookie: stateCookies.join('; ') },
+		redirect: 'manual'
+	});
+	const session = setCookies(callback).find((cookie) => cookie.startsWith('ticketbot_session='));
+	if (!session) throw new Error(`the dashboard did not log ${actor.user.username} in (${callback.status})`);
+	return session;
+}

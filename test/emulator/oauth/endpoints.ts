@@ -20,7 +20,7 @@ const REQUEST_FIELDS = [
 ];
 
 export interface OAuthEndpoint {
-	kind: 'authorize' | 'token' | 'revoke';
+	kind: 'authorize' | 'token' | 'revoke' | 'browserLogin';
 	/** As recorded in emulator.calls. */
 	route: string;
 }
@@ -32,6 +32,8 @@ export interface OAuthEndpoint {
 export function oauthEndpointOf(method: string, pathname: string): OAuthEndpoint | null {
 	if ((method === 'GET' || method === 'POST') && /^(\/api(\/v\d+)?)?\/oauth2\/authorize$/.test(pathname))
 		return { kind: 'authorize', route: '/oauth2/authorize' };
+	// The emulator's own door, not Discord's: a person trying the sandbox in their browser logs in as a demo member.
+	if (method === 'GET' && pathname === '/sandbox/login') return { kind: 'browserLogin', route: '/sandbox/login' };
 	if (method !== 'POST') return null;
 	if (/^\/api(\/v\d+)?\/oauth2\/token$/.test(pathname)) return { kind: 'token', route: '/oauth2/token' };
 	if (/^\/api(\/v\d+)?\/oauth2\/token\/revoke$/.test(pathname)) return { kind: 'revoke', route: '/oauth2/token/revoke' };
@@ -71,6 +73,7 @@ export class OAuthEndpoints {
 				return answerJson(response, 429, payload, body, { 'retry-after': String(Math.ceil(seconds)) });
 			}
 
+			if (endpoint.kind === 'browserLogin') return { status: this.#browserLogin(response, firstValues(query)), body };
 			if (endpoint.kind === 'authorize')
 				return { status: this.#authorize(method, request, response, method === 'GET' ? firstValues(query) : form.fields), body };
 			return { status: this.#token(endpoint.kind, request, response, form), body };
@@ -173,6 +176,26 @@ export class OAuthEndpoints {
 	}
 
 	/** The user of the browser's Discord session: a known human (bots cannot log in to the web app). */
+	/**
+	 * Logs this browser in to the emulated Discord as a demo member, then goes on to `next`, which must be
+	 * on the origin of a registered redirect URI (the dashboard), so the door leads nowhere else.
+	 */
+	#browserLogin(response: ServerResponse, params: Fields): number {
+		const user = params.user ? this.emulator.state.users.get(params.user) : undefined;
+		const next = params.next ? parseUrl(params.next) : null;
+		const allowed = [...this.emulator.oauth.redirectUris].some((uri) => next && parseUrl(uri)?.origin === next.origin);
+		if (!user || user.bot || !next || !allowed)
+			return sendHtml(response, 400, errorPage('invalid_request', 'Unknown user or destination'));
+		response
+			.writeHead(302, {
+				location: next.toString(),
+				'set-cookie': `${BROWSER_COOKIE}=${user.id}; Path=/; HttpOnly; SameSite=Lax`,
+				'cache-control': 'no-store'
+			})
+			.end();
+		return 302;
+	}
+
 	#browserUser(request: IncomingMessage): string | null {
 		const id = cookies(request.headers.cookie)[BROWSER_COOKIE];
 		const user = id ? this.emulator.state.users.get(id) : undefined;
@@ -222,6 +245,14 @@ async function readForm(request: IncomingMessage): Promise<{ fields: Fields; isF
 	for await (const chunk of request) chunks.push(chunk as Buffer);
 	const isForm = (request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
 	return { fields: isForm ? firstValues(new URLSearchParams(Buffer.concat(chunks).toString('utf8'))) : {}, isForm };
+}
+
+function parseUrl(text: string): URL | null {
+	try {
+		return new URL(text);
+	} catch {
+		return null;
+	}
 }
 
 function sendHtml(response: ServerResponse, status: number, html: string): number {
