@@ -35,6 +35,20 @@ export function dashboardEnv(discord: TestDiscord, port: number): Record<string,
 	};
 }
 
+/** The dashboard starts once the bot has logged in; its first page may come a moment after "ready". */
+export async function dashboardServing(url: string): Promise<void> {
+	const deadline = Date.now() + 15_000;
+	for (;;) {
+		const ok = await fetch(url).then(
+			(response) => response.ok,
+			() => false
+		);
+		if (ok) return;
+		if (Date.now() > deadline) throw new Error(`the dashboard did not answer at ${url}`);
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+}
+
 /** A real headless Chromium on the bot's dashboard: one browser, a fresh profile per member. */
 export class DashboardBrowser {
 	private constructor(
@@ -51,18 +65,8 @@ export class DashboardBrowser {
 		return dashboard;
 	}
 
-	/** The dashboard starts once the bot has logged in; its first page may come a moment after "ready". */
-	private async waitUntilServing(): Promise<void> {
-		const deadline = Date.now() + 15_000;
-		for (;;) {
-			const ok = await fetch(this.url).then(
-				(response) => response.ok,
-				() => false
-			);
-			if (ok) return;
-			if (Date.now() > deadline) throw new Error(`the dashboard did not answer at ${this.url}`);
-			await new Promise((resolve) => setTimeout(resolve, 100));
-		}
+	private waitUntilServing(): Promise<void> {
+		return dashboardServing(this.url);
 	}
 
 	/** A browser profile signed in to Discord (the emulator) as the member, not yet to the dashboard. */
@@ -98,6 +102,7 @@ function setCookies(response: Response): string[] {
  * authorize form (the emulator's), the callback. Returns the Cookie header of the logged-in session.
  */
 export async function loginWithoutBrowser(dashboardUrl: string, discord: TestDiscord, actor: Actor): Promise<string> {
+	await dashboardServing(dashboardUrl);
 	const start = await fetch(`${dashboardUrl}/login`, { redirect: 'manual' });
 	const stateCookies = setCookies(start);
 	const authorize = start.headers.get('location')!;

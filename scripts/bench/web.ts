@@ -1,0 +1,109 @@
+// npm run bench web [-- --tickets 100000 --requests 200]: the dashboard's server time for a guild with N
+// tickets, on SQLite and on PostgreSQL (BENCH_POSTGRES_URL or TEST_DATABASE_URL, else 127.0.0.1 as root):
+// the real bot serves it against the Discord emulator; each figure is the Server-Timing of N requests
+// made one after another by a logged-in member, then the bot process's RSS.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { DataStore } from '../../src/lib/database/guildData.js';
+import { connectDatabase } from '../../src/lib/database/client.js';
+import { runMigrations } from '../../src/lib/database/runMigrations.js';
+import { TicketStatus } from '../../src/lib/model/status.js';
+import { startBot } from '../../test/harness/bot.js';
+import { dashboardEnv, freePort, loginWithoutBrowser } from '../../test/harness/dashboard.js';
+import { TestDiscord } from '../../test/harness/TestDiscord.js';
+import { postgresDatabase, sqliteDatabase, type TestDatabase } from '../../test/helpers/databases.js';
+
+const { values } = parseArgs({
+	args: process.argv.slice(2),
+	options: { tickets: { type: 'string', default: '100000' }, requests: { type: 'string', default: '200' } }
+});
+const TICKETS = Number(values.tickets);
+const REQUESTS = Number(values.requests);
+const POSTGRES = process.env.BENCH_POSTGRES_URL || process.env.TEST_DATABASE_URL || 'postgresql://root@127.0.0.1:5432/test';
+const DAY_MS = 86_400_000;
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
+const rssMiB = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+
+async function run(database: TestDatabase): Promise<void> {
+	const discord = await TestDiscord.start();
+	const home = discord.createGuild('Bench');
+	const url = await database.create();
+	await runMigrations(url);
+	const handle = await connectDatabase(url);
+	const port = await freePort();
+	const bot = startBot(discord.emulator, { databaseUrl: url, env: dashboardEnv(discord, port) });
+	try {
+		const data = new DataStore(handle.prisma).forGuild(home.guild.id);
+		const category = await data.db.category.create({
+			data: {
+				guildId: home.guild.id,
+				key: 'general',
+				displayName: 'General',
+				staffRoleIds: JSON.stringify([home.roles.staff.id])
+			}
+		});
+		const now = Date.now();
+		const seeding = performance.now();
+		const opener = (index: number) => (index % 100 === 0 ? home.alice.id : String(300000000000000000n + BigInt(index % 5000)));
+		for (let start = 0; start < TICKETS; start += 2000) {
+			const rows = Array.from({ length: Math.min(2000, TICKETS - start) }, (_, offset) => {
+				const index = start + offset;
+				const closed = index % 2 === 0;
+				const createdAt = new Date(now - (index % 365) * DAY_MS - (index % 1440) * 60_000);
+				return {
+					guildId: home.guild.id,
+					number: index + 1,
+					categoryId: category.id,
+					openerId: opener(index),
+					ownerId: opener(index),
+					status: closed ? TicketStatus.Closed : TicketStatus.Open,
+					priority: ['low', 'normal', 'high'][index % 3]!,
+					claimedById: index % 3 === 0 ? home.staff.id : null,
+					closedAt: closed ? new Date(createdAt.getTime() + DAY_MS) : null,
+					answers: JSON.stringify([{ question: 'What happened?', answer: `Order ${index} never arrived` }]),
+					createdAt
+				};
+			});
+			await data.db.ticket.createMany({ data: rows });
+		}
+		await bot.ready;
+		const dashboard = `http://127.0.0.1:${port}`;
+		console.log(
+			`\n${database.provider}: ${TICKETS} tickets (seeded in ${Math.round(performance.now() - seeding)} ms), ${REQUESTS} requests each`
+		);
+		const staff = await loginWithoutBrowser(dashboard, discord, home.staff);
+		const alice = await loginWithoutBrowser(dashboard, discord, home.alice);
+		const guild = `/g/${home.guild.id}`;
+		const figures: [string, string, (index: number) => string][] = [
+			['list, first page (staff)', staff, () => guild],
+			['list, page 5,000 (staff)', staff, () => `${guild}?page=5000`],
+			['list, filtered (staff)', staff, () => `${guild}?status=open&priority=high&claimer=me`],
+			['list, own tickets (member)', alice, () => guild],
+			['ticket page (staff)', staff, (index) => `${guild}/t/${1 + ((Math.abs(index) * 7919) % TICKETS)}`]
+		];
+		for (const [name, cookie, path] of figures) {
+			const times: number[] = [];
+			for (let index = -5; index < REQUESTS; index++) {
+				const response = await fetch(`${dashboard}${path(index)}`, { headers: { cookie } });
+				await response.arrayBuffer();
+				if (response.status !== 200) throw new Error(`${name}: ${response.status} for ${path(index)}`);
+				// The first few warm the query plans and caches.
+				if (index >= 0) times.push(Number(/dur=([\d.]+)/.exec(response.headers.get('server-timing') ?? '')?.[1]));
+			}
+			times.sort((a, b) => a - b);
+			console.log(
+				`  ${name.padEnd(28)} p50 ${percentile(times, 50).toFixed(1).padStart(6)} ms   p99 ${percentile(times, 99).toFixed(1).padStart(6)} ms`
+			);
+		}
+		console.log('  search                       not built yet (needs the message archive)');
+		console.log(`  bot process RSS              ${rssMiB(bot.process.pid!).toFixed(0)} MiB`);
+	} finally {
+		await bot.kill();
+		await handle.close();
+		await discord.stop();
+		await database.cleanup();
+	}
+}
+
+for (const database of [sqliteDatabase(), postgresDatabase(POSTGRES)]) await run(database);
