@@ -2,8 +2,8 @@
 // how much memory it needs, two ways:
 // 1. the renderers and the file store alone, in this process: time per format, file sizes, peak memory,
 //    and the longest event-loop stall (a stall is time the bot could not answer anything else);
-// 2. the real bot against the emulator (SQLite): a ticket with N messages is closed; time until the
-//    transcript is posted, the bot's peak RSS, and how fast the bot answered other members meanwhile.
+// 2. the real bot against the emulator (SQLite): a ticket with N archived messages is closed; time until
+//    the transcript is posted, the bot's peak RSS, and how fast the bot answered other members meanwhile.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,7 +15,7 @@ import { transcriptLabels } from '../../src/lib/transcripts/labels.js';
 import type { TranscriptInput, TranscriptMessage } from '../../src/lib/transcripts/model.js';
 import { TranscriptStore } from '../../src/lib/transcripts/store.js';
 import { renderTxt } from '../../src/lib/transcripts/txt.js';
-import type { EMessage } from '../../test/emulator/state.js';
+import { connectDatabase } from '../../src/lib/database/client.js';
 import { startBot } from '../../test/harness/bot.js';
 import { TestDiscord } from '../../test/harness/TestDiscord.js';
 import { createI18n } from '../../test/helpers/i18n.js';
@@ -144,9 +144,10 @@ async function throughTheBot(): Promise<void> {
 	);
 	const discord = await TestDiscord.start();
 	const home = discord.createGuild('Bench');
-	const bot = startBot(discord.emulator, { databaseUrl: `file:${join(folder, 'bench.db')}`, configPath });
+	const databaseUrl = `file:${join(folder, 'bench.db')}`;
+	const bot = startBot(discord.emulator, { databaseUrl, configPath });
+	const db = await bot.ready.then(() => connectDatabase(databaseUrl));
 	try {
-		await bot.ready;
 		await home.admin.slash(home.general, ['admin', 'category_upsert'], {
 			key: 'quick',
 			display_name: 'Quick question',
@@ -162,30 +163,24 @@ async function throughTheBot(): Promise<void> {
 		const other = await open();
 		for (const size of SIZES) {
 			const channel = await open();
-			// The history is put straight into the emulator (as if written over days): no gateway event each.
+			// The history is put straight into the bot's message archive (as if written over days): no gateway event each.
+			const ticket = await db.prisma.ticket.findFirstOrThrow({ where: { channelId: channel.id } });
 			const start = BigInt(discord.state.newId());
-			for (let index = 0; index < size; index++) {
-				const message: EMessage = {
-					id: String(start + BigInt(index + 1)),
-					channelId: channel.id,
+			const rows = Array.from({ length: size }, (_, index) => {
+				const staff = index % 3 === 0;
+				return {
 					guildId: home.guild.id,
-					authorId: index % 3 === 0 ? home.staff.id : home.alice.id,
+					ticketId: ticket.id,
+					messageId: String(start + BigInt(index + 1)),
+					authorId: staff ? home.staff.id : home.alice.id,
+					authorName: staff ? 'staff' : 'alice',
+					authorUsername: staff ? 'staff' : 'alice',
 					content: `${index}: ${LOREM.slice(0, 20 + (index % 100))}`,
-					embeds: [],
-					components: [],
-					attachments: [],
-					flags: 0,
-					createdAt: Date.now(),
-					editedAt: null,
-					ephemeralFor: null,
-					pingedRoleIds: [],
-					interactionId: null,
-					webhookId: null,
-					reference: null,
-					deleted: false
+					createdAt: new Date()
 				};
-				discord.state.messages.set(message.id, message);
-			}
+			});
+			for (let from = 0; from < rows.length; from += 1_000)
+				await db.prisma.ticketMessage.createMany({ data: rows.slice(from, from + 1_000) });
 			const posted = discord.botMessages(transcripts).length;
 			const closedAt = Date.now();
 			await home.staff.slash(channel, ['ticket', 'close'], { reason: 'bench' });
@@ -211,9 +206,7 @@ async function throughTheBot(): Promise<void> {
 			const status = await readFile(`/proc/${bot.process.pid}/status`, 'utf8');
 			const peak = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024;
 			console.log(`\n${size} messages, through the bot (SQLite, emulator on loopback)`);
-			console.log(
-				`  close to transcript posted (reads ${Math.ceil(size / 100)} pages of history, renders, saves, uploads): ${elapsed} ms`
-			);
+			console.log(`  close to transcript posted (reads ${size} archived messages, renders, saves, uploads): ${elapsed} ms`);
 			console.log(
 				`  meanwhile ${latencies.length} /ticket info answered: p50 ${latencies[Math.floor(latencies.length / 2)]} ms, max ${latencies.at(-1)} ms`
 			);
@@ -223,6 +216,7 @@ async function throughTheBot(): Promise<void> {
 			console.log(`  bot peak RSS so far: ${peak.toFixed(1)} MiB`);
 		}
 	} finally {
+		await db.close();
 		await bot.kill();
 		await discord.stop();
 		rmSync(folder, { recursive: true, force: true });

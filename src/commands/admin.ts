@@ -1,6 +1,9 @@
 import type { Subcommand } from '@sapphire/plugin-subcommands';
 import { DefinedCommand } from '../lib/chat/DefinedCommand.js';
 import type { SubcommandDefinition } from '../lib/chat/subcommand.js';
+import { apiTokenCreate } from '../subcommands/admin/apiTokenCreate.js';
+import { apiTokenList } from '../subcommands/admin/apiTokenList.js';
+import { apiTokenRevoke } from '../subcommands/admin/apiTokenRevoke.js';
 import { blacklistAdd } from '../subcommands/admin/blacklistAdd.js';
 import { blacklistRemove } from '../subcommands/admin/blacklistRemove.js';
 import { categoryDelete } from '../subcommands/admin/categoryDelete.js';
@@ -43,6 +46,9 @@ const SUBCOMMANDS: SubcommandDefinition[] = [
 	staffWarn,
 	configBackup,
 	configRestore,
+	apiTokenCreate,
+	apiTokenList,
+	apiTokenRevoke,
 	reload
 ];
 

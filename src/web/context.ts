@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Env } from '../lib/config/env.js';
 import type { DataStore } from '../lib/database/guildData.js';
 import type { TicketServices } from '../lib/tickets/services.js';
+import type { TranscriptService } from '../lib/transcripts/TranscriptService.js';
 import type { Html } from './html.js';
 import type { WebLanguage } from './i18n.js';
 import type { DiscordLogin } from './oauth.js';
@@ -13,6 +14,7 @@ export interface WebServices {
 	readonly env: Env;
 	readonly db: DataStore;
 	readonly ticketServices: TicketServices;
+	readonly transcripts: TranscriptService;
 	readonly discord: () => Client;
 }
 

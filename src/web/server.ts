@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { fileURLToPath } from 'node:url';
 import { applicationId, publicUrl } from '../lib/config/env.js';
 import { LanguageKeys } from '../lib/i18n/languageKeys.js';
+import { apiRoutes } from './api/index.js';
 import { SESSION_COOKIE, type WebContext, type WebServices } from './context.js';
 import type { Html } from './html.js';
 import { webLanguages } from './i18n.js';
@@ -119,6 +120,7 @@ export async function createWebServer(services: WebServices, options: WebServerO
 	authRoutes(app, web);
 	serverRoutes(app, web);
 	ticketRoutes(app, web);
+	await apiRoutes(app, web);
 
 	app.setNotFoundHandler((request, reply) => notFound(request, reply));
 	app.setErrorHandler(async (error, request, reply) => {

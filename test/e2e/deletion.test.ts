@@ -83,6 +83,7 @@ for (const database of testDatabases()) {
 			const done = await home.alice.submit(opened, { 'What happened?': 'My card number is 4242 and it was charged twice' });
 			const channel: EChannel = discord.state.channel(/<#(\d+)>/.exec(done.content)![1]!);
 			await home.staff.slash(channel, ['ticket', 'claim']);
+			home.alice.say(channel, 'The charge was on my card 4242');
 			await home.staff.slash(channel, ['ticket', 'note'], { text: 'Customer seems legit' });
 			await home.staff.slash(channel, ['ticket', 'adduser'], { member: home.bob.id });
 			await home.staff.slash(channel, ['ticket', 'tags'], { tags: 'refund,card' });
@@ -90,6 +91,10 @@ for (const database of testDatabases()) {
 			await home.alice.slash(channel, ['ticket', 'feedback'], { stars: 4, message: 'Quick, thanks' });
 			const before = await scenario.ticketRow(channel);
 			expect(before.answers).toContain('4242');
+			await discord.eventually(
+				() => db.prisma.ticketMessage.findFirst({ where: { ticketId: before.id, content: 'The charge was on my card 4242' } }),
+				'the message archived'
+			);
 
 			expect((await home.staff.slash(channel, ['ticket', 'harddelete'])).content).toBe(ADMIN_ONLY);
 			const confirm = await home.admin.slash(channel, ['ticket', 'harddelete']);
@@ -125,6 +130,8 @@ for (const database of testDatabases()) {
 			expect(after.purgedAt).not.toBeNull();
 			expect(after.softDeletedAt).not.toBeNull();
 			expect(await db.prisma.ticketNote.count({ where: { ticketId: before.id } })).toBe(0);
+			// The messages the bot archived go with the channel.
+			expect(await db.prisma.ticketMessage.count({ where: { ticketId: before.id } })).toBe(0);
 			expect(await db.prisma.ticketParticipant.count({ where: { ticketId: before.id } })).toBe(0);
 			expect(await db.prisma.feedback.findUniqueOrThrow({ where: { ticketId: before.id } })).toMatchObject({
 				stars: 4,

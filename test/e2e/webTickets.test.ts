@@ -161,6 +161,35 @@ for (const database of testDatabases()) {
 			}
 		}, 60_000);
 
+		it('hands staff the transcript with the notes, the opener theirs without, as a sandboxed page', async () => {
+			const { channel } = await scenario.openTicket(home.alice);
+			home.alice.say(channel, 'my order <b>never</b> came');
+			await home.staff.slash(channel, ['ticket', 'note'], { text: 'secret-note-5150' });
+			const number = await pageOf(staff, channel);
+			await staff.getByRole('link', { name: 'Transcript' }).click();
+			const staffCopy = await staff.locator('body').innerText();
+			expect(staffCopy).toContain('my order <b>never</b> came');
+			expect(staffCopy).toContain('secret-note-5150');
+			const response = await staff.request.get(`${browser.url}/g/${home.guild.id}/t/${number}/transcript`);
+			expect(response.headers()['content-security-policy']).toMatch(/^sandbox; default-src 'none'/);
+
+			const alice = await browser.loginAs(home.alice);
+			await pageOf(alice, channel);
+			await alice.getByRole('link', { name: 'Transcript' }).click();
+			const openerCopy = await alice.locator('body').innerText();
+			expect(openerCopy).toContain('my order <b>never</b> came');
+			expect(openerCopy).not.toContain('secret-note-5150');
+
+			const bob = await browser.loginAs(home.bob);
+			expect((await bob.goto(`${browser.url}/g/${home.guild.id}/t/${number}/transcript`))?.status()).toBe(404);
+
+			// Closed: staff read the copy saved at close.
+			await home.staff.slash(channel, ['ticket', 'close'], { reason: 'done' });
+			await discord.eventually(async () => (await scenario.ticketRow(channel)).transcriptHtmlPath, 'the saved transcript');
+			await staff.goto(`${browser.url}/g/${home.guild.id}/t/${number}/transcript`);
+			expect(await staff.locator('body').innerText()).toContain('secret-note-5150');
+		}, 60_000);
+
 		it('speaks the browser’s language', async () => {
 			const { channel } = await scenario.openTicket(home.alice);
 			const french = await browser.loginAs(home.staff, { locale: 'fr-FR' });

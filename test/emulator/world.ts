@@ -9,7 +9,7 @@ import {
 import { randomBytes } from 'node:crypto';
 import type { Emulator } from './Emulator.js';
 import type { PermissionOverwrite } from './permissions.js';
-import { createMessage } from './rest/messages.js';
+import { bulkDeleteMessages, createMessage, deleteMessage, editMessage } from './rest/messages.js';
 import type { EChannel, EGuild, EInteraction, EMessage, ERole, EUser } from './state.js';
 
 /** What a new guild's @everyone may do, as Discord sets it. */
@@ -148,6 +148,28 @@ export class World {
 			throw new Error(`${user.username} cannot send messages in #${channel.name}`);
 		}
 		return createMessage(this.emulator, { channelId: channel.id, authorId: user.id, payload: { content } });
+	}
+
+	/** The author edits their message (MESSAGE_UPDATE with the whole message, as Discord sends it). */
+	public edit(user: EUser, message: EMessage, content: string): EMessage {
+		if (message.deleted) throw new Error(`message ${message.id} was deleted`);
+		if (message.authorId !== user.id) throw new Error(`${user.username} cannot edit a message someone else wrote`);
+		return editMessage(this.emulator, message, { content });
+	}
+
+	/** The author, or a member with Manage Messages in the channel, deletes a message (MESSAGE_DELETE). */
+	public deleteMessage(user: EUser, message: EMessage): void {
+		if (message.deleted) throw new Error(`message ${message.id} was deleted`);
+		if (message.authorId !== user.id && (this.state.permissionsIn(message.channelId, user.id) & P.ManageMessages) === 0n)
+			throw new Error(`${user.username} cannot delete a message someone else wrote without Manage Messages`);
+		deleteMessage(this.emulator, message);
+	}
+
+	/** Another bot (a moderation tool) deletes messages of a channel at once (MESSAGE_DELETE_BULK). */
+	public bulkDelete(channel: EChannel, messages: EMessage[]): void {
+		if (messages.some((message) => message.channelId !== channel.id || message.deleted))
+			throw new Error(`only messages still in #${channel.name} can be deleted in bulk there`);
+		bulkDeleteMessages(this.emulator, channel.id, messages);
 	}
 
 	/** A slash command as Discord delivers it: `/name group? sub { options }`. */

@@ -197,6 +197,16 @@ export class Actor {
 		return this.discord.world.say(this.user, channel, content);
 	}
 
+	/** Edits a message this member wrote. */
+	public edit(message: EMessage, content: string): EMessage {
+		return this.discord.world.edit(this.user, message, content);
+	}
+
+	/** Deletes a message (their own, or anyone's with Manage Messages). */
+	public deleteMessage(message: EMessage): void {
+		this.discord.world.deleteMessage(this.user, message);
+	}
+
 	/**
 	 * Types a prefix command whose answer only the caller may read: the channel is only told it went by
 	 * direct message, and that message is returned.

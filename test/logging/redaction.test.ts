@@ -45,7 +45,8 @@ describe('secret redaction', () => {
 				'Authorization: Bot abcdefghijklmnopqrstuvwxyz.123',
 				'postgresql://user:hunter22@host/db',
 				'POST /api/v10/webhooks/123456789012345678/aW50ZXJhY3Rpb246MTIzNDU2Nzg5MDEyMzQ1Njc4OnNlY3JldA',
-				'POST /api/v10/interactions/123456789012345678/aW50ZXJhY3Rpb24tdG9rZW4tc2VjcmV0LXZhbHVl/callback'
+				'POST /api/v10/interactions/123456789012345678/aW50ZXJhY3Rpb24tdG9rZW4tc2VjcmV0LXZhbHVl/callback',
+				'api token tkb_Zm9vYmFyYmF6cXV4cXV1eGNvcmdl, webhook secret whsec_c2VjcmV0LXNpZ25pbmcta2V5'
 			].join('\n')
 		);
 		for (const secret of [
@@ -53,11 +54,14 @@ describe('secret redaction', () => {
 			'abcdefghijklmnopqrstuvwxyz.123',
 			'hunter22',
 			'aW50ZXJhY3Rpb246MTIzNDU2Nzg5MDEyMzQ1Njc4OnNlY3JldA',
-			'aW50ZXJhY3Rpb24tdG9rZW4tc2VjcmV0LXZhbHVl'
+			'aW50ZXJhY3Rpb24tdG9rZW4tc2VjcmV0LXZhbHVl',
+			'Zm9vYmFyYmF6cXV4cXV1eGNvcmdl',
+			'c2VjcmV0LXNpZ25pbmcta2V5'
 		]) {
 			expect(text).not.toContain(secret);
 		}
 		expect(text).toContain('/webhooks/123456789012345678/[REDACTED]');
+		expect(text).toContain('tkb_[REDACTED], webhook secret whsec_[REDACTED]');
 	});
 
 	it('keeps secrets out of the console and the JSON log files, in messages, errors and fields', async () => {

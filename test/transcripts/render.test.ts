@@ -120,6 +120,22 @@ describe('transcript renderers', () => {
 		expect(txt).toContain('Internal notes (staff only): 1\n[2026-11-25 03:10:05 UTC] Sam: Customer is a VIP');
 	});
 
+	it('marks a message that was deleted (the staff copy keeps them), as it marks an edited one', async () => {
+		const copy = input([
+			message(1, OPENER, 'Here is my card number 4111…', { editedAt: at(2), deletedAt: at(3) }),
+			message(2, STAFF, 'Please never post that')
+		]);
+		const txt = await renderTxt(copy);
+		expect(txt).toContain('[2026-11-25 03:01:05 UTC] Alice (alice) (edited) (deleted): Here is my card number 4111…');
+		expect(txt).toContain('[2026-11-25 03:02:05 UTC] Sam (sam): Please never post that');
+		const html = await renderHtml(copy);
+		expect(html).toMatch(
+			/<div class="message deleted" id="m\d+"><div class="content">Here is my card number 4111…<\/div><span class="muted">\(edited\)<\/span><span class="muted">\(deleted\)<\/span><\/div>/
+		);
+		expect(html).toMatch(/<div class="message" id="m\d+"><div class="content">Please never post that<\/div><\/div>/);
+		expect(await renderTxt({ ...copy, labels: french })).toContain('(modifié) (supprimé)');
+	});
+
 	it('keeps the internal notes out of the opener’s copy', async () => {
 		const openerCopy = input([message(1, OPENER, 'hello')], { notes: null });
 		for (const file of [await renderTxt(openerCopy), await renderHtml(openerCopy)]) {

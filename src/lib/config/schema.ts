@@ -138,6 +138,14 @@ export const configSchema = z
 				backupsDir: z.string().min(1).default('data/backups')
 			})
 			.strict()
+			.prefault({}),
+		webhooks: z
+			.object({
+				// A failed delivery is tried again after retrySeconds, then twice as long each time (at most an hour).
+				retrySeconds: z.number().min(0.1).max(3600).default(10),
+				maxAttempts: count(1, 20).default(8)
+			})
+			.strict()
 			.prefault({})
 	})
 	.strict();

@@ -232,6 +232,49 @@ export const LanguageKeys = {
 			TranslationKey
 		>
 	},
+	/** The REST API's tokens (/admin api_token_…) and its error messages. */
+	Api: {
+		TokenCreated: key<{ name: string; scope: string; token: string; where: string }>('api:tokenCreated'),
+		ServedAt: key<{ url: string }>('api:servedAt'),
+		ServedOff: key('api:servedOff'),
+		BadName: key('api:badName'),
+		NameTaken: key<{ name: string }>('api:nameTaken'),
+		TooMany: key<{ max: number }>('api:tooMany'),
+		ListTitle: key<{ count: number }>('api:listTitle'),
+		ListEmpty: key('api:listEmpty'),
+		ListLine: key<{ name: string; scope: string; user: string; created: string; used: string }>('api:listLine'),
+		NeverUsed: key('api:neverUsed'),
+		LastUsed: key<{ when: string }>('api:lastUsed'),
+		Revoked: key<{ name: string }>('api:revoked'),
+		UnknownName: key<{ name: string }>('api:unknownName'),
+		Errors: {
+			Unauthorized: key('api:errors.unauthorized'),
+			InvalidToken: key('api:errors.invalidToken'),
+			RevokedToken: key('api:errors.revokedToken'),
+			MakerNotAdmin: key('api:errors.makerNotAdmin'),
+			Scope: key<{ have: string; need: string }>('api:errors.scope'),
+			TokenRequired: key('api:errors.tokenRequired'),
+			NotFound: key('api:errors.notFound'),
+			InvalidRequest: key<{ detail: string }>('api:errors.invalidRequest'),
+			RateLimited: key<{ seconds: number }>('api:errors.rateLimited')
+		}
+	},
+	/** Outbound webhooks for ticket events. */
+	Webhooks: {
+		Added: key<{ id: number; url: string; events: string; secret: string }>('webhooks:added'),
+		AllEvents: key('webhooks:allEvents'),
+		ListTitle: key('webhooks:listTitle'),
+		ListEmpty: key('webhooks:listEmpty'),
+		ListLine: key<{ id: number; url: string; events: string; delivered: number; pending: number; failed: number; last: string }>(
+			'webhooks:listLine'
+		),
+		LastDelivery: key<{ event: string; status: string }>('webhooks:lastDelivery'),
+		Removed: key<{ id: number }>('webhooks:removed'),
+		InvalidUrl: key('webhooks:invalidUrl'),
+		UnknownEvents: key<{ events: string }>('webhooks:unknownEvents'),
+		NotFound: key<{ id: number }>('webhooks:notFound'),
+		TooMany: key<{ max: number }>('webhooks:tooMany')
+	},
 	/** The web dashboard's pages. */
 	Web: {
 		Brand: key('web:brand'),
@@ -348,6 +391,7 @@ export const LanguageKeys = {
 			anonymous: key('transcripts:file.anonymous'),
 			anonymousOpener: key('transcripts:file.anonymousOpener'),
 			edited: key('transcripts:file.edited'),
+			deleted: key('transcripts:file.deleted'),
 			bot: key('transcripts:file.bot'),
 			replyAt: key<{ name: string; time: string }>('transcripts:file.replyAt'),
 			replyMissing: key('transcripts:file.replyMissing'),

@@ -10,7 +10,9 @@ const PATTERNS: readonly [RegExp, string][] = [
 	[/\b([a-z][a-z\d+.-]*:\/\/[^\s:/@]*:)[^\s@/]+@/gi, `$1${REPLACEMENT}@`],
 	// Webhook and interaction tokens in Discord URLs.
 	[/(\/webhooks\/\d{17,20}\/)[A-Za-z\d_-]{20,}/g, `$1${REPLACEMENT}`],
-	[/(\/interactions\/\d{17,20}\/)[A-Za-z\d_.-]{20,}/g, `$1${REPLACEMENT}`]
+	[/(\/interactions\/\d{17,20}\/)[A-Za-z\d_.-]{20,}/g, `$1${REPLACEMENT}`],
+	// The bot's own REST API tokens and webhook signing secrets.
+	[/\b(tkb|whsec)_[A-Za-z\d_-]{16,}/g, `$1_${REPLACEMENT}`]
 ];
 
 /** Removes secrets from text bound for a log: every registered value and everything shaped like a secret. */

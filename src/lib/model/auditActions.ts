@@ -45,7 +45,11 @@ export const AUDIT_ACTIONS = [
 	'security.incident_webhook',
 	'staff.warned',
 	'settings.backup',
-	'settings.restored'
+	'settings.restored',
+	'api_token.created',
+	'api_token.revoked',
+	'webhook.created',
+	'webhook.removed'
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -40,7 +40,8 @@ export function createClient(setup: ClientSetup): SapphireClient {
 			GatewayIntentBits.MessageContent,
 			GatewayIntentBits.DirectMessages
 		],
-		partials: [Partials.Channel],
+		// Partial messages: edits and deletions of messages sent before the bot started still reach the archive.
+		partials: [Partials.Channel, Partials.Message],
 		baseUserDirectory: setup.baseUserDirectory,
 		logger: { instance: setup.logger, level: setup.logger.level as LogLevel },
 		loadMessageCommandListeners: true,

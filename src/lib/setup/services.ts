@@ -1,5 +1,6 @@
 import type { Client } from 'discord.js';
 import { AnalyticsService } from '../analytics/AnalyticsService.js';
+import { MessageArchive } from '../archive/MessageArchive.js';
 import { AuditLog } from '../audit/AuditLog.js';
 import { ConfigBackups } from '../backups/ConfigBackups.js';
 import { BlacklistService } from '../blacklist/BlacklistService.js';
@@ -24,6 +25,7 @@ import type { ServiceLog, TicketServices } from '../tickets/services.js';
 import { TicketCreator } from '../tickets/TicketCreator.js';
 import { TranscriptService } from '../transcripts/TranscriptService.js';
 import { TranscriptStore } from '../transcripts/store.js';
+import { WebhookOutbox } from '../webhooks/WebhookOutbox.js';
 
 /** What one bot process is made of besides Discord: read and opened by start-up, or by a test. */
 export interface ServiceParts {
@@ -57,10 +59,14 @@ export interface BotServices {
 	/** What the ticket use cases run with, from any surface. */
 	readonly ticketServices: TicketServices;
 	readonly tickets: TicketCreator;
+	/** Every message of the ticket channels, as transcripts are made from. */
+	readonly archive: MessageArchive;
 	readonly transcripts: TranscriptService;
 	readonly security: SecurityLog;
 	readonly analytics: AnalyticsService;
 	readonly backups: ConfigBackups;
+	/** Ticket events for the guilds' webhooks: the outbox and its sender. */
+	readonly webhooks: WebhookOutbox;
 }
 
 /**
@@ -72,12 +78,18 @@ export function createServices(parts: ServiceParts): BotServices {
 	const { env, config, db, cache, logger, discord } = parts;
 	const work = new WorkTracker();
 	const background = { work, logger, discord };
-	const audit = new AuditLog(logChannelListener({ ...background, db }));
+	const webhooks = new WebhookOutbox({ db, config, work, logger });
+	const logChannel = logChannelListener({ ...background, db });
+	const audit = new AuditLog((guildId, entry) => {
+		logChannel(guildId, entry);
+		webhooks.listener(guildId, entry);
+	});
 	const blacklist = new BlacklistService();
 	const categories = new CategoryService(config, cache);
 	const panels = new PanelService(cache);
 	const closeScheduler = env.REDIS_URL ? new BullCloseScheduler() : new InProcessCloseScheduler();
-	const transcripts = new TranscriptService(new TranscriptStore(config.storage.transcriptsDir), { ...background, db });
+	const archive = new MessageArchive({ ...background, db, cache });
+	const transcripts = new TranscriptService(new TranscriptStore(config.storage.transcriptsDir), { ...background, db, archive });
 	const ticketServices: TicketServices = {
 		db,
 		config,
@@ -107,9 +119,11 @@ export function createServices(parts: ServiceParts): BotServices {
 		closeScheduler,
 		ticketServices,
 		tickets: new TicketCreator(ticketServices, blacklist),
+		archive,
 		transcripts,
 		security: new SecurityLog(incidentListener({ ...background, db, env })),
 		analytics: new AnalyticsService(),
-		backups: new ConfigBackups(config.storage.backupsDir, cache)
+		backups: new ConfigBackups(config.storage.backupsDir, cache),
+		webhooks
 	};
 }

@@ -89,6 +89,7 @@ export async function start(options: StartOptions): Promise<RunningBot> {
 	const steps: ShutdownStep[] = [
 		{ name: 'health endpoint', run: () => health && new Promise((resolve) => health.close(resolve)) },
 		{ name: 'close scheduler', run: () => services.closeScheduler.stop() },
+		{ name: 'webhook deliveries', run: () => services.webhooks.stop() },
 		{ name: 'Discord connection', run: () => bot.destroy() },
 		{ name: 'cache', run: () => cache.close() },
 		{ name: 'database', run: () => database.close() },

@@ -127,6 +127,8 @@ export class TicketCreator {
 			details: { number, category: category.key, source }
 		};
 		try {
+			// Known as a ticket before its first message, the welcome, which the message archive stores.
+			await rememberTicketChannel(this.services.cache, channelId, row.id);
 			await welcome(opened);
 			await data.db.$transaction([
 				data.db.ticket.update({ where: { id: row.id }, data: { channelId, status: TicketStatus.Open } }),
@@ -142,7 +144,6 @@ export class TicketCreator {
 			throw error;
 		}
 		this.services.audit.published(data, entry);
-		await rememberTicketChannel(this.services.cache, channelId, row.id);
 		return opened;
 	}
 }

@@ -59,6 +59,7 @@ async function wipe(data: GuildData, ticket: TicketRow, actorId: string | null):
 	await data.db.$transaction([
 		data.db.auditEvent.updateMany({ where: { ticketId: ticket.id, actorId: { in: people } }, data: { actorId: null } }),
 		data.db.ticketNote.deleteMany({ where: { ticketId: ticket.id } }),
+		data.db.ticketMessage.deleteMany({ where: { ticketId: ticket.id } }),
 		data.db.ticketParticipant.deleteMany({ where: { ticketId: ticket.id } }),
 		data.db.feedback.updateMany({ where: { ticketId: ticket.id }, data: { userId: '', message: null } }),
 		data.db.auditEvent.updateMany({ where: { ticketId: ticket.id }, data: { targetId: null, details: '{}' } }),

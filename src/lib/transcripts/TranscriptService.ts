@@ -1,3 +1,6 @@
+import { readFile } from 'node:fs/promises';
+import { resolve, sep } from 'node:path';
+import { shownEmbed } from '../archive/record.js';
 import { translatorFor } from '../discord/translate.js';
 import {
 	AttachmentBuilder,
@@ -17,6 +20,8 @@ import { readList } from '../database/json.js';
 import { userText } from '../discord/escape.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import type { TicketRow } from '../tickets/ticket.js';
+import type { MessageArchive } from '../archive/MessageArchive.js';
+import type { ArchivedMessage } from '../archive/record.js';
 import { TicketStatus } from '../model/status.js';
 import { renderHtml } from './html.js';
 import { priorityLabel, statusLabel } from '../i18n/labels.js';
@@ -50,15 +55,7 @@ function toTranscriptMessage(message: Message): TranscriptMessage {
 		createdAt: message.createdAt,
 		editedAt: message.editedAt,
 		content: message.content,
-		embeds: message.embeds.map((embed) => ({
-			title: embed.title,
-			description: embed.description,
-			url: embed.url,
-			authorName: embed.author?.name ?? null,
-			footer: embed.footer?.text ?? null,
-			fields: embed.fields.map((field) => ({ name: field.name, value: field.value })),
-			color: embed.color
-		})),
+		embeds: message.embeds.map(shownEmbed),
 		attachments: message.attachments.map((attachment) => ({
 			name: attachment.name,
 			url: attachment.url,
@@ -69,7 +66,33 @@ function toTranscriptMessage(message: Message): TranscriptMessage {
 	};
 }
 
-/** The channel's whole history, oldest first, read page by page without filling discord.js's cache. */
+/** A stored message as a transcript shows it. */
+function fromArchive(message: ArchivedMessage): TranscriptMessage {
+	return {
+		id: message.messageId,
+		author: {
+			id: message.authorId,
+			name: message.authorName,
+			username: message.authorUsername,
+			bot: message.authorBot,
+			avatarUrl: null
+		},
+		createdAt: message.createdAt,
+		editedAt: message.editedAt,
+		deletedAt: message.deletedAt,
+		content: message.content,
+		embeds: message.embeds,
+		attachments: message.attachments.map(({ name, url, size, contentType }) => ({ name, url, size, contentType })),
+		replyToId: message.replyToId
+	};
+}
+
+const byId = (a: TranscriptMessage, b: TranscriptMessage) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1);
+
+/**
+ * The channel's whole history on Discord, oldest first, read page by page without filling discord.js's
+ * cache: for tickets the message archive does not hold from their opening.
+ */
 export async function collectMessages(channel: GuildTextBasedChannel): Promise<TranscriptMessage[]> {
 	const collected: TranscriptMessage[] = [];
 	let before: string | undefined;
@@ -83,7 +106,7 @@ export async function collectMessages(channel: GuildTextBasedChannel): Promise<T
 		if (page.size < PAGE || oldest === null) break;
 		before = oldest.toString();
 	}
-	return collected.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+	return collected.sort(byId);
 }
 
 /** Names for what the messages mention, from what the bot already knows (no request to Discord per mention). */
@@ -122,18 +145,49 @@ async function displayName(guild: Guild, userId: string | null): Promise<string 
 export class TranscriptService {
 	public constructor(
 		private readonly store: TranscriptStore,
-		private readonly services: BackgroundServices & { readonly db: DataStore }
+		private readonly services: BackgroundServices & { readonly db: DataStore; readonly archive: MessageArchive }
 	) {}
 
-	/** Renders one copy from messages already collected. */
+	/**
+	 * A ticket's messages for its transcript, oldest first: the ones the bot stored (deleted ones marked).
+	 * A ticket opened before the archive began is completed from the channel's history on Discord; when
+	 * Discord does not answer, the stored messages are all there is.
+	 */
+	public async history(data: GuildData, ticket: TicketRow, channel: GuildTextBasedChannel): Promise<TranscriptMessage[]> {
+		const stored = await this.services.archive.history(data, ticket);
+		const kept = stored.messages.map(fromArchive);
+		if (stored.complete) return kept;
+		let fetched: TranscriptMessage[];
+		try {
+			fetched = await collectMessages(channel);
+		} catch (error) {
+			if (kept.length === 0) throw error;
+			this.services.logger.warn('Could not read a ticket’s history on Discord: its transcript has the stored messages only', {
+				guildId: data.guildId,
+				ticketId: ticket.id,
+				error
+			});
+			return kept;
+		}
+		// The stored copy wins: it knows what was deleted.
+		const merged = new Map(fetched.map((message) => [message.id, message]));
+		for (const message of kept) merged.set(message.id, message);
+		return [...merged.values()].sort(byId);
+	}
+
+	/**
+	 * Renders one copy from messages already collected. The staff copy shows deleted messages, marked;
+	 * the opener's copy leaves them out, as the channel shows it.
+	 */
 	public async render(
 		data: GuildData,
 		ticket: TicketRow,
 		channel: GuildTextBasedChannel,
-		messages: readonly TranscriptMessage[],
+		history: readonly TranscriptMessage[],
 		audience: TranscriptAudience
 	): Promise<TranscriptFiles> {
 		const guild = channel.guild;
+		const messages = audience === 'staff' ? history : history.filter((message) => !message.deletedAt);
 		const [category, notes] = await Promise.all([
 			ticket.categoryId ? data.db.category.findUnique({ where: { id: ticket.categoryId } }) : null,
 			audience === 'staff' ? data.db.ticketNote.findMany({ where: { ticketId: ticket.id }, orderBy: { id: 'asc' } }) : null
@@ -178,6 +232,13 @@ export class TranscriptService {
 		return { html, txt, messageCount: messages.length };
 	}
 
+	/** The staff copy saved at close, as HTML, or null when there is none (or its path is not the store's). */
+	public async savedHtml(ticket: TicketRow): Promise<string | null> {
+		const path = ticket.transcriptHtmlPath;
+		if (!path || !resolve(path).startsWith(`${this.store.root}${sep}`)) return null;
+		return readFile(path, 'utf8').catch(() => null);
+	}
+
 	/** Saves the staff copy as the ticket's files and records where. */
 	public async save(data: GuildData, ticket: TicketRow, files: TranscriptFiles): Promise<void> {
 		const paths = await this.store.save(data.guildId, ticket.id, ticket.number, files);
@@ -202,7 +263,7 @@ export class TranscriptService {
 				throw error;
 			});
 		if (!channel || channel.isDMBased() || !channel.isTextBased()) return false;
-		const messages = await collectMessages(channel);
+		const messages = await this.history(data, ticket, channel);
 		const staffCopy = await this.render(data, ticket, channel, messages, 'staff');
 		await this.save(data, ticket, staffCopy);
 		const settings = await data.settings();

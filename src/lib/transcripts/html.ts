@@ -121,6 +121,7 @@ function messageBody(input: TranscriptInput, message: TranscriptMessage, byId: R
 		);
 	}
 	if (message.editedAt) parts.push(`<span class="muted">(${escapeHtml(input.labels.edited)})</span>`);
+	if (message.deletedAt) parts.push(`<span class="muted">(${escapeHtml(input.labels.deleted)})</span>`);
 	return parts.join('');
 }
 
@@ -140,6 +141,7 @@ main{padding:8px 0 24px}
 .badge{background:#5865f2;color:#fff;border-radius:3px;font-size:10px;padding:1px 4px;margin-left:4px;vertical-align:middle}
 .time,.muted{color:#949ba4;font-size:12px}
 .message{margin-top:2px;overflow-wrap:anywhere}
+.deleted{opacity:.6}
 .content a,.attachment a,.embed a{color:#00a8fc}
 code{background:#2b2d31;border-radius:3px;padding:0 3px;font-family:Consolas,monospace;font-size:13px}
 pre{background:#2b2d31;border:1px solid #1e1f22;border-radius:4px;padding:8px;white-space:pre-wrap;font-family:Consolas,monospace;font-size:13px}
@@ -194,7 +196,8 @@ export async function renderHtml(input: TranscriptInput): Promise<string> {
 				` <span class="time">${utc(message.createdAt)}</span>`
 			);
 		}
-		out.push(`<div class="message" id="m${escapeHtml(message.id)}">${messageBody(input, message, byId)}</div>`);
+		const kind = message.deletedAt ? 'message deleted' : 'message';
+		out.push(`<div class="${kind}" id="m${escapeHtml(message.id)}">${messageBody(input, message, byId)}</div>`);
 		previous = message;
 	}
 	if (previous) out.push('</div></div>');

@@ -24,6 +24,7 @@ export function transcriptLabels(t: Translate): TranscriptLabels {
 		anonymous: t(words.anonymous),
 		anonymousOpener: t(words.anonymousOpener),
 		edited: t(words.edited),
+		deleted: t(words.deleted),
 		bot: t(words.bot),
 		replyAt: (name, time) => t(words.replyAt, { name, time }),
 		replyMissing: t(words.replyMissing),

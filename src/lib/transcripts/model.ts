@@ -1,3 +1,5 @@
+import type { ArchivedEmbed } from '../archive/record.js';
+
 /**
  * What a transcript is made of, independent of discord.js: the renderers (TXT and HTML) and the file
  * store work on these shapes only. Every string here is as users wrote it: renderers escape.
@@ -12,15 +14,8 @@ export interface TranscriptAuthor {
 	avatarUrl: string | null;
 }
 
-export interface TranscriptEmbed {
-	title: string | null;
-	description: string | null;
-	url: string | null;
-	authorName: string | null;
-	footer: string | null;
-	fields: { name: string; value: string }[];
-	color: number | null;
-}
+/** An embed as a transcript shows it (the archive stores the same shape). */
+export type TranscriptEmbed = ArchivedEmbed;
 
 export interface TranscriptAttachment {
 	name: string;
@@ -34,6 +29,8 @@ export interface TranscriptMessage {
 	author: TranscriptAuthor;
 	createdAt: Date;
 	editedAt: Date | null;
+	/** When the message was deleted (only the message archive knows); absent or null: it is still there. */
+	deletedAt?: Date | null;
 	content: string;
 	embeds: TranscriptEmbed[];
 	attachments: TranscriptAttachment[];
@@ -98,6 +95,7 @@ export interface TranscriptLabels {
 	/** The header's "opened by" of an anonymous ticket. */
 	anonymousOpener: string;
 	edited: string;
+	deleted: string;
 	bot: string;
 	replyAt(name: string, time: string): string;
 	replyMissing: string;

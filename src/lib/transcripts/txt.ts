@@ -87,7 +87,7 @@ function messageLines(
 	byId: ReadonlyMap<string, TranscriptMessage>
 ): string[] {
 	const { labels } = input;
-	const edited = message.editedAt ? ` (${labels.edited})` : '';
+	const edited = `${message.editedAt ? ` (${labels.edited})` : ''}${message.deletedAt ? ` (${labels.deleted})` : ''}`;
 	const bot = message.author.bot ? ` [${labels.bot}]` : '';
 	const text = (value: string) => indent(withMentionNames(input, value));
 	const lines = [`[${utc(message.createdAt)}] ${plain(authorLabel(input, message))}${bot}${edited}: ${text(message.content)}`];

@@ -11,8 +11,17 @@ export class UserListener extends Listener<typeof Events.ClientReady> {
 		const { stores } = this.container;
 		// Everything overdue closes now; the rest is armed (the guilds must be known first).
 		await this.container.closeScheduler.start(this.container);
-		// Transcripts of tickets closed while the bot was stopping or down.
-		void this.container.transcripts.catchUp();
+		// Messages sent in tickets while the bot was down are archived first; then the transcripts of tickets
+		// closed while the bot was stopping or down, which need them.
+		void this.container.archive
+			.catchUp([...client.guilds.cache.keys()])
+			.then((count) => count > 0 && this.container.logger.info(`Archived ${count} ticket message(s) sent while the bot was away`))
+			.catch((error: unknown) =>
+				this.container.logger.error('Could not archive the messages sent while the bot was away', { error })
+			)
+			.finally(() => void this.container.transcripts.catchUp());
+		// Webhook deliveries waiting in the outbox, and every new one.
+		this.container.webhooks.start();
 		// Hard deletes the bot marked but could not finish (it stopped, or Discord failed in between).
 		void this.container.work
 			.run(() => finishPurges(this.container.ticketServices, [...client.guilds.cache.keys()]))

@@ -5,7 +5,7 @@ import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
 import { refuse } from '../../lib/errors/Refusal.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import { loadTicket, ticketIdInChannel, ticketNumber } from '../../lib/tickets/ticket.js';
-import { collectMessages, transcriptAttachments } from '../../lib/transcripts/TranscriptService.js';
+import { transcriptAttachments } from '../../lib/transcripts/TranscriptService.js';
 
 export const transcript: SubcommandDefinition = {
 	name: 'transcript',
@@ -19,7 +19,8 @@ export const transcript: SubcommandDefinition = {
 		if (!copy) refuse(LanguageKeys.Transcripts.StaffOrOpener);
 		await context.defer();
 		const { ticket } = scene;
-		const files = await container.transcripts.render(data, ticket, context.channel, await collectMessages(context.channel), copy);
+		const history = await container.transcripts.history(data, ticket, context.channel);
+		const files = await container.transcripts.render(data, ticket, context.channel, history, copy);
 		// The staff copy is also the ticket's saved transcript, brought up to date.
 		if (copy === 'staff') await container.transcripts.save(data, ticket, files);
 		const number = ticketNumber(ticket.number);

@@ -18,6 +18,8 @@ export interface TicketView {
 	viewerId: string;
 	nameOf: NameOf;
 	csrf: string;
+	/** Whether the reader has a copy of the transcript (staff, the opener). */
+	transcript: boolean;
 	/** What the last action said (done) or why it was refused. */
 	flash?: { kind: 'done' | 'refused'; text: string };
 }
@@ -101,7 +103,9 @@ export function ticketPage(t: Translate, locale: SupportedLocale, view: TicketVi
 			}</li>`
 	);
 	const field = (label: string, value: Html | string) => html`<dt>${label}</dt><dd>${value}</dd>`;
-	return html`<p><a href="/g/${view.guildId}">${t(W.BackToList)}</a></p>
+	return html`<p class="links"><a href="/g/${view.guildId}">${t(W.BackToList)}</a>${
+		view.transcript ? html` · <a href="/g/${view.guildId}/t/${ticket.number}/transcript">${t(W.Transcript)}</a>` : null
+	}</p>
 <h1>${t(W.TicketTitle, { number: ticketNumber(ticket.number) })}</h1>
 ${view.flash ? html`<p class="flash ${view.flash.kind}" role="status">${view.flash.text}</p>` : null}
 <section><h2>${t(W.Details)}</h2><dl class="details">

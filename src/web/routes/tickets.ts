@@ -1,13 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { parseTags } from '../../lib/categories/parse.js';
-import { outcomeMessage } from '../../lib/chat/render.js';
-import { translatorFor } from '../../lib/discord/translate.js';
 import { Refusal } from '../../lib/errors/Refusal.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import { PRIORITIES, type Priority } from '../../lib/model/priorities.js';
 import { claim, unclaim } from '../../lib/tickets/claim.js';
 import { close } from '../../lib/tickets/close.js';
+import { isOpener, transcriptCopy } from '../../lib/access/policy.js';
 import { INFO_IN_FULL, ticketInfo } from '../../lib/tickets/info.js';
+import { loadTicket } from '../../lib/tickets/ticket.js';
 import { reopen } from '../../lib/tickets/lock.js';
 import { addNote } from '../../lib/tickets/note.js';
 import type { TicketOutcome, UseCase } from '../../lib/tickets/outcome.js';
@@ -16,6 +16,7 @@ import { setPriority } from '../../lib/tickets/priority.js';
 import { setTags } from '../../lib/tickets/tags.js';
 import type { WebContext } from '../context.js';
 import { webText } from '../i18n.js';
+import { runTicketAction } from '../ticketAction.js';
 import { namesIn, webMember, type WebMember } from '../members.js';
 import { ticketPage } from '../pages/ticket.js';
 
@@ -98,9 +99,46 @@ export function ticketRoutes(app: FastifyInstance, web: WebContext): void {
 				viewerId: member.actor.userId,
 				nameOf: names.user,
 				csrf: reply.generateCsrf(),
+				transcript:
+					info.works ||
+					isOpener(member.actor, {
+						openerId: info.ticket.openerId,
+						ownerId: info.ticket.ownerId,
+						participantIds: info.participantIds
+					}),
 				flash
 			})
 		);
+	});
+
+	/**
+	 * The transcript, in the copy the policy gives the reader: staff the one saved at close (with the
+	 * notes), or rendered now while the ticket is open; the opener their own, never with the notes. It
+	 * is served as a sandboxed document: no script runs, nothing is loaded from elsewhere.
+	 */
+	app.get<{ Params: { guildId: string; number: string } }>('/g/:guildId/t/:number/transcript', async (request, reply) => {
+		if (!request.session) return reply.redirect('/login');
+		const found = await resolve(request);
+		if (!found) return web.notFound(request, reply);
+		const { member, ticketId } = found;
+		const scene = await loadTicket(services.ticketServices, member.guild.id, ticketId).catch((error: unknown) => {
+			if (error instanceof Refusal) return null;
+			throw error;
+		});
+		const copy = scene && transcriptCopy(member.actor, scene.roles, scene.team, scene.parties);
+		if (!scene || !copy) return web.notFound(request, reply);
+		let html = copy === 'staff' ? await services.transcripts.savedHtml(scene.ticket) : null;
+		if (!html) {
+			const channel = scene.ticket.channelId ? await member.guild.channels.fetch(scene.ticket.channelId).catch(() => null) : null;
+			if (!channel?.isTextBased()) return web.notFound(request, reply);
+			const history = await services.transcripts.history(scene.data, scene.ticket, channel);
+			html = (await services.transcripts.render(scene.data, scene.ticket, channel, history, copy)).html;
+		}
+		return reply
+			.header('content-security-policy', "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:")
+			.header('cache-control', 'private, no-store')
+			.type('text/html; charset=utf-8')
+			.send(html);
 	});
 
 	app.post<{ Params: { guildId: string; number: string; action: string }; Body: Form }>(
@@ -116,14 +154,7 @@ export function ticketRoutes(app: FastifyInstance, web: WebContext): void {
 			const names = namesIn(member.guild);
 			try {
 				const input = action.input(request.body ?? {}) as never;
-				const outcome = await action.useCase.run(
-					services.ticketServices,
-					member.actor,
-					{ guildId: member.guild.id, ticketId },
-					input
-				);
-				if (action.useCase.audience === 'channel') await postInTicket(member, ticketId, outcome);
-				await outcome.afterAnswer?.();
+				const outcome = await runTicketAction(services, member, ticketId, action.useCase, input);
 				setFlash(reply, { kind: 'done', text: webText(t, outcome.notice, names, locale) });
 			} catch (error) {
 				if (!(error instanceof Refusal)) throw error;
@@ -132,23 +163,6 @@ export function ticketRoutes(app: FastifyInstance, web: WebContext): void {
 			return reply.redirect(location(member, request.params.number), 303);
 		}
 	);
-
-	/** What the ticket's people read in Discord, as if the command had been typed there (in the guild's language). */
-	async function postInTicket(member: WebMember, ticketId: number, outcome: TicketOutcome): Promise<void> {
-		const row = await services.db
-			.forGuild(member.guild.id)
-			.db.ticket.findUnique({ where: { id: ticketId }, select: { channelId: true } });
-		const channel = row?.channelId ? await member.guild.channels.fetch(row.channelId).catch(() => null) : null;
-		if (!channel?.isSendable()) return;
-		const { pingRoles, ...payload } = outcomeMessage(await translatorFor(member.guild), outcome);
-		await channel.send({ ...payload, allowedMentions: { parse: [], roles: [...(pingRoles ?? [])] } }).catch((error: unknown) =>
-			services.ticketServices.log.warn('Could not post a dashboard action in its ticket', {
-				guildId: member.guild.id,
-				ticketId,
-				error
-			})
-		);
-	}
 
 	function setFlash(reply: FastifyReply, flash: Flash): void {
 		reply.setCookie(FLASH_COOKIE, JSON.stringify(flash), {

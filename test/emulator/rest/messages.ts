@@ -185,6 +185,17 @@ export function deleteMessage(emulator: Emulator, message: EMessage): void {
 	}
 }
 
+/** Deletes messages of one channel at once, and tells the gateway in one MESSAGE_DELETE_BULK. */
+export function bulkDeleteMessages(emulator: Emulator, channelId: string, messages: readonly EMessage[]): void {
+	for (const message of messages) message.deleted = true;
+	const channel = emulator.state.channel(channelId);
+	emulator.dispatch(
+		GatewayDispatchEvents.MessageDeleteBulk,
+		{ ids: messages.map((message) => message.id), channel_id: channel.id, guild_id: channel.guildId },
+		channel.guildId
+	);
+}
+
 function findMessage(emulator: Emulator, channelId: string, messageId: string): EMessage {
 	const message = emulator.state.messages.get(messageId);
 	if (!message || message.deleted || message.channelId !== channelId || message.ephemeralFor) throw Errors.unknownMessage();
@@ -242,13 +253,7 @@ export function messageRoutes(router: Router, emulator: Emulator): void {
 		const messages = ids.map((id) => findMessage(emulator, params.channelId!, id));
 		if (messages.some((message) => message.createdAt < twoWeeks))
 			throw new ApiError(400, 50034, 'You can only bulk delete messages that are under 14 days old.');
-		for (const message of messages) message.deleted = true;
-		const channel = state.channel(params.channelId!);
-		emulator.dispatch(
-			GatewayDispatchEvents.MessageDeleteBulk,
-			{ ids, channel_id: channel.id, guild_id: channel.guildId },
-			channel.guildId
-		);
+		bulkDeleteMessages(emulator, params.channelId!, messages);
 	});
 
 	router.add('POST', '/channels/:channelId/typing', () => undefined);
