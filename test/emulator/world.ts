@@ -369,14 +369,15 @@ export class World {
 		message?: EMessage
 	): EInteraction {
 		const { state } = this;
+		const now = Date.now();
 		const interaction: EInteraction = {
-			id: state.newId(),
+			id: state.ids.next(now),
 			token: `aW50ZXJhY3Rpb24${randomBytes(48).toString('base64url')}`,
 			type,
 			guildId: channel.guildId,
 			channelId: channel.id,
 			userId: user.id,
-			createdAt: Date.now(),
+			createdAt: now,
 			payload: {},
 			responseType: null,
 			respondedAt: null,

@@ -117,8 +117,10 @@ export function createMessage(emulator: Emulator, input: NewMessage): EMessage {
 	if (!channel) throw Errors.unknownChannel();
 	const files = input.files ?? [];
 	validate(input.payload, files, true);
+	// Discord's timestamp is the instant its snowflake encodes; discord.js reads it from the ID.
+	const now = Date.now();
 	const message: EMessage = {
-		id: state.newId(),
+		id: state.ids.next(now),
 		channelId: channel.id,
 		guildId: channel.guildId,
 		authorId: input.authorId,
@@ -128,7 +130,7 @@ export function createMessage(emulator: Emulator, input: NewMessage): EMessage {
 		attachments: storeAttachments(emulator, input.payload, files),
 		flags:
 			(input.payload.flags ?? 0) & (MessageFlags.Ephemeral | MessageFlags.SuppressEmbeds | MessageFlags.SuppressNotifications),
-		createdAt: Date.now(),
+		createdAt: now,
 		editedAt: null,
 		ephemeralFor: input.ephemeralFor ?? null,
 		pingedRoleIds: pingedRoles(input.payload, Boolean(input.ephemeralFor)),
