@@ -34,7 +34,7 @@ async function run(database: TestDatabase): Promise<void> {
 	const port = await freePort();
 	const bot = startBot(discord.emulator, { databaseUrl: url, env: dashboardEnv(discord, port) });
 	try {
-		const data = new DataStore(handle.prisma).forGuild(home.guild.id);
+		const data = new DataStore(handle.prisma, handle.provider).forGuild(home.guild.id);
 		const category = await data.db.category.create({
 			data: {
 				guildId: home.guild.id,

@@ -10,17 +10,24 @@ export interface ListForm {
 	opener: string;
 	from: string;
 	before: string;
+	/** Words to find in the answers and messages. */
+	q: string;
 	page: string;
 }
 
-const FIELDS = ['status', 'category', 'priority', 'claimer', 'opener', 'from', 'before', 'page'] as const;
+const FIELDS = ['q', 'status', 'category', 'priority', 'claimer', 'opener', 'from', 'before', 'page'] as const;
+const LONGEST = 40;
+const LONGEST_SEARCH = 200;
 const SNOWFLAKE = /^\d{17,20}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** What the browser sent, each field a string (anything else is dropped). */
 export function listForm(query: Record<string, unknown>): ListForm {
 	const form = {} as ListForm;
-	for (const field of FIELDS) form[field] = typeof query[field] === 'string' ? (query[field] as string).trim().slice(0, 40) : '';
+	for (const field of FIELDS) {
+		const value = query[field];
+		form[field] = typeof value === 'string' ? [...value.trim()].slice(0, field === 'q' ? LONGEST_SEARCH : LONGEST).join('') : '';
+	}
 	return form;
 }
 
@@ -43,7 +50,8 @@ export function listQuery(form: ListForm, readerId: string): ListQuery {
 			claimedById: form.claimer === 'me' ? readerId : SNOWFLAKE.test(form.claimer) ? form.claimer : undefined,
 			openedFrom: day(form.from),
 			// "Before" the day typed includes that day.
-			openedBefore: before ? new Date(before.getTime() + 86_400_000) : undefined
+			openedBefore: before ? new Date(before.getTime() + 86_400_000) : undefined,
+			text: form.q || undefined
 		}
 	};
 }

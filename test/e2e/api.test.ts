@@ -168,6 +168,16 @@ for (const database of testDatabases()) {
 			expect((bob.body as { items: unknown[] }).items).toEqual([expect.objectContaining({ number: newest })]);
 			const closed = await json(await api(`${guildPath()}/tickets?status=closed&category=quick`, { token: readToken }));
 			expect(closed.body).toMatchObject({ total: 0, items: [] });
+			home.bob.say(bobs, 'the quokka ate my invoice');
+			const found = await discord.eventually(async () => {
+				const answer = await json(
+					await api(`${guildPath()}/tickets?q=${encodeURIComponent('QUOKKA invoice')}`, { token: readToken })
+				);
+				return (answer.body as { total: number }).total > 0 && answer.body;
+			}, 'the search finding the archived message');
+			expect(found).toMatchObject({ total: 1, searchCapped: false, items: [expect.objectContaining({ number: newest })] });
+			const none = await json(await api(`${guildPath()}/tickets?q=quokka%20wombat`, { token: readToken }));
+			expect(none.body).toMatchObject({ total: 0, items: [] });
 
 			const unknown = await json(await api(`${guildPath()}/tickets?category=nope`, { token: readToken }));
 			expect(unknown.status).toBe(400);

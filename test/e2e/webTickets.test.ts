@@ -190,6 +190,44 @@ for (const database of testDatabases()) {
 			expect(await staff.locator('body').innerText()).toContain('secret-note-5150');
 		}, 60_000);
 
+		it('finds tickets by the words of their messages, among those the reader may list', async () => {
+			const { channel: fire } = await scenario.openTicket(home.alice);
+			const { channel: fine } = await scenario.openTicket(home.bob);
+			home.alice.say(fire, 'My PRINTER is on fire');
+			home.bob.say(fine, 'printer works, thanks');
+			const archived = (channel: EChannel, words: string) =>
+				discord.eventually(
+					async () =>
+						scenario.db.prisma.ticketMessage.count({
+							where: { ticketId: (await scenario.ticketRow(channel)).id, content: { contains: words } }
+						}),
+					`the archived “${words}”`
+				);
+			await Promise.all([archived(fire, 'fire'), archived(fine, 'works')]);
+			const [fireNumber, fineNumber] = [(await scenario.ticketRow(fire)).number, (await scenario.ticketRow(fine)).number];
+			const listed = async (page: Page) =>
+				(await page.locator('tbody td:first-child').allInnerTexts()).map((text) => Number(text.slice(1)));
+
+			await staff.goto(`${browser.url}/g/${home.guild.id}`);
+			await staff.getByLabel('Search').fill('print fire');
+			await staff.getByRole('button', { name: 'Filter' }).click();
+			await staff.waitForLoadState();
+			expect(await listed(staff)).toEqual([fireNumber]);
+			expect(new URL(staff.url()).searchParams.get('q')).toBe('print fire');
+			await staff.getByLabel('Search').fill('printer');
+			await staff.getByRole('button', { name: 'Filter' }).click();
+			await staff.waitForLoadState();
+			expect(await listed(staff)).toEqual([fineNumber, fireNumber]);
+
+			// Bob's ticket holds the word too, but the opener lists only her own.
+			const alice = await browser.loginAs(home.alice);
+			await alice.goto(`${browser.url}/g/${home.guild.id}?q=printer`);
+			expect(await listed(alice)).toEqual([fireNumber]);
+			await alice.goto(`${browser.url}/g/${home.guild.id}?q=${encodeURIComponent('"<script>alert(1)</script>')}`);
+			expect(await alice.getByLabel('Search').inputValue()).toBe('"<script>alert(1)</script>');
+			expect(await alice.locator('tbody tr').count()).toBe(0);
+		}, 60_000);
+
 		it('speaks the browser’s language', async () => {
 			const { channel } = await scenario.openTicket(home.alice);
 			const french = await browser.loginAs(home.staff, { locale: 'fr-FR' });

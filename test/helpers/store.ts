@@ -8,5 +8,5 @@ export async function migratedStore(database: TestDatabase): Promise<{ handle: D
 	const url = await database.create();
 	await runMigrations(url);
 	const handle = await connectDatabase(url);
-	return { handle, store: new DataStore(handle.prisma) };
+	return { handle, store: new DataStore(handle.prisma, handle.provider) };
 }

@@ -1,6 +1,8 @@
 import type { Prisma } from '../../generated/sqlite/client.js';
 import type { Database } from './client.js';
 import { scopeToGuild, type GuildDatabase } from './guildScope.js';
+import { matchingTicketIds, searchWords } from './ticketSearch.js';
+import type { DatabaseProvider } from './url.js';
 
 type SettingsChanges = Omit<Prisma.GuildSettingsUncheckedCreateInput, 'guildId' | 'createdAt' | 'updatedAt'>;
 
@@ -12,10 +14,16 @@ export class GuildData {
 	public readonly db: GuildDatabase;
 
 	public constructor(
-		prisma: Database,
+		private readonly prisma: Database,
+		private readonly provider: DatabaseProvider,
 		public readonly guildId: string
 	) {
 		this.db = scopeToGuild(prisma, guildId);
+	}
+
+	/** The IDs of this guild's tickets whose answers or messages hold every word of the text (newest first). */
+	public searchTickets(text: string): Promise<number[]> {
+		return matchingTicketIds(this.prisma, this.provider, this.guildId, searchWords(text));
 	}
 
 	/** The guild's settings row, created with defaults on first use (a read on every later call). */
@@ -48,9 +56,12 @@ export class GuildData {
 
 /** Creates GuildData views over one client. */
 export class DataStore {
-	public constructor(public readonly prisma: Database) {}
+	public constructor(
+		public readonly prisma: Database,
+		public readonly provider: DatabaseProvider
+	) {}
 
 	public forGuild(guildId: string): GuildData {
-		return new GuildData(this.prisma, guildId);
+		return new GuildData(this.prisma, this.provider, guildId);
 	}
 }

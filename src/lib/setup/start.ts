@@ -59,7 +59,7 @@ export async function start(options: StartOptions): Promise<RunningBot> {
 		env,
 		config,
 		redactor,
-		db: new DataStore(database.prisma),
+		db: new DataStore(database.prisma, database.provider),
 		cache,
 		logger,
 		discord: () => {

@@ -11,7 +11,7 @@ import { guildRules } from '../settings/guildRules.js';
 import { ticketChannelName } from '../text/channelName.js';
 import { cut } from '../text/cut.js';
 import { rememberTicketChannel } from './activity.js';
-import type { Answer } from './answers.js';
+import { answersText, type Answer } from './answers.js';
 import { newTicketOverwrites } from './channels.js';
 import { creationRefusal, type CreationCheckName } from './guards.js';
 import type { TicketServices } from './services.js';
@@ -89,6 +89,7 @@ export class TicketCreator {
 				priority: category.defaultPriority,
 				tags: writeList(category.defaultTags),
 				answers: JSON.stringify(answers),
+				answersText: answersText(answers),
 				slaDueAt: category.slaMinutes ? new Date(now.getTime() + category.slaMinutes * 60_000) : null,
 				lastActivityAt: now,
 				openerLastActivityAt: now

@@ -8,6 +8,14 @@ export interface Answer {
 	answer: string;
 }
 
+/** The answers' own words, one a line, for search (the questions are the category's, the same on every ticket). */
+export function answersText(answers: readonly Answer[]): string {
+	return answers
+		.map((entry) => entry.answer.trim())
+		.filter(Boolean)
+		.join('\n');
+}
+
 /** Checks modal answers against the category's questions (Discord checks lengths too, but a client can lie). */
 export function checkAnswers(
 	questions: readonly QuestionInput[],

@@ -70,6 +70,7 @@ async function wipe(data: GuildData, ticket: TicketRow, actorId: string | null):
 				openerId: '',
 				ownerId: '',
 				answers: '[]',
+				answersText: '',
 				tags: '[]',
 				closeReason: null,
 				scheduledCloseAt: null,

@@ -3,6 +3,7 @@ import { listScope, type ListScope } from '../access/policy.js';
 import { guildRoles, guildTeams } from '../access/roles.js';
 import type { Prisma } from '../../generated/sqlite/client.js';
 import { pageWindow } from '../database/paging.js';
+import { SEARCH_LIMIT } from '../database/ticketSearch.js';
 import { refuse } from '../errors/Refusal.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { TicketStatus } from '../model/status.js';
@@ -28,6 +29,8 @@ export interface ListFilters {
 	/** Opened at or after, and before. */
 	openedFrom?: Date;
 	openedBefore?: Date;
+	/** Words the ticket's answers or messages hold (every one, each as the start of a word). */
+	text?: string;
 }
 
 export interface ListedTicket {
@@ -50,6 +53,8 @@ export interface TicketList {
 	page: number;
 	pages: number;
 	tickets: ListedTicket[];
+	/** True when the search matched more tickets than it reads (SEARCH_LIMIT): more words narrow it. */
+	searchCapped: boolean;
 }
 
 function scopeWhere(actor: Actor, scope: ListScope): Prisma.TicketWhereInput {
@@ -88,6 +93,7 @@ export async function listTickets(
 	if (query.userId !== '0' && query.userId !== actor.userId && scope.kind === 'own')
 		refuse(LanguageKeys.Tickets.ListOthersStaffOnly);
 	const status = LIST_STATUSES[query.status] ?? 'all';
+	const matching = query.more?.text ? await data.searchTickets(query.more.text) : undefined;
 	const where: Prisma.TicketWhereInput = {
 		AND: [
 			scopeWhere(actor, scope),
@@ -97,6 +103,7 @@ export async function listTickets(
 				: status === 'closed'
 					? { status: TicketStatus.Closed }
 					: {},
+			matching ? { id: { in: matching } } : {},
 			query.categoryId ? { categoryId: query.categoryId } : {},
 			query.more?.priority ? { priority: query.more.priority } : {},
 			query.more?.claimedById ? { claimedById: query.more.claimedById } : {},
@@ -126,6 +133,7 @@ export async function listTickets(
 		total,
 		page,
 		pages,
+		searchCapped: matching?.length === SEARCH_LIMIT,
 		tickets: rows.map((row) => ({
 			number: row.number,
 			status: row.status,

@@ -88,6 +88,12 @@ export const listTicketsSchema = {
 			status: { type: 'string', enum: ['all', 'open', 'closed'], default: 'all' },
 			category: { type: 'string', minLength: 1, maxLength: 32, description: 'A category key' },
 			member: { ...id, description: 'Only the tickets this member opened or owns (never anonymous ones)' },
+			q: {
+				type: 'string',
+				minLength: 1,
+				maxLength: 200,
+				description: 'Words the answers or messages hold (every one, each as the start of a word; the newest 1000 matches)'
+			},
 			page: { type: 'integer', minimum: 1, maximum: 9999, default: 1 }
 		}
 	},
@@ -97,7 +103,8 @@ export const listTicketsSchema = {
 			page: { type: 'integer', description: 'The page shown, from 1 (past the end: the last)' },
 			pages: integer,
 			total: integer,
-			perPage: integer
+			perPage: integer,
+			searchCapped: { type: 'boolean', description: 'The search matched more tickets than it reads: more words narrow it' }
 		}),
 		...errors(400, 401, 403, 404, 429)
 	}

@@ -35,38 +35,39 @@ export function ticketApi(app: FastifyInstance, api: ApiContext): void {
 		return row.id;
 	};
 
-	app.get<{ Params: GuildParams; Querystring: { status?: ListStatus; category?: string; member?: string; page?: number } }>(
-		'/guilds/:guildId/tickets',
-		{ schema: listTicketsSchema },
-		async (request) => {
-			const { member } = callerOf(request);
-			const { status = 'all', category, member: userId, page = 1 } = request.query;
-			const data = services.db.forGuild(member.guild.id);
-			const categoryId = category ? (await categories.requireByKey(data, category)).id : 0;
-			const list = await ticketList.run(ticketServices, member.actor, member.guild.id, {
-				page: page - 1,
-				status: LIST_STATUSES.indexOf(status),
-				categoryId,
-				userId: userId ?? '0'
-			});
-			return {
-				items: list.tickets.map((ticket) => ({
-					number: ticket.number,
-					status: ticket.status,
-					locked: ticket.locked,
-					priority: ticket.priority,
-					category: ticket.categoryName,
-					ownerId: ticket.ownerId,
-					claimedById: ticket.claimedById,
-					channelId: ticket.channelId
-				})),
-				page: list.page + 1,
-				pages: list.pages,
-				total: list.total,
-				perPage: PAGE_SIZE
-			};
-		}
-	);
+	app.get<{
+		Params: GuildParams;
+		Querystring: { status?: ListStatus; category?: string; member?: string; q?: string; page?: number };
+	}>('/guilds/:guildId/tickets', { schema: listTicketsSchema }, async (request) => {
+		const { member } = callerOf(request);
+		const { status = 'all', category, member: userId, q, page = 1 } = request.query;
+		const data = services.db.forGuild(member.guild.id);
+		const categoryId = category ? (await categories.requireByKey(data, category)).id : 0;
+		const list = await ticketList.run(ticketServices, member.actor, member.guild.id, {
+			page: page - 1,
+			status: LIST_STATUSES.indexOf(status),
+			categoryId,
+			userId: userId ?? '0',
+			more: { text: q }
+		});
+		return {
+			items: list.tickets.map((ticket) => ({
+				number: ticket.number,
+				status: ticket.status,
+				locked: ticket.locked,
+				priority: ticket.priority,
+				category: ticket.categoryName,
+				ownerId: ticket.ownerId,
+				claimedById: ticket.claimedById,
+				channelId: ticket.channelId
+			})),
+			page: list.page + 1,
+			pages: list.pages,
+			total: list.total,
+			perPage: PAGE_SIZE,
+			searchCapped: list.searchCapped
+		};
+	});
 
 	app.get<{ Params: TicketParams }>('/guilds/:guildId/tickets/:number', { schema: ticketSchema }, async (request) => {
 		const { member } = callerOf(request);

@@ -1,6 +1,7 @@
 import { priorityLabel, statusLabel } from '../../lib/i18n/labels.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import type { Translate } from '../../lib/i18n/notice.js';
+import { SEARCH_LIMIT } from '../../lib/database/ticketSearch.js';
 import { PRIORITIES } from '../../lib/model/priorities.js';
 import { LIST_STATUSES, type TicketList } from '../../lib/tickets/list.js';
 import { ticketNumber } from '../../lib/tickets/ticket.js';
@@ -34,6 +35,7 @@ function filtersForm(t: Translate, view: TicketsView): Html {
 	const { form } = view;
 	const any = t(W.FilterAny);
 	return html`<form class="filters-form" method="get" action="/g/${view.guild.id}">
+<label class="search">${t(W.FilterSearch)} <input type="search" name="q" value="${form.q}" maxlength="200" placeholder="${t(W.FilterSearchHint)}"></label>
 <label>${t(W.FiltersLabel)} <select name="status">${LIST_STATUSES.map((status) => option(status === 'all' ? '' : status, t(FILTER_NAMES[status]), form.status))}</select></label>
 <label>${t(W.FilterCategory)} <select name="category">${option('', any, form.category)}${view.categories.map((category) =>
 		option(String(category.id), category.displayName, form.category)
@@ -77,5 +79,6 @@ ${list.page + 1 < list.pages ? html`<a href="${listLink(guild.id, form, { page: 
 	return html`<h1>${guild.name}</h1>
 ${filtersForm(t, view)}
 ${view.refused ? html`<p class="flash refused" role="status">${view.refused}</p>` : null}
+${list.searchCapped ? html`<p class="muted" role="status">${t(W.SearchCapped, { limit: SEARCH_LIMIT })}</p>` : null}
 ${list.total === 0 ? html`<p class="muted">${t(W.NoTickets)}</p>` : table}`;
 }
