@@ -21,6 +21,17 @@ const TICKETS = Number(values.tickets);
 const REQUESTS = Number(values.requests);
 const POSTGRES = process.env.BENCH_POSTGRES_URL || process.env.TEST_DATABASE_URL || 'postgresql://root@127.0.0.1:5432/test';
 const DAY_MS = 86_400_000;
+const MESSAGES_PER_TICKET = 3;
+
+// Messages of eight words drawn from 400: a word is in about 2% of messages, two words together in few.
+const VOCABULARY = Array.from({ length: 400 }, (_, index) => `word${index.toString(36)}`);
+function sentence(seed: number): string {
+	let state = Math.imul(seed, 2_654_435_761) >>> 0;
+	return Array.from({ length: 8 }, () => {
+		state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
+		return VOCABULARY[(state >>> 8) % VOCABULARY.length];
+	}).join(' ');
+}
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
 const rssMiB = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
@@ -62,15 +73,34 @@ async function run(database: TestDatabase): Promise<void> {
 					claimedById: index % 3 === 0 ? home.staff.id : null,
 					closedAt: closed ? new Date(createdAt.getTime() + DAY_MS) : null,
 					answers: JSON.stringify([{ question: 'What happened?', answer: `Order ${index} never arrived` }]),
+					answersText: `Order ${index} never arrived`,
 					createdAt
 				};
 			});
 			await data.db.ticket.createMany({ data: rows });
+			const ids = await data.db.ticket.findMany({
+				where: { number: { gt: start, lte: start + rows.length } },
+				select: { id: true, number: true, openerId: true, createdAt: true }
+			});
+			await data.db.ticketMessage.createMany({
+				data: ids.flatMap((ticket) =>
+					Array.from({ length: MESSAGES_PER_TICKET }, (_, index) => ({
+						guildId: home.guild.id,
+						ticketId: ticket.id,
+						messageId: String(BigInt(ticket.id) * 100n + BigInt(index)),
+						authorId: index % 2 === 0 ? ticket.openerId : home.staff.id,
+						authorName: index % 2 === 0 ? 'Member' : 'Staff',
+						authorUsername: index % 2 === 0 ? 'member' : 'staff',
+						content: sentence(ticket.number * MESSAGES_PER_TICKET + index),
+						createdAt: new Date(ticket.createdAt.getTime() + index * 60_000)
+					}))
+				)
+			});
 		}
 		await bot.ready;
 		const dashboard = `http://127.0.0.1:${port}`;
 		console.log(
-			`\n${database.provider}: ${TICKETS} tickets (seeded in ${Math.round(performance.now() - seeding)} ms), ${REQUESTS} requests each`
+			`\n${database.provider}: ${TICKETS} tickets and ${TICKETS * MESSAGES_PER_TICKET} messages (seeded in ${Math.round(performance.now() - seeding)} ms), ${REQUESTS} requests each`
 		);
 		const staff = await loginWithoutBrowser(dashboard, discord, home.staff);
 		const alice = await loginWithoutBrowser(dashboard, discord, home.alice);
@@ -80,6 +110,14 @@ async function run(database: TestDatabase): Promise<void> {
 			['list, page 5,000 (staff)', staff, () => `${guild}?page=5000`],
 			['list, filtered (staff)', staff, () => `${guild}?status=open&priority=high&claimer=me`],
 			['list, own tickets (member)', alice, () => guild],
+			['search, one answer (staff)', staff, (index) => `${guild}?q=order+${1 + ((Math.abs(index) * 7919) % TICKETS)}`],
+			['search, common word (staff)', staff, (index) => `${guild}?q=${VOCABULARY[Math.abs(index) % VOCABULARY.length]}`],
+			[
+				'search, two words (staff)',
+				staff,
+				(index) => `${guild}?q=${VOCABULARY[Math.abs(index) % 400]}+${VOCABULARY[(Math.abs(index) * 7) % 400]}`
+			],
+			['search, own tickets (member)', alice, (index) => `${guild}?q=${VOCABULARY[Math.abs(index) % VOCABULARY.length]}`],
 			['ticket page (staff)', staff, (index) => `${guild}/t/${1 + ((Math.abs(index) * 7919) % TICKETS)}`]
 		];
 		for (const [name, cookie, path] of figures) {
@@ -93,10 +131,9 @@ async function run(database: TestDatabase): Promise<void> {
 			}
 			times.sort((a, b) => a - b);
 			console.log(
-				`  ${name.padEnd(28)} p50 ${percentile(times, 50).toFixed(1).padStart(6)} ms   p99 ${percentile(times, 99).toFixed(1).padStart(6)} ms`
+				`  ${name.padEnd(30)} p50 ${percentile(times, 50).toFixed(1).padStart(6)} ms   p99 ${percentile(times, 99).toFixed(1).padStart(6)} ms`
 			);
 		}
-		console.log('  search                       not built yet (needs the message archive)');
 		console.log(`  bot process RSS              ${rssMiB(bot.process.pid!).toFixed(0)} MiB`);
 	} finally {
 		await bot.kill();

@@ -8,6 +8,7 @@ import { migratedStore } from '../helpers/store.js';
 const GUILD = '900000000000000001';
 const OTHER_GUILD = '900000000000000002';
 const OPENER = '900000000000000011';
+const OTHER_MEMBER = '900000000000000012';
 
 describe('search words', () => {
 	it('keeps letters and digits only, lower case, each word once, at most eight', () => {
@@ -25,9 +26,9 @@ describe.each(testDatabases())('ticket search ($provider)', (database) => {
 	let number = 0;
 	let messageId = 1_400_000_000_000_000_000n;
 
-	async function ticket(guildId: string, answersText = '') {
+	async function ticket(guildId: string, answersText = '', openerId = OPENER) {
 		return store.forGuild(guildId).db.ticket.create({
-			data: { guildId, number: ++number, openerId: OPENER, ownerId: OPENER, answersText }
+			data: { guildId, number: ++number, openerId, ownerId: openerId, answersText }
 		});
 	}
 
@@ -46,7 +47,7 @@ describe.each(testDatabases())('ticket search ($provider)', (database) => {
 		});
 	}
 
-	const search = (text: string, guildId = GUILD) => store.forGuild(guildId).searchTickets(text);
+	const search = (text: string, guildId = GUILD, memberId?: string) => store.forGuild(guildId).searchTickets(text, memberId);
 
 	beforeAll(async () => {
 		({ handle, store } = await migratedStore(database));
@@ -70,7 +71,7 @@ describe.each(testDatabases())('ticket search ($provider)', (database) => {
 		expect(await search('nothing-like-this')).toEqual([]);
 	});
 
-	it('needs every word, in the messages and answers of one ticket together', async () => {
+	it('needs every word in one message, or in the answers', async () => {
 		const both = await ticket(GUILD, 'Router model X9');
 		await message(GUILD, both.id, 'the wifi drops every hour');
 		const one = await ticket(GUILD);
@@ -78,6 +79,16 @@ describe.each(testDatabases())('ticket search ($provider)', (database) => {
 
 		expect(await search('wifi hour')).toEqual([both.id]);
 		expect(await search('wifi')).toEqual([one.id, both.id]);
+		expect(await search('router hour')).toEqual([]);
+	});
+
+	it('reads only a member’s own tickets when one is named (opened or owned)', async () => {
+		const theirs = await ticket(GUILD, 'kumquat', OTHER_MEMBER);
+		const handedOver = await ticket(GUILD, 'kumquat');
+		await store.forGuild(GUILD).db.ticket.update({ where: { id: handedOver.id }, data: { ownerId: OTHER_MEMBER } });
+		await ticket(GUILD, 'kumquat');
+		expect(await search('kumquat', GUILD, OTHER_MEMBER)).toEqual([handedOver.id, theirs.id]);
+		expect(await search('kumquat', GUILD)).toHaveLength(3);
 	});
 
 	it('never finds another guild’s tickets', async () => {

@@ -21,9 +21,12 @@ export class GuildData {
 		this.db = scopeToGuild(prisma, guildId);
 	}
 
-	/** The IDs of this guild's tickets whose answers or messages hold every word of the text (newest first). */
-	public searchTickets(text: string): Promise<number[]> {
-		return matchingTicketIds(this.prisma, this.provider, this.guildId, searchWords(text));
+	/**
+	 * The IDs of this guild's tickets with a message, or answers, that hold every word of the text (newest
+	 * first), of those the member opened or owns when one is named.
+	 */
+	public searchTickets(text: string, memberId?: string): Promise<number[]> {
+		return matchingTicketIds(this.prisma, this.provider, this.guildId, searchWords(text), memberId);
 	}
 
 	/** The guild's settings row, created with defaults on first use (a read on every later call). */

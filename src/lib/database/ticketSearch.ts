@@ -1,8 +1,11 @@
 import type { Database } from './client.js';
 import type { DatabaseProvider } from './url.js';
 
-/** Search looks at this many of the newest matching tickets at most; a wider search asks for more words. */
-export const SEARCH_LIMIT = 1000;
+/**
+ * Search reads this many of the newest matching tickets at most (a wider search asks for more words): the
+ * list then filters them by ID, and Prisma's SQLite driver takes 999 query parameters at most.
+ */
+export const SEARCH_LIMIT = 500;
 const MAX_WORDS = 8;
 const MAX_WORD = 40;
 
@@ -20,24 +23,27 @@ export function searchWords(text: string): string[] {
 }
 
 /**
- * The IDs of the guild's tickets whose answers or archived messages hold every word (newest first, at
- * most SEARCH_LIMIT): SQLite through its FTS5 table, PostgreSQL through GIN indexes on the same text
- * (both kept by the ticket_search migration).
+ * The IDs of the guild's tickets with a message, or answers, that hold every word (newest first, at most
+ * SEARCH_LIMIT), among those a member opened or owns when `memberId` is given: SQLite through its FTS5
+ * table, PostgreSQL through GIN indexes on the same text (both kept by the ticket_search migration).
  */
 export async function matchingTicketIds(
 	prisma: Database,
 	provider: DatabaseProvider,
 	guildId: string,
-	words: readonly string[]
+	words: readonly string[],
+	memberId?: string
 ): Promise<number[]> {
 	if (words.length === 0) return [];
 	const rows =
 		provider === 'sqlite'
 			? await prisma.$queryRawUnsafe<{ id: number | bigint }[]>(
 					`SELECT DISTINCT "ticketId" AS "id" FROM "TicketSearch"
-					 WHERE "TicketSearch" MATCH ? AND "guildId" = ? ORDER BY "ticketId" DESC LIMIT ${SEARCH_LIMIT}`,
+					 WHERE "TicketSearch" MATCH ? AND "guildId" = ?${memberId ? OWNED_SQLITE : ''}
+					 ORDER BY "ticketId" DESC LIMIT ${SEARCH_LIMIT}`,
 					words.map((word) => `"${word}"*`).join(' '),
-					guildId
+					guildId,
+					...(memberId ? [guildId, memberId, memberId] : [])
 				)
 			: await prisma.$queryRawUnsafe<{ id: number }[]>(
 					`SELECT "id" FROM (
@@ -46,9 +52,13 @@ export async function matchingTicketIds(
 						UNION
 						SELECT "id" FROM "Ticket"
 						WHERE "guildId" = $1 AND to_tsvector('simple', "answersText") @@ to_tsquery('simple', $2)
-					) AS "matches" ORDER BY "id" DESC LIMIT ${SEARCH_LIMIT}`,
+					) AS "matches"${memberId ? OWNED_POSTGRES : ''} ORDER BY "id" DESC LIMIT ${SEARCH_LIMIT}`,
 					guildId,
-					words.map((word) => `${word}:*`).join(' & ')
+					words.map((word) => `${word}:*`).join(' & '),
+					...(memberId ? [memberId] : [])
 				);
 	return rows.map((row) => Number(row.id));
 }
+
+const OWNED_SQLITE = ` AND "ticketId" IN (SELECT "id" FROM "Ticket" WHERE "guildId" = ? AND ("openerId" = ? OR "ownerId" = ?))`;
+const OWNED_POSTGRES = ` WHERE "id" IN (SELECT "id" FROM "Ticket" WHERE "guildId" = $1 AND ("openerId" = $3 OR "ownerId" = $3))`;

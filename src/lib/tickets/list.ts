@@ -29,7 +29,7 @@ export interface ListFilters {
 	/** Opened at or after, and before. */
 	openedFrom?: Date;
 	openedBefore?: Date;
-	/** Words the ticket's answers or messages hold (every one, each as the start of a word). */
+	/** Words one of the ticket's messages, or its answers, hold (every one, each as the start of a word). */
 	text?: string;
 }
 
@@ -93,7 +93,9 @@ export async function listTickets(
 	if (query.userId !== '0' && query.userId !== actor.userId && scope.kind === 'own')
 		refuse(LanguageKeys.Tickets.ListOthersStaffOnly);
 	const status = LIST_STATUSES[query.status] ?? 'all';
-	const matching = query.more?.text ? await data.searchTickets(query.more.text) : undefined;
+	// A member's search reads their own tickets; staff read the guild's newest matches, then their scope.
+	const searchedMember = scope.kind === 'own' ? actor.userId : query.userId !== '0' ? query.userId : undefined;
+	const matching = query.more?.text ? await data.searchTickets(query.more.text, searchedMember) : undefined;
 	const where: Prisma.TicketWhereInput = {
 		AND: [
 			scopeWhere(actor, scope),

@@ -92,7 +92,7 @@ export const listTicketsSchema = {
 				type: 'string',
 				minLength: 1,
 				maxLength: 200,
-				description: 'Words the answers or messages hold (every one, each as the start of a word; the newest 1000 matches)'
+				description: 'Words the answers or messages hold (every one, each as the start of a word; the newest 500 matches)'
 			},
 			page: { type: 'integer', minimum: 1, maximum: 9999, default: 1 }
 		}
