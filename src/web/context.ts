@@ -1,5 +1,6 @@
 import type { Client } from 'discord.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AnalyticsService } from '../lib/analytics/AnalyticsService.js';
 import type { Env } from '../lib/config/env.js';
 import type { DataStore } from '../lib/database/guildData.js';
 import type { TicketServices } from '../lib/tickets/services.js';
@@ -15,6 +16,7 @@ export interface WebServices {
 	readonly db: DataStore;
 	readonly ticketServices: TicketServices;
 	readonly transcripts: TranscriptService;
+	readonly analytics: AnalyticsService;
 	readonly discord: () => Client;
 }
 
@@ -25,7 +27,17 @@ export interface WebContext {
 	readonly login: DiscordLogin;
 	/** Whether browsers reach the dashboard over https (cookies are then Secure). */
 	readonly secure: boolean;
-	page(request: FastifyRequest, reply: FastifyReply, title: string, body: Html, status?: number): FastifyReply;
+	/** Answers with a page; `scripts` are the project's own (under /static/) the page needs, if any. */
+	page(
+		request: FastifyRequest,
+		reply: FastifyReply,
+		title: string,
+		body: Html,
+		status?: number,
+		scripts?: readonly string[]
+	): FastifyReply;
+	/** Answers 403 with why, in the reader's language. */
+	refused(request: FastifyRequest, reply: FastifyReply, text: string): FastifyReply;
 	notFound(request: FastifyRequest, reply: FastifyReply): FastifyReply;
 }
 

@@ -1,5 +1,6 @@
 import { DiscordAPIError, RESTJSONErrorCodes, type Client, type Guild } from 'discord.js';
 import type { Actor } from '../lib/access/actor.js';
+import { actorIsAdmin, actorIsGuildStaff, type AccessSources } from '../lib/access/guildAccess.js';
 import { actorOf } from '../lib/discord/actors.js';
 import type { WebNames } from './i18n.js';
 
@@ -43,4 +44,19 @@ export function namesIn(guild: Guild): WebNames {
 		role: (id) => (id === guild.id ? 'everyone' : (guild.roles.cache.get(id)?.name ?? id)),
 		channel: (id) => guild.channels.cache.get(id)?.name ?? id
 	};
+}
+
+/** What the member may open beyond tickets: the guild-wide pages (staff: analytics and the audit log; admins: settings). */
+export interface GuildAccess {
+	staff: boolean;
+	admin: boolean;
+}
+
+/** The policy's answers for the server's guild-wide pages, asked once a page. */
+export async function guildAccess(services: AccessSources, member: WebMember): Promise<GuildAccess> {
+	const [staff, admin] = await Promise.all([
+		actorIsGuildStaff(services, member.guild.id, member.actor),
+		actorIsAdmin(services, member.guild.id, member.actor)
+	]);
+	return { staff: staff || admin, admin };
 }

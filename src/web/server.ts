@@ -5,6 +5,8 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { applicationId, publicUrl } from '../lib/config/env.js';
 import { LanguageKeys } from '../lib/i18n/languageKeys.js';
@@ -16,6 +18,7 @@ import { discordLogin, type DiscordLogin } from './oauth.js';
 import { noticePage } from './pages/home.js';
 import { layout } from './pages/layout.js';
 import { authRoutes } from './routes/auth.js';
+import { analyticsRoutes } from './routes/analytics.js';
 import { serverRoutes } from './routes/servers.js';
 import { ticketRoutes } from './routes/tickets.js';
 import { SessionStore } from './sessions.js';
@@ -28,6 +31,7 @@ export interface WebServerOptions {
 }
 
 const STATIC_ROOT = fileURLToPath(new URL('../../src/web/static/', import.meta.url));
+const CHART_ROOT = dirname(createRequire(import.meta.url).resolve('chart.js'));
 
 /**
  * The dashboard: Discord login, then the servers the user shares with the bot, their tickets and each
@@ -65,6 +69,14 @@ export async function createWebServer(services: WebServices, options: WebServerO
 		cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure, signed: true }
 	});
 	await app.register(fastifyStatic, { root: STATIC_ROOT, prefix: '/static/', index: false });
+	// Chart.js from its npm package, served as it is installed (no CDN).
+	await app.register(fastifyStatic, {
+		root: CHART_ROOT,
+		prefix: '/static/chart/',
+		index: false,
+		decorateReply: false,
+		allowedPath: (path) => path === '/chart.umd.min.js'
+	});
 
 	const sessions = new SessionStore(services.db);
 	app.decorateRequest('session', null);
@@ -83,10 +95,20 @@ export async function createWebServer(services: WebServices, options: WebServerO
 		if (since !== undefined) reply.header('server-timing', `app;dur=${(performance.now() - since).toFixed(1)}`);
 	});
 
-	const page = (request: FastifyRequest, reply: FastifyReply, title: string, body: Html, status = 200) => {
+	const page = (
+		request: FastifyRequest,
+		reply: FastifyReply,
+		title: string,
+		body: Html,
+		status = 200,
+		scripts?: readonly string[]
+	) => {
 		const { t, locale } = request.lang;
 		const user = request.session ? { username: request.session.username, csrf: reply.generateCsrf() } : undefined;
-		return reply.status(status).type('text/html; charset=utf-8').send(layout({ title, t, locale, user }, body).text);
+		// A page that needs the project's scripts (the analytics charts) may run those files, and no other script.
+		if (scripts?.length)
+			reply.header('content-security-policy', `${String(reply.getHeader('content-security-policy'))};script-src 'self'`);
+		return reply.status(status).type('text/html; charset=utf-8').send(layout({ title, t, locale, user, scripts }, body).text);
 	};
 	const notice = (request: FastifyRequest, reply: FastifyReply, status: number, title: string, text: string) =>
 		page(
@@ -114,12 +136,14 @@ export async function createWebServer(services: WebServices, options: WebServerO
 				apiUrl: env.DISCORD_API_URL ?? 'https://discord.com/api'
 			}),
 		page,
-		notFound
+		notFound,
+		refused: (request, reply, text) => notice(request, reply, 403, request.lang.t(LanguageKeys.Web.RefusedTitle), text)
 	};
 
 	authRoutes(app, web);
 	serverRoutes(app, web);
 	ticketRoutes(app, web);
+	analyticsRoutes(app, web);
 	await apiRoutes(app, web);
 
 	app.setNotFoundHandler((request, reply) => notFound(request, reply));

@@ -19,9 +19,13 @@ export interface TestDatabase {
 export const POSTGRES_URL = process.env.TEST_DATABASE_URL || undefined;
 export const REDIS_URL = process.env.TEST_REDIS_URL || undefined;
 
+/** TEST_PROVIDERS=postgresql runs only PostgreSQL (CI's second pass: SQLite had the first, without Redis). */
+const PROVIDERS = (process.env.TEST_PROVIDERS || 'sqlite,postgresql').split(',');
+
 export function testDatabases(): TestDatabase[] {
-	const list: TestDatabase[] = [sqliteDatabase()];
-	if (POSTGRES_URL) list.push(postgresDatabase(POSTGRES_URL));
+	const list: TestDatabase[] = [];
+	if (PROVIDERS.includes('sqlite') || !POSTGRES_URL) list.push(sqliteDatabase());
+	if (POSTGRES_URL && PROVIDERS.includes('postgresql')) list.push(postgresDatabase(POSTGRES_URL));
 	return list;
 }
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Client } from 'discord.js';
 import type { FastifyInstance } from 'fastify';
 import { chromium } from 'playwright-core';
+import { AnalyticsService } from '../../src/lib/analytics/AnalyticsService.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { everyoneOnlyCheck } from '../../src/lib/access/roles.js';
 import { AuditLog } from '../../src/lib/audit/AuditLog.js';
@@ -54,6 +55,7 @@ describe('REST API documentation and errors', () => {
 			db: migrated.store,
 			ticketServices,
 			transcripts: undefined as never,
+			analytics: new AnalyticsService(),
 			discord: () => client
 		});
 		await app.listen({ port: 0, host: '127.0.0.1' });
@@ -96,6 +98,7 @@ describe('REST API documentation and errors', () => {
 			'guildId',
 			'member',
 			'page',
+			'q',
 			'status'
 		]);
 		// Changes take a token: a dashboard login only reads.

@@ -194,6 +194,18 @@ export class AnalyticsService {
 			);
 	}
 
+	/** How many ratings gave each number of stars, 1 to 5 (index 0 is one star). */
+	public async ratings(data: GuildData): Promise<number[]> {
+		const groups = await data.db.feedback.groupBy({
+			by: ['stars'],
+			where: { ticket: { softDeletedAt: null } },
+			_count: { _all: true }
+		});
+		const counts = [0, 0, 0, 0, 0];
+		for (const group of groups) if (group.stars >= 1 && group.stars <= 5) counts[group.stars - 1] = group._count._all;
+		return counts;
+	}
+
 	public async responseTimes(data: GuildData): Promise<ResponseTimes> {
 		const [answered, names] = await Promise.all([
 			data.db.ticket.findMany({
@@ -219,12 +231,24 @@ export class AnalyticsService {
 		};
 	}
 
-	/**
-	 * Every ticket as a CSV row (RFC 4180, UTF-8 with a byte order mark so spreadsheets read accents), read
-	 * page by page with a pause between pages, so a large guild's export neither holds every row at once
-	 * nor keeps the bot from answering others meanwhile.
-	 */
+	/** Every ticket as a CSV file in one string, for Discord's upload (see csvChunks), and how many rows it has. */
 	public async exportCsv(data: GuildData): Promise<{ csv: string; rows: number }> {
+		const chunks: string[] = [];
+		let rows = -1;
+		for await (const chunk of this.csvChunks(data)) {
+			chunks.push(chunk.text);
+			rows += chunk.rows;
+		}
+		return { csv: chunks.join(''), rows };
+	}
+
+	/**
+	 * Every ticket as a CSV row (RFC 4180, UTF-8 with a byte order mark so spreadsheets read accents): the
+	 * header, then one chunk per page of rows, read with a pause between pages, so a large guild's export
+	 * neither holds every row at once nor keeps the bot from answering others meanwhile (the dashboard
+	 * streams the chunks as they come, and the browser shows the download's progress).
+	 */
+	public async *csvChunks(data: GuildData): AsyncGenerator<{ text: string; rows: number }> {
 		const names = await this.categoryNames(data);
 		const header = [
 			'number',
@@ -245,8 +269,7 @@ export class AnalyticsService {
 			'rating'
 		];
 		const iso = (date: Date | null) => date?.toISOString() ?? null;
-		const chunks = [`\uFEFF${header.join(',')}\r\n`];
-		let rows = 0;
+		yield { text: `\uFEFF${header.join(',')}\r\n`, rows: 1 };
 		for (let after = 0; ;) {
 			const page = await exportPage(data, after);
 			const lines = page.map((ticket) => {
@@ -274,12 +297,10 @@ export class AnalyticsService {
 					.map(csvCell)
 					.join(',');
 			});
-			if (lines.length) chunks.push(`${lines.join('\r\n')}\r\n`);
-			rows += page.length;
+			if (lines.length) yield { text: `${lines.join('\r\n')}\r\n`, rows: page.length };
 			if (page.length < EXPORT_PAGE) break;
 			after = page.at(-1)!.number;
 			await yieldToEventLoop();
 		}
-		return { csv: chunks.join(''), rows };
 	}
 }

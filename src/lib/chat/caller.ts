@@ -1,7 +1,8 @@
 import type { GuildMember } from 'discord.js';
 import type { Actor } from '../access/actor.js';
-import { canWork, isAdmin, isGuildStaff } from '../access/policy.js';
-import { guildRoles, guildTeams, ticketTeam } from '../access/roles.js';
+import { actorIsAdmin, actorIsGuildStaff } from '../access/guildAccess.js';
+import { canWork } from '../access/policy.js';
+import { guildRoles, ticketTeam } from '../access/roles.js';
 import { actorOf } from '../discord/actors.js';
 import type { ChatServices } from './services.js';
 
@@ -13,16 +14,13 @@ export function callerOf(services: ChatServices, member: GuildMember): Actor {
 const sources = ({ ticketServices }: ChatServices) => ({ check: ticketServices.roles, log: ticketServices.log });
 
 /** The policy's answer for guild-wide admin commands and controls. */
-export async function callerIsAdmin(services: ChatServices, member: GuildMember): Promise<boolean> {
-	const data = services.ticketServices.db.forGuild(member.guild.id);
-	return isAdmin(callerOf(services, member), await guildRoles(data, sources(services)));
+export function callerIsAdmin(services: ChatServices, member: GuildMember): Promise<boolean> {
+	return actorIsAdmin(services.ticketServices, member.guild.id, callerOf(services, member));
 }
 
 /** The policy's answer for guild-wide staff commands (analytics). */
-export async function callerIsGuildStaff(services: ChatServices, member: GuildMember): Promise<boolean> {
-	const data = services.ticketServices.db.forGuild(member.guild.id);
-	const [roles, teams] = await Promise.all([guildRoles(data, sources(services)), guildTeams(data, sources(services))]);
-	return isGuildStaff(callerOf(services, member), roles, teams);
+export function callerIsGuildStaff(services: ChatServices, member: GuildMember): Promise<boolean> {
+	return actorIsGuildStaff(services.ticketServices, member.guild.id, callerOf(services, member));
 }
 
 /**

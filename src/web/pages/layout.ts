@@ -9,9 +9,11 @@ export interface PageFrame {
 	locale: SupportedLocale;
 	/** The logged-in user, for the header and its logout form. */
 	user?: { username: string; csrf: string };
+	/** The project's scripts the page needs (most need none). */
+	scripts?: readonly string[];
 }
 
-/** Every page's frame: one stylesheet from the project (light and dark), no script, readable on a phone. */
+/** Every page's frame: one stylesheet from the project (light and dark), no inline script, readable on a phone. */
 export function layout(frame: PageFrame, body: Html): Html {
 	const { t } = frame;
 	return html`<!doctype html>
@@ -22,6 +24,7 @@ export function layout(frame: PageFrame, body: Html): Html {
 <meta name="color-scheme" content="light dark">
 <title>${frame.title} · ${t(LanguageKeys.Web.Brand)}</title>
 <link rel="stylesheet" href="/static/app.css">
+${(frame.scripts ?? []).map((src) => html`<script src="${src}" defer></script>`)}
 </head>
 <body>
 <header class="top">

@@ -7,6 +7,8 @@ import { LIST_STATUSES, type TicketList } from '../../lib/tickets/list.js';
 import { ticketNumber } from '../../lib/tickets/ticket.js';
 import { html, type Html } from '../html.js';
 import { listLink, type ListForm } from '../listQuery.js';
+import type { GuildAccess } from '../members.js';
+import { guildHeader } from './guildNav.js';
 
 const FILTER_NAMES = {
 	all: LanguageKeys.Web.FilterAll,
@@ -19,6 +21,7 @@ export type NameOf = (userId: string) => string;
 
 export interface TicketsView {
 	guild: { id: string; name: string };
+	access: GuildAccess;
 	list: TicketList;
 	form: ListForm;
 	categories: readonly { id: number; displayName: string }[];
@@ -76,7 +79,7 @@ ${list.page > 0 ? html`<a href="${listLink(guild.id, form, { page: String(list.p
 <span class="muted">${t(W.Page, { page: list.page + 1, pages: list.pages, count: list.total })}</span>
 ${list.page + 1 < list.pages ? html`<a href="${listLink(guild.id, form, { page: String(list.page + 2) })}">${t(W.Next)}</a>` : null}
 </div>`;
-	return html`<h1>${guild.name}</h1>
+	return html`${guildHeader(t, guild, view.access, 'tickets')}
 ${filtersForm(t, view)}
 ${view.refused ? html`<p class="flash refused" role="status">${view.refused}</p>` : null}
 ${list.searchCapped ? html`<p class="muted" role="status">${t(W.SearchCapped, { limit: SEARCH_LIMIT })}</p>` : null}

@@ -5,7 +5,7 @@ import { ticketList } from '../../lib/tickets/list.js';
 import type { WebContext } from '../context.js';
 import { webText } from '../i18n.js';
 import { listForm, listQuery } from '../listQuery.js';
-import { namesIn, webMember } from '../members.js';
+import { guildAccess, namesIn, webMember } from '../members.js';
 import { landingPage, serversPage } from '../pages/home.js';
 import { ticketsPage } from '../pages/tickets.js';
 
@@ -41,12 +41,18 @@ export function serverRoutes(app: FastifyInstance, web: WebContext): void {
 		});
 		const run = (query: ReturnType<typeof listQuery>) => ticketList.run(services.ticketServices, member.actor, guild.id, query);
 		let refused: string | undefined;
+		const access = guildAccess(services.ticketServices, member);
 		const list = await run(listQuery(form, session.userId)).catch(async (error: unknown) => {
 			if (!(error instanceof Refusal)) throw error;
 			// Filters the reader may not use (another member's tickets, for a member): their own list, and why.
 			refused = webText(t, error.notice, names, locale);
 			return run({ page: 0, status: 0, categoryId: 0, userId: '0' });
 		});
-		return web.page(request, reply, guild.name, ticketsPage(t, { guild, list, form, categories, nameOf: names.user, refused }));
+		return web.page(
+			request,
+			reply,
+			guild.name,
+			ticketsPage(t, { guild, access: await access, list, form, categories, nameOf: names.user, refused })
+		);
 	});
 }
