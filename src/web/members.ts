@@ -46,7 +46,7 @@ export function namesIn(guild: Guild): WebNames {
 	};
 }
 
-/** What the member may open beyond tickets: the guild-wide pages (staff: analytics and the audit log; admins: settings). */
+/** What the member may open beyond tickets: the guild-wide pages (staff: analytics; admins: the audit log and settings). */
 export interface GuildAccess {
 	staff: boolean;
 	admin: boolean;

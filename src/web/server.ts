@@ -19,6 +19,7 @@ import { noticePage } from './pages/home.js';
 import { layout } from './pages/layout.js';
 import { authRoutes } from './routes/auth.js';
 import { analyticsRoutes } from './routes/analytics.js';
+import { auditRoutes } from './routes/audit.js';
 import { serverRoutes } from './routes/servers.js';
 import { ticketRoutes } from './routes/tickets.js';
 import { SessionStore } from './sessions.js';
@@ -144,6 +145,7 @@ export async function createWebServer(services: WebServices, options: WebServerO
 	serverRoutes(app, web);
 	ticketRoutes(app, web);
 	analyticsRoutes(app, web);
+	auditRoutes(app, web);
 	await apiRoutes(app, web);
 
 	app.setNotFoundHandler((request, reply) => notFound(request, reply));

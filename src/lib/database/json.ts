@@ -12,3 +12,12 @@ export function readList(text: string | null | undefined): string[] {
 export function writeList(values: readonly string[]): string {
 	return JSON.stringify([...values]);
 }
+
+/** JSON text the bot stored, read back; text that does not parse reads as the fallback. */
+export function parsed<T>(text: string, fallback: T): T {
+	try {
+		return JSON.parse(text) as T;
+	} catch {
+		return fallback;
+	}
+}

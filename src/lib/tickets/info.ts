@@ -1,4 +1,5 @@
 import { canWork, canView, seesNotes } from '../access/policy.js';
+import { parsed } from '../database/json.js';
 import { refuse } from '../errors/Refusal.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import type { Answer } from './answers.js';
@@ -36,14 +37,6 @@ export interface TicketInfo {
 	timeline: TimelineEntry[];
 	/** Null when the reader may not see notes (the opener, the owner, participants); newest first. */
 	notes: { authorId: string; content: string; createdAt: Date }[] | null;
-}
-
-function parsed<T>(text: string, fallback: T): T {
-	try {
-		return JSON.parse(text) as T;
-	} catch {
-		return fallback;
-	}
 }
 
 /** The ticket's details, for its staff, opener, owner and participants; only the reader sees them. */

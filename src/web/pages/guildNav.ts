@@ -11,7 +11,7 @@ export function guildHeader(t: Translate, guild: { id: string; name: string }, a
 	const links: [GuildSection, string, string, boolean][] = [
 		['tickets', `/g/${guild.id}`, t(W.NavTickets), true],
 		['analytics', `/g/${guild.id}/analytics`, t(W.NavAnalytics), access.staff],
-		['audit', `/g/${guild.id}/audit`, t(W.NavAudit), access.staff],
+		['audit', `/g/${guild.id}/audit`, t(W.NavAudit), access.admin],
 		['settings', `/g/${guild.id}/settings`, t(W.NavSettings), access.admin]
 	];
 	const shown = links.filter(([, , , allowed]) => allowed);

@@ -2,13 +2,13 @@ import { priorityLabel, statusLabel } from '../../lib/i18n/labels.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import type { SupportedLocale } from '../../lib/i18n/locales.js';
 import type { Translate } from '../../lib/i18n/notice.js';
-import { AUDIT_ACTIONS, type AuditAction } from '../../lib/model/auditActions.js';
 import { PRIORITIES } from '../../lib/model/priorities.js';
 import { TicketStatus } from '../../lib/model/status.js';
 import { readList } from '../../lib/database/json.js';
 import type { TicketInfo } from '../../lib/tickets/info.js';
 import { ticketNumber } from '../../lib/tickets/ticket.js';
 import { html, type Html } from '../html.js';
+import { actionName, when } from './format.js';
 import type { NameOf } from './tickets.js';
 
 export interface TicketView {
@@ -22,13 +22,6 @@ export interface TicketView {
 	transcript: boolean;
 	/** What the last action said (done) or why it was refused. */
 	flash?: { kind: 'done' | 'refused'; text: string };
-}
-
-const when = (date: Date, locale: SupportedLocale) =>
-	html`<time datetime="${date.toISOString()}">${date.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC</time>`;
-
-function actionName(t: Translate, action: string): string {
-	return (AUDIT_ACTIONS as readonly string[]).includes(action) ? t(LanguageKeys.Logs.Actions[action as AuditAction]) : action;
 }
 
 /** A POST form to one of the ticket's actions, with the CSRF token. */

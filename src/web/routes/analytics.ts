@@ -1,33 +1,26 @@
 import { Readable } from 'node:stream';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import type { WebContext } from '../context.js';
-import { guildAccess, namesIn, webMember, type GuildAccess, type WebMember } from '../members.js';
+import { namesIn } from '../members.js';
 import { analyticsPage } from '../pages/analytics.js';
-
-type GuildRequest = FastifyRequest<{ Params: { guildId: string } }>;
+import { guildVisitor, isVisitor, type GuildRequest } from './guildMember.js';
 
 /** The server's analytics for its staff: the page with its charts, and every ticket as CSV. */
 export function analyticsRoutes(app: FastifyInstance, web: WebContext): void {
 	const { services } = web;
 
 	/** The staff member the request comes from, or the answer already sent (login, 404, or why not). */
-	const staffOf = async (
-		request: GuildRequest,
-		reply: FastifyReply
-	): Promise<{ member: WebMember; access: GuildAccess } | FastifyReply> => {
-		const session = request.session;
-		if (!session) return reply.redirect('/login');
-		const member = await webMember(services.discord, services.env.OWNER_IDS, request.params.guildId, session.userId);
-		if (!member) return web.notFound(request, reply);
-		const access = await guildAccess(services.ticketServices, member);
-		if (!access.staff) return web.refused(request, reply, request.lang.t(LanguageKeys.Analytics.StaffOnly));
-		return { member, access };
+	const staffOf = async (request: GuildRequest, reply: FastifyReply) => {
+		const visitor = await guildVisitor(web, request, reply);
+		if (isVisitor(visitor) && !visitor.access.staff)
+			return web.refused(request, reply, request.lang.t(LanguageKeys.Analytics.StaffOnly));
+		return visitor;
 	};
 
 	app.get<{ Params: { guildId: string } }>('/g/:guildId/analytics', async (request, reply) => {
 		const staff = await staffOf(request, reply);
-		if (!('member' in staff)) return staff;
+		if (!isVisitor(staff)) return staff;
 		const { guild } = staff.member;
 		const data = services.db.forGuild(guild.id);
 		const [dashboard, times, standings, ratings] = await Promise.all([
@@ -55,7 +48,7 @@ export function analyticsRoutes(app: FastifyInstance, web: WebContext): void {
 	// Streamed page by page as the export reads it, so a large server's download starts at once and shows its progress.
 	app.get<{ Params: { guildId: string } }>('/g/:guildId/analytics.csv', async (request, reply) => {
 		const staff = await staffOf(request, reply);
-		if (!('member' in staff)) return staff;
+		if (!isVisitor(staff)) return staff;
 		const chunks = services.analytics.csvChunks(services.db.forGuild(staff.member.guild.id));
 		const text = async function* () {
 			for await (const chunk of chunks) yield chunk.text;

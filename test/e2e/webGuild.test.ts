@@ -5,16 +5,20 @@ import { startTicketScenario, type TicketScenario } from '../harness/ticketScena
 import type { GuildFixture, TestDiscord } from '../harness/TestDiscord.js';
 import { testDatabases } from '../helpers/databases.js';
 
+const PAYLOAD = `<img src=x onerror="document.title='pwned'"><script>alert(1)</script>`;
+
 /**
- * The analytics page for a server's staff: the same figures as /analytics, drawn by Chart.js from the
- * project's own files under the page's CSP, and every ticket as a streamed CSV; members are told why not.
+ * A server's own pages. Analytics for its staff: the same figures as /analytics, drawn by Chart.js from
+ * the project's own files under the page's CSP, and every ticket as a streamed CSV. The audit log for its
+ * admins. Whoever may not open one is told why, in their language.
  */
 for (const database of testDatabases()) {
-	describe.runIf(HAS_CHROMIUM)(`web dashboard: analytics (${database.provider})`, () => {
+	describe.runIf(HAS_CHROMIUM)(`web dashboard: analytics, audit log (${database.provider})`, () => {
 		let scenario: TicketScenario;
 		let discord: TestDiscord;
 		let home: GuildFixture;
 		let browser: DashboardBrowser;
+		let third: Awaited<ReturnType<TicketScenario['openTicket']>>;
 
 		beforeAll(async () => {
 			const port = await freePort();
@@ -26,12 +30,14 @@ for (const database of testDatabases()) {
 			browser = await DashboardBrowser.launch(discord, port);
 			const first = await scenario.openTicket(home.alice);
 			const second = await scenario.openTicket(home.bob);
-			await scenario.openTicket(home.alice);
+			third = await scenario.openTicket(home.alice);
 			await home.staff.slash(first.channel, ['ticket', 'claim']);
 			home.staff.say(first.channel, 'On it');
 			await discord.eventually(async () => (await scenario.ticketRow(first.channel)).firstResponseAt, 'the first answer');
 			await home.staff.slash(first.channel, ['ticket', 'close'], { reason: 'solved' });
 			await home.staff.slash(second.channel, ['ticket', 'close'], { reason: '=HYPERLINK("http://x","y")' });
+			await home.staff.slash(third.channel, ['ticket', 'close'], { reason: PAYLOAD });
+			await home.staff.slash(third.channel, ['ticket', 'reopen']);
 			await home.alice.slash(first.channel, ['ticket', 'feedback'], { stars: 5 });
 			await home.bob.slash(second.channel, ['ticket', 'feedback'], { stars: 2 });
 		}, 90_000);
@@ -108,6 +114,45 @@ for (const database of testDatabases()) {
 			const staff = await browser.loginAs(home.staff);
 			for (const path of [`/g/${other.guild.id}/analytics`, `/g/${other.guild.id}/analytics.csv`])
 				expect((await staff.goto(`${browser.url}${path}`))?.status(), path).toBe(404);
+		}, 60_000);
+
+		it('shows admins the audit log, newest first, filtered, with what users wrote as text', async () => {
+			const admin = await browser.loginAs(home.admin);
+			await admin.goto(`${browser.url}/g/${home.guild.id}`);
+			await admin.getByRole('link', { name: 'Audit log' }).click();
+			await admin.waitForLoadState();
+			const rows = admin.locator('table.audit tbody tr');
+			const first = (await rows.first().innerText()).split('\t');
+			// Bob's rating was the last thing done.
+			expect(first.slice(1, 3)).toEqual(['bob', 'Ticket rated']);
+			const { number } = await scenario.ticketRow(third.channel);
+			await admin.getByLabel('Action').selectOption('ticket.closed');
+			await admin.getByRole('button', { name: 'Filter' }).click();
+			await admin.waitForLoadState();
+			const closes = await rows.allInnerTexts();
+			expect(closes).toHaveLength(3);
+			expect(closes.every((row) => row.includes('Ticket closed'))).toBe(true);
+			expect(closes[0]).toContain(`reason: ${PAYLOAD}`);
+			expect(await admin.title()).not.toBe('pwned');
+			expect(await admin.locator('table.audit img, table.audit script').count()).toBe(0);
+
+			await admin.goto(`${browser.url}/g/${home.guild.id}/audit?ticket=${number}`);
+			const ofTicket = (await rows.allInnerTexts()).map((row) => row.split('\t'));
+			expect(ofTicket.map((row) => row[2])).toEqual(['Ticket reopened', 'Ticket closed', 'Ticket opened']);
+			expect(ofTicket.every((row) => row[3] === `#${String(number).padStart(4, '0')}`)).toBe(true);
+			await admin.goto(`${browser.url}/g/${home.guild.id}/audit?ticket=99999&action=nonsense`);
+			expect(await admin.locator('main').innerText()).toContain('No entry matches these filters.');
+		}, 60_000);
+
+		it('keeps the audit log for admins: staff are told so, and see no link to it', async () => {
+			const staff = await browser.loginAs(home.staff);
+			await staff.goto(`${browser.url}/g/${home.guild.id}`);
+			expect(await staff.getByRole('link', { name: 'Audit log' }).count()).toBe(0);
+			expect((await staff.goto(`${browser.url}/g/${home.guild.id}/audit`))?.status()).toBe(403);
+			expect(await staff.locator('main').innerText()).toContain('Only server admins can do that');
+			const other = discord.createGuild('Elsewhere again');
+			const admin = await browser.loginAs(home.admin);
+			expect((await admin.goto(`${browser.url}/g/${other.guild.id}/audit`))?.status()).toBe(404);
 		}, 60_000);
 	});
 }

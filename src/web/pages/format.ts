@@ -1,0 +1,14 @@
+import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
+import type { SupportedLocale } from '../../lib/i18n/locales.js';
+import type { Translate } from '../../lib/i18n/notice.js';
+import { AUDIT_ACTIONS, type AuditAction } from '../../lib/model/auditActions.js';
+import { html, type Html } from '../html.js';
+
+/** A moment as the reader's language writes it, in UTC (the server does not know the reader's zone). */
+export const when = (date: Date, locale: SupportedLocale): Html =>
+	html`<time datetime="${date.toISOString()}">${date.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC</time>`;
+
+/** An audit action's name in the reader's language (one the bot no longer knows as stored). */
+export function actionName(t: Translate, action: string): string {
+	return (AUDIT_ACTIONS as readonly string[]).includes(action) ? t(LanguageKeys.Logs.Actions[action as AuditAction]) : action;
+}
