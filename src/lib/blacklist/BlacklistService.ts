@@ -32,4 +32,21 @@ export class BlacklistService {
 		if (!entry || (entry.expiresAt && entry.expiresAt <= this.now())) return null;
 		return { userId: entry.userId, reason: entry.reason, expiresAt: entry.expiresAt };
 	}
+
+	/** Every entry in force, newest first, with who added it. */
+	public async list(data: GuildData): Promise<(BlacklistEntryView & { createdById: string; createdAt: Date })[]> {
+		const now = this.now();
+		const rows = await data.db.blacklistEntry.findMany({
+			where: { OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+			orderBy: { createdAt: 'desc' },
+			take: 500
+		});
+		return rows.map(({ userId, reason, expiresAt, createdById, createdAt }) => ({
+			userId,
+			reason,
+			expiresAt,
+			createdById,
+			createdAt
+		}));
+	}
 }

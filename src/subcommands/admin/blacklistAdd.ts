@@ -1,6 +1,8 @@
 import { container } from '@sapphire/framework';
 import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
-import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
+import { callerOf } from '../../lib/chat/caller.js';
+import { discordText } from '../../lib/discord/render.js';
+import { blacklistMember } from '../../lib/settings/adminSettings.js';
 
 export const blacklistAdd: SubcommandDefinition = {
 	name: 'blacklist_add',
@@ -13,20 +15,11 @@ export const blacklistAdd: SubcommandDefinition = {
 		{ name: 'reason', type: 'string', description: 'Why (shown to them when they try)', required: true, maxLength: 500 }
 	],
 	async run(context) {
-		const user = context.options.user('user')!;
-		const hours = context.options.integer('hours')!;
-		const data = container.db.forGuild(context.guild.id);
-		await container.blacklist.add(data, user.id, hours, context.options.string('reason')!, context.member.id);
-		await container.audit.record(data, {
-			actorId: context.member.id,
-			action: 'blacklist.added',
-			targetId: user.id,
-			details: { hours }
+		const done = await blacklistMember(container, callerOf(container, context.member), context.guild.id, {
+			userId: context.options.user('user')!.id,
+			hours: context.options.integer('hours')!,
+			reason: context.options.string('reason')!
 		});
-		const text =
-			hours > 0
-				? context.t(LanguageKeys.Blacklist.Added, { user: `<@${user.id}>`, count: hours })
-				: context.t(LanguageKeys.Blacklist.AddedForever, { user: `<@${user.id}>` });
-		await context.reply(text);
+		await context.reply(discordText(context.t, done));
 	}
 };

@@ -1,6 +1,8 @@
 import { container } from '@sapphire/framework';
 import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
-import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
+import { callerOf } from '../../lib/chat/caller.js';
+import { discordText } from '../../lib/discord/render.js';
+import { unblacklistMember } from '../../lib/settings/adminSettings.js';
 
 export const blacklistRemove: SubcommandDefinition = {
 	name: 'blacklist_remove',
@@ -9,13 +11,8 @@ export const blacklistRemove: SubcommandDefinition = {
 	preconditions: ['AdminOnly'],
 	options: [{ name: 'user', type: 'user', description: 'Who', required: true }],
 	async run(context) {
-		const user = context.options.user('user')!;
-		const data = container.db.forGuild(context.guild.id);
-		const removed = await container.blacklist.remove(data, user.id);
-		if (removed)
-			await container.audit.record(data, { actorId: context.member.id, action: 'blacklist.removed', targetId: user.id });
-		await context.reply(
-			context.t(removed ? LanguageKeys.Blacklist.Removed : LanguageKeys.Blacklist.NotListed, { user: `<@${user.id}>` })
-		);
+		const actor = callerOf(container, context.member);
+		const done = await unblacklistMember(container, actor, context.guild.id, context.options.user('user')!.id);
+		await context.reply(discordText(context.t, done));
 	}
 };

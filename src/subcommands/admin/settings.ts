@@ -1,23 +1,20 @@
 import { container } from '@sapphire/framework';
 import type { CommandOptions } from '../../lib/chat/options.js';
 import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
-import { channelPatternSchema, prefixSchema } from '../../lib/config/schema.js';
+import { callerOf } from '../../lib/chat/caller.js';
 import { userText } from '../../lib/discord/escape.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import { checkedTranslator, type Translate } from '../../lib/i18n/notice.js';
 import { SUPPORTED_LOCALES } from '../../lib/i18n/locales.js';
+import { updateGuildRules, type RuleChanges } from '../../lib/settings/adminSettings.js';
 import {
-	guildRules,
-	NO_OVERRIDES,
 	NUMBER_RULE_NAMES,
 	NUMBER_RULES,
-	ownRules,
 	RULE_NAMES,
 	type GuildRules,
 	type NumberRule,
 	type RuleOverrides
 } from '../../lib/settings/guildRules.js';
-import { refuse } from '../../lib/errors/Refusal.js';
 
 /** The option that sets each rule. */
 const OPTION_OF: Record<keyof RuleOverrides, string> = {
@@ -28,26 +25,21 @@ const OPTION_OF: Record<keyof RuleOverrides, string> = {
 	...(Object.fromEntries(NUMBER_RULE_NAMES.map((name) => [name, NUMBER_RULES[name].option])) as Record<NumberRule, string>)
 };
 
-/** The changes an invocation asks for, checked; nothing is written unless every value is valid. */
-function requestedChanges(options: CommandOptions): Partial<RuleOverrides> {
-	const changes: Partial<RuleOverrides> = options.boolean('reset') ? { ...NO_OVERRIDES } : {};
-	if (options.has('language')) changes.locale = options.string('language')!;
-	if (options.has('prefix')) {
-		const prefix = prefixSchema.safeParse(options.string('prefix'));
-		if (!prefix.success) refuse(LanguageKeys.Settings.BadPrefix);
-		changes.prefix = prefix.data;
-	}
+/** The changes an invocation asks for, as typed: the use case checks them. */
+function requestedChanges(options: CommandOptions): RuleChanges {
+	const numbers: RuleChanges['numbers'] = {};
 	for (const name of NUMBER_RULE_NAMES) {
 		const { option } = NUMBER_RULES[name];
-		if (options.has(option)) changes[name] = options.integer(option)!;
+		if (options.has(option)) numbers[name] = options.integer(option)!;
 	}
-	if (options.has('opener_close')) changes.allowOpenerClose = options.boolean('opener_close')!;
-	if (options.has('channel_name_pattern')) {
-		const pattern = channelPatternSchema.safeParse(options.string('channel_name_pattern'));
-		if (!pattern.success) refuse(LanguageKeys.Settings.BadPattern);
-		changes.channelNamePattern = pattern.data;
-	}
-	return changes;
+	return {
+		reset: options.boolean('reset') ?? undefined,
+		locale: options.has('language') ? options.string('language')! : undefined,
+		prefix: options.has('prefix') ? options.string('prefix')! : undefined,
+		allowOpenerClose: options.has('opener_close') ? options.boolean('opener_close')! : undefined,
+		channelNamePattern: options.has('channel_name_pattern') ? options.string('channel_name_pattern')! : undefined,
+		numbers
+	};
 }
 
 function describeRules(t: Translate, rules: GuildRules, own: Set<keyof GuildRules>): string {
@@ -85,20 +77,18 @@ export const settings: SubcommandDefinition = {
 		{ name: 'reset', type: 'boolean', description: 'Go back to the bot’s defaults for everything not given here' }
 	],
 	async run(context) {
-		const changes = requestedChanges(context.options);
-		const data = container.db.forGuild(context.guild.id);
-		const changed = Object.keys(changes).length > 0;
-		const stored = changed ? await data.updateSettings(changes) : await data.settings();
-		if (changed) {
-			await container.preferences.invalidate(context.guild.id);
-			await container.audit.record(data, { actorId: context.member.id, action: 'settings.updated', details: changes });
-		}
+		const { rules, own, changed } = await updateGuildRules(
+			container,
+			callerOf(container, context.member),
+			context.guild.id,
+			requestedChanges(context.options)
+		);
 		// Answer in the language just chosen, so the admin sees it took effect.
 		const t =
-			changes.locale !== undefined
-				? checkedTranslator(container.i18n.getT(guildRules(stored, container.config).locale))
+			context.options.has('language') || context.options.boolean('reset')
+				? checkedTranslator(container.i18n.getT(rules.locale))
 				: context.t;
-		const lines = describeRules(t, guildRules(stored, container.config), ownRules(stored));
+		const lines = describeRules(t, rules, own);
 		await context.reply(t(changed ? LanguageKeys.Settings.Saved : LanguageKeys.Settings.Shown, { lines }));
 	}
 };
