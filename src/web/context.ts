@@ -1,7 +1,9 @@
 import type { Client } from 'discord.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AnalyticsService } from '../lib/analytics/AnalyticsService.js';
+import type { BlacklistService } from '../lib/blacklist/BlacklistService.js';
 import type { Env } from '../lib/config/env.js';
+import type { GuildPreferences } from '../lib/settings/GuildPreferences.js';
 import type { DataStore } from '../lib/database/guildData.js';
 import type { TicketServices } from '../lib/tickets/services.js';
 import type { TranscriptService } from '../lib/transcripts/TranscriptService.js';
@@ -17,6 +19,8 @@ export interface WebServices {
 	readonly ticketServices: TicketServices;
 	readonly transcripts: TranscriptService;
 	readonly analytics: AnalyticsService;
+	readonly preferences: GuildPreferences;
+	readonly blacklist: BlacklistService;
 	readonly discord: () => Client;
 }
 

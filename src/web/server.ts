@@ -20,6 +20,7 @@ import { layout } from './pages/layout.js';
 import { authRoutes } from './routes/auth.js';
 import { analyticsRoutes } from './routes/analytics.js';
 import { auditRoutes } from './routes/audit.js';
+import { settingsRoutes } from './routes/settings.js';
 import { serverRoutes } from './routes/servers.js';
 import { ticketRoutes } from './routes/tickets.js';
 import { SessionStore } from './sessions.js';
@@ -146,6 +147,7 @@ export async function createWebServer(services: WebServices, options: WebServerO
 	ticketRoutes(app, web);
 	analyticsRoutes(app, web);
 	auditRoutes(app, web);
+	settingsRoutes(app, web);
 	await apiRoutes(app, web);
 
 	app.setNotFoundHandler((request, reply) => notFound(request, reply));

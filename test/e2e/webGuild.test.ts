@@ -9,11 +9,12 @@ const PAYLOAD = `<img src=x onerror="document.title='pwned'"><script>alert(1)</s
 
 /**
  * A server's own pages. Analytics for its staff: the same figures as /analytics, drawn by Chart.js from
- * the project's own files under the page's CSP, and every ticket as a streamed CSV. The audit log for its
- * admins. Whoever may not open one is told why, in their language.
+ * the project's own files under the page's CSP, and every ticket as a streamed CSV. The audit log and the
+ * settings for its admins, through the /admin commands' use cases, so Discord follows each change at once
+ * and a bad value is refused with the command's words. Whoever may not open a page is told why.
  */
 for (const database of testDatabases()) {
-	describe.runIf(HAS_CHROMIUM)(`web dashboard: analytics, audit log (${database.provider})`, () => {
+	describe.runIf(HAS_CHROMIUM)(`web dashboard: analytics, audit log, settings (${database.provider})`, () => {
 		let scenario: TicketScenario;
 		let discord: TestDiscord;
 		let home: GuildFixture;
@@ -153,6 +154,105 @@ for (const database of testDatabases()) {
 			const other = discord.createGuild('Elsewhere again');
 			const admin = await browser.loginAs(home.admin);
 			expect((await admin.goto(`${browser.url}/g/${other.guild.id}/audit`))?.status()).toBe(404);
+		}, 60_000);
+
+		const settingsOf = async (page: Page) => {
+			await page.goto(`${browser.url}/g/${home.guild.id}/settings`);
+			return page;
+		};
+		const submit = async (page: Page, button: string) => {
+			await page.getByRole('button', { name: button, exact: true }).click();
+			await page.waitForLoadState();
+			return page.locator('.flash').innerText();
+		};
+		const settingsRow = () => scenario.db.prisma.guildSettings.findUniqueOrThrow({ where: { guildId: home.guild.id } });
+
+		it('changes the rules from the form: Discord follows at once, and an unchanged form changes nothing', async () => {
+			const admin = await browser.loginAs(home.admin);
+			await admin.goto(`${browser.url}/g/${home.guild.id}`);
+			await admin.getByRole('link', { name: 'Settings' }).click();
+			await admin.waitForLoadState();
+			expect(await submit(admin, 'Save')).toBe('Nothing to change: every value was already so.');
+			expect((await settingsRow()).prefix).toBeNull();
+
+			await admin.getByLabel(/^Prefix of message commands/).fill('?');
+			await admin.getByLabel(/^Open tickets per member/).fill('2');
+			expect(await submit(admin, 'Save')).toBe('Settings saved.');
+			expect(await settingsRow()).toMatchObject({ prefix: '?', maxOpenPerUser: 2, cooldownSeconds: null });
+			const shown = await home.admin.command(home.general, '?admin settings');
+			expect(shown.content).toContain('Prefix of message commands: **`?`** (set here)');
+			expect(await admin.getByLabel(/^Open tickets per member/).inputValue()).toBe('2');
+
+			await admin.getByLabel(/^Prefix of message commands/).fill('a b');
+			expect(await submit(admin, 'Save')).toBe('The prefix must be 1 to 5 characters without spaces or backticks, like ! or t!.');
+			// A hand-made request past the form's own limits: refused whole, nothing half written.
+			const csrf = await admin.locator('input[name="_csrf"]').first().inputValue();
+			await admin.request.post(`${browser.url}/g/${home.guild.id}/settings/rules`, {
+				form: { _csrf: csrf, prefix: '!', locale: 'en-US', maxOpenPerUser: '9999' },
+				maxRedirects: 0
+			});
+			await settingsOf(admin);
+			expect(await admin.locator('.flash').innerText()).toBe('max_open is not valid here. Check the value and try again.');
+			expect(await settingsRow()).toMatchObject({ prefix: '?', maxOpenPerUser: 2 });
+
+			expect(await submit(admin, 'Back to the defaults')).toBe('Settings saved.');
+			expect(await settingsRow()).toMatchObject({ prefix: null, maxOpenPerUser: null });
+			const entries = await scenario.db.prisma.auditEvent.findMany({ where: { action: 'settings.updated' } });
+			expect(entries.map((entry) => JSON.parse(entry.details).via)).toEqual(['web', 'web']);
+		}, 60_000);
+
+		it('sets the role lists with the command’s checks, and refuses @everyone', async () => {
+			const admin = await settingsOf(await browser.loginAs(home.admin));
+			await admin.getByLabel(/^Support roles/).fill(home.guild.id);
+			await admin.getByRole('button', { name: 'Save roles' }).first().click();
+			await admin.waitForLoadState();
+			expect(await admin.locator('.flash').innerText()).toMatch(
+				/^@everyone cannot be a staff, support, admin or escalation role/
+			);
+			await admin.getByLabel(/^Support roles/).fill(`<@&${home.roles.staff.id}>`);
+			await admin.getByRole('button', { name: 'Save roles' }).first().click();
+			await admin.waitForLoadState();
+			expect(await admin.locator('.flash').innerText()).toMatch(/^Support roles: @Support\./);
+			expect(JSON.parse((await settingsRow()).supportRoleIds)).toEqual([home.roles.staff.id]);
+			await admin.getByLabel(/^Support roles/).fill('none');
+			await admin.getByRole('button', { name: 'Save roles' }).first().click();
+			await admin.waitForLoadState();
+			expect(JSON.parse((await settingsRow()).supportRoleIds)).toEqual([]);
+		}, 60_000);
+
+		it('blacklists a member, who Discord then refuses, and lets them back', async () => {
+			const admin = await settingsOf(await browser.loginAs(home.admin));
+			await admin.getByLabel('Member (user ID)').fill(home.bob.id);
+			await admin.getByLabel(/^Why/).fill(PAYLOAD);
+			expect(await submit(admin, 'Blacklist')).toBe('@bob can no longer open tickets, until removed from the blacklist.');
+			expect(await admin.locator('table.blacklist tbody td.details').innerText()).toBe(PAYLOAD);
+			expect(await admin.locator('table.blacklist img, table.blacklist script').count()).toBe(0);
+			const refused = await home.bob.slash(home.general, ['ticket', 'create'], { category: 'quick' });
+			expect(refused.content).toMatch(/^You cannot open tickets on this server\. Reason: /);
+
+			expect(await submit(admin, 'Remove from the blacklist')).toBe('@bob can open tickets again.');
+			expect(await admin.locator('main').innerText()).toContain('Nobody is blacklisted.');
+			await scenario.openTicket(home.bob);
+		}, 60_000);
+
+		it('keeps the settings for admins: staff are refused on the page and in a hand-made request', async () => {
+			const staff = await browser.loginAs(home.staff);
+			await staff.goto(`${browser.url}/g/${home.guild.id}`);
+			expect(await staff.getByRole('link', { name: 'Settings' }).count()).toBe(0);
+			expect((await settingsOf(staff)).url()).toContain('/settings');
+			expect(await staff.locator('main').innerText()).toContain('Only server admins can do that');
+			const csrf = await staff.locator('input[name="_csrf"]').first().inputValue();
+			const response = await staff.request.post(`${browser.url}/g/${home.guild.id}/settings/blacklist-add`, {
+				form: { _csrf: csrf, userId: home.alice.id, hours: '0', reason: 'no' },
+				maxRedirects: 0
+			});
+			expect(response.status()).toBe(303);
+			expect(await scenario.db.prisma.blacklistEntry.count()).toBe(0);
+			const forged = await staff.request.post(`${browser.url}/g/${home.guild.id}/settings/rules`, { form: {}, maxRedirects: 0 });
+			expect(forged.status()).toBe(403);
+			const admin = await browser.loginAs(home.admin);
+			for (const path of ['settings', 'settings/nonsense'])
+				expect((await admin.goto(`${browser.url}/g/123456789012345678/${path}`))?.status(), path).toBe(404);
 		}, 60_000);
 	});
 }

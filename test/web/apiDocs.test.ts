@@ -56,6 +56,9 @@ describe('REST API documentation and errors', () => {
 			ticketServices,
 			transcripts: undefined as never,
 			analytics: new AnalyticsService(),
+			// No settings page is asked for here.
+			preferences: undefined as never,
+			blacklist: undefined as never,
 			discord: () => client
 		});
 		await app.listen({ port: 0, host: '127.0.0.1' });

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { parseTags } from '../../lib/categories/parse.js';
 import { Refusal } from '../../lib/errors/Refusal.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
@@ -15,6 +15,7 @@ import { addUser, removeUser } from '../../lib/tickets/participants.js';
 import { setPriority } from '../../lib/tickets/priority.js';
 import { setTags } from '../../lib/tickets/tags.js';
 import type { WebContext } from '../context.js';
+import { readFlash, setFlash } from '../flash.js';
 import { webText } from '../i18n.js';
 import { runTicketAction } from '../ticketAction.js';
 import { namesIn, webMember, type WebMember } from '../members.js';
@@ -53,9 +54,6 @@ const ACTIONS: Record<string, WebAction> = {
 	'add-member': { useCase: addUser, input: (form) => ({ userId: snowflake(text(form, 'userId')) }) },
 	'remove-member': { useCase: removeUser, input: (form) => ({ userId: snowflake(text(form, 'userId')) }) }
 };
-
-const FLASH_COOKIE = 'ticketbot_flash';
-type Flash = { kind: 'done' | 'refused'; text: string };
 
 /** One ticket's page, and its actions: each a use case, whose answer Discord shows at once where it belongs. */
 export function ticketRoutes(app: FastifyInstance, web: WebContext): void {
@@ -155,36 +153,12 @@ export function ticketRoutes(app: FastifyInstance, web: WebContext): void {
 			try {
 				const input = action.input(request.body ?? {}) as never;
 				const outcome = await runTicketAction(services, member, ticketId, action.useCase, input);
-				setFlash(reply, { kind: 'done', text: webText(t, outcome.notice, names, locale) });
+				setFlash(reply, { kind: 'done', text: webText(t, outcome.notice, names, locale) }, web.secure);
 			} catch (error) {
 				if (!(error instanceof Refusal)) throw error;
-				setFlash(reply, { kind: 'refused', text: webText(t, error.notice, names, locale) });
+				setFlash(reply, { kind: 'refused', text: webText(t, error.notice, names, locale) }, web.secure);
 			}
 			return reply.redirect(location(member, request.params.number), 303);
 		}
 	);
-
-	function setFlash(reply: FastifyReply, flash: Flash): void {
-		reply.setCookie(FLASH_COOKIE, JSON.stringify(flash), {
-			path: '/g/',
-			httpOnly: true,
-			sameSite: 'lax',
-			secure: web.secure,
-			signed: true,
-			maxAge: 60
-		});
-	}
-
-	function readFlash(request: FastifyRequest, reply: FastifyReply): Flash | undefined {
-		const raw = request.cookies[FLASH_COOKIE];
-		if (!raw) return undefined;
-		reply.clearCookie(FLASH_COOKIE, { path: '/g/' });
-		const unsigned = request.unsignCookie(raw);
-		if (!unsigned.valid || !unsigned.value) return undefined;
-		try {
-			return JSON.parse(unsigned.value) as Flash;
-		} catch {
-			return undefined;
-		}
-	}
 }

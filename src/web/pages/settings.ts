@@ -1,0 +1,128 @@
+import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
+import { SUPPORTED_LOCALES, type SupportedLocale } from '../../lib/i18n/locales.js';
+import type { Translate } from '../../lib/i18n/notice.js';
+import type { adminOverview } from '../../lib/settings/adminSettings.js';
+import { NUMBER_RULE_NAMES, NUMBER_RULES, type GuildRules } from '../../lib/settings/guildRules.js';
+import type { Flash } from '../flash.js';
+import { html, type Html } from '../html.js';
+import type { GuildAccess } from '../members.js';
+import { when } from './format.js';
+import { guildHeader } from './guildNav.js';
+import type { NameOf } from './tickets.js';
+
+export interface SettingsView {
+	guild: { id: string; name: string };
+	access: GuildAccess;
+	overview: Awaited<ReturnType<typeof adminOverview>>;
+	csrf: string;
+	flash?: Flash;
+	nameOf: NameOf;
+	roleName: (id: string) => string;
+}
+
+/** Each language in its own words. */
+const LANGUAGE_NAMES: Record<SupportedLocale, string> = { 'en-US': 'English', fr: 'Français' };
+
+/** A POST form of the settings page, with the CSRF token. */
+const form = (view: SettingsView, action: string, body: Html, extra = '') =>
+	html`<form method="post" action="/g/${view.guild.id}/settings/${action}" class="${extra}">
+<input type="hidden" name="_csrf" value="${view.csrf}">
+${body}</form>`;
+
+function rulesForm(t: Translate, view: SettingsView): Html {
+	const S = LanguageKeys.Settings;
+	const W = LanguageKeys.Web;
+	const { rules, own } = view.overview;
+	const mark = (name: keyof GuildRules) => html` <span class="muted">(${t(own.has(name) ? S.OwnValue : S.DefaultValue)})</span>`;
+	const label = (name: keyof GuildRules, control: Html) => html`<label>${t(S.Labels[name])}${mark(name)} ${control}</label>`;
+	const numbers = NUMBER_RULE_NAMES.map((name) => {
+		const { min, max } = NUMBER_RULES[name];
+		return label(
+			name,
+			html`<input type="number" name="${name}" value="${rules[name]}" min="${min}" max="${max}" step="1" required>`
+		);
+	});
+	return html`<section><h2>${t(W.RulesHeading)}</h2><p class="muted">${t(W.RulesHint)}</p>
+${form(
+	view,
+	'rules',
+	html`${label(
+		'locale',
+		html`<select name="locale">${SUPPORTED_LOCALES.map(
+			(code) => html`<option value="${code}"${code === rules.locale ? html` selected` : null}>${LANGUAGE_NAMES[code]}</option>`
+		)}</select>`
+	)}
+${label('prefix', html`<input name="prefix" value="${rules.prefix}" maxlength="5" required>`)}
+${label(
+	'allowOpenerClose',
+	html`<select name="allowOpenerClose"><option value="yes"${rules.allowOpenerClose ? html` selected` : null}>${t(S.Yes)}</option><option value="no"${
+		rules.allowOpenerClose ? null : html` selected`
+	}>${t(S.No)}</option></select>`
+)}
+${label('channelNamePattern', html`<input name="channelNamePattern" value="${rules.channelNamePattern}" maxlength="90" required>`)}
+${numbers}
+<div class="buttons"><button type="submit">${t(W.SaveRules)}</button></div>`,
+	'settings-form'
+)}
+${form(view, 'reset', html`<button type="submit" class="secondary">${t(W.ResetRules)}</button>`)}
+</section>`;
+}
+
+function rolesForms(t: Translate, view: SettingsView): Html {
+	const W = LanguageKeys.Web;
+	const shown = (ids: readonly string[]) => (ids.length ? ids.map((id) => `@${view.roleName(id)}`).join(', ') : t(W.NoRoles));
+	const list = (name: 'support_roles' | 'admin_roles', heading: string, ids: readonly string[]) =>
+		form(
+			view,
+			name,
+			html`<label>${heading} <span class="muted">(${shown(ids)})</span>
+<input name="roles" value="${ids.join(' ')}" maxlength="500" placeholder="none"></label>
+<div class="buttons"><button type="submit">${t(W.SaveRoles)}</button></div>`,
+			'settings-form'
+		);
+	return html`<section><h2>${t(W.RolesHeading)}</h2><p class="muted">${t(W.RolesHint)}</p>
+${list('support_roles', t(W.SupportRoles), view.overview.supportRoleIds)}
+${list('admin_roles', t(W.AdminRoles), view.overview.adminRoleIds)}
+</section>`;
+}
+
+function blacklistSection(t: Translate, locale: SupportedLocale, view: SettingsView): Html {
+	const W = LanguageKeys.Web;
+	const { blacklist } = view.overview;
+	const rows = blacklist.map(
+		(entry) => html`<tr>
+<td>${view.nameOf(entry.userId)} <span class="muted">${entry.userId}</span></td>
+<td class="details">${entry.reason}</td>
+<td>${entry.expiresAt ? when(entry.expiresAt, locale) : t(W.BlacklistForever)}</td>
+<td>${view.nameOf(entry.createdById)}</td>
+<td>${form(view, 'blacklist-remove', html`<input type="hidden" name="userId" value="${entry.userId}"><button type="submit" class="secondary">${t(W.BlacklistRemove)}</button>`)}</td>
+</tr>`
+	);
+	return html`<section><h2>${t(W.BlacklistHeading)}</h2>
+${
+	blacklist.length
+		? html`<div class="table-wrap"><table class="blacklist">
+<thead><tr><th>${t(W.ColumnMember)}</th><th>${t(W.ColumnReason)}</th><th>${t(W.BlacklistUntil)}</th><th>${t(W.ColumnAddedBy)}</th><th></th></tr></thead>
+<tbody>${rows}</tbody></table></div>`
+		: html`<p class="muted">${t(W.BlacklistEmpty)}</p>`
+}
+${form(
+	view,
+	'blacklist-add',
+	html`<label>${t(W.MemberId)} <input name="userId" inputmode="numeric" maxlength="20" required></label>
+<label>${t(W.BlacklistHours)} <input type="number" name="hours" value="0" min="0" max="87600" step="1" required></label>
+<label>${t(W.BlacklistReason)} <input name="reason" maxlength="500" required></label>
+<div class="buttons"><button type="submit">${t(W.BlacklistAdd)}</button></div>`,
+	'settings-form'
+)}
+</section>`;
+}
+
+/** The server's settings for its admins: the same values, checks and messages as the /admin commands. */
+export function settingsPage(t: Translate, locale: SupportedLocale, view: SettingsView): Html {
+	return html`${guildHeader(t, view.guild, view.access, 'settings')}
+${view.flash ? html`<p class="flash ${view.flash.kind}" role="status">${view.flash.text}</p>` : null}
+${rulesForm(t, view)}
+${rolesForms(t, view)}
+${blacklistSection(t, locale, view)}`;
+}

@@ -1,0 +1,127 @@
+import type { FastifyInstance } from 'fastify';
+import { Refusal } from '../../lib/errors/Refusal.js';
+import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
+import { notice, type Notice } from '../../lib/i18n/notice.js';
+import {
+	adminOverview,
+	blacklistMember,
+	setRoleList,
+	unblacklistMember,
+	updateGuildRules,
+	type RuleChanges
+} from '../../lib/settings/adminSettings.js';
+import { NUMBER_RULE_NAMES, type GuildRules } from '../../lib/settings/guildRules.js';
+import type { WebContext, WebServices } from '../context.js';
+import { readFlash, setFlash } from '../flash.js';
+import { webText } from '../i18n.js';
+import { namesIn, type WebMember } from '../members.js';
+import { settingsPage } from '../pages/settings.js';
+import { guildVisitor, isVisitor } from './guildMember.js';
+
+type Form = Record<string, string | undefined>;
+const text = (form: Form, name: string) => (typeof form[name] === 'string' ? form[name].trim() : '');
+/** A number typed in a form: NaN when it is not one, which the use case refuses by name. */
+const integer = (form: Form, name: string) => (/^-?\d{1,9}$/.test(text(form, name)) ? Number(text(form, name)) : Number.NaN);
+
+/**
+ * The rule changes a form asks for: only the values that differ from the rules in force, so saving the
+ * form unchanged does not turn the configuration's defaults into the server's own values.
+ */
+function ruleChanges(form: Form, rules: GuildRules): RuleChanges {
+	const changes: RuleChanges = { numbers: {} };
+	const typed = {
+		locale: text(form, 'locale'),
+		prefix: text(form, 'prefix'),
+		channelNamePattern: text(form, 'channelNamePattern')
+	};
+	for (const name of ['locale', 'prefix', 'channelNamePattern'] as const)
+		if (typed[name] !== rules[name]) changes[name] = typed[name];
+	const openerClose = text(form, 'allowOpenerClose') === 'yes';
+	if (openerClose !== rules.allowOpenerClose) changes.allowOpenerClose = openerClose;
+	for (const name of NUMBER_RULE_NAMES) {
+		const value = integer(form, name);
+		if (value !== rules[name]) changes.numbers![name] = value;
+	}
+	return changes;
+}
+
+type SettingsAction = (services: WebServices, member: WebMember, form: Form) => Promise<Notice>;
+
+const ACTIONS: Record<string, SettingsAction> = {
+	async rules(services, member, form) {
+		const current = await adminOverview(services, member.actor, member.guild.id);
+		const { changed } = await updateGuildRules(services, member.actor, member.guild.id, ruleChanges(form, current.rules));
+		return notice(changed ? LanguageKeys.Web.RulesSaved : LanguageKeys.Web.RulesUnchanged);
+	},
+	async reset(services, member) {
+		await updateGuildRules(services, member.actor, member.guild.id, { reset: true });
+		return notice(LanguageKeys.Web.RulesSaved);
+	},
+	support_roles: (services, member, form) =>
+		setRoleList(services, member.actor, member.guild.id, 'support_roles', text(form, 'roles')),
+	admin_roles: (services, member, form) =>
+		setRoleList(services, member.actor, member.guild.id, 'admin_roles', text(form, 'roles')),
+	'blacklist-add': (services, member, form) =>
+		blacklistMember(services, member.actor, member.guild.id, {
+			userId: text(form, 'userId'),
+			hours: integer(form, 'hours'),
+			reason: text(form, 'reason')
+		}),
+	'blacklist-remove': (services, member, form) => unblacklistMember(services, member.actor, member.guild.id, text(form, 'userId'))
+};
+
+/** The server's settings page for its admins, and its forms: each one of the /admin commands' use cases. */
+export function settingsRoutes(app: FastifyInstance, web: WebContext): void {
+	const { services } = web;
+
+	app.get<{ Params: { guildId: string } }>('/g/:guildId/settings', async (request, reply) => {
+		const visitor = await guildVisitor(web, request, reply);
+		if (!isVisitor(visitor)) return visitor;
+		const { member, access } = visitor;
+		const { t, locale } = request.lang;
+		const names = namesIn(member.guild);
+		const overview = await adminOverview(services, member.actor, member.guild.id).catch((error: unknown) => {
+			if (error instanceof Refusal) return webText(t, error.notice, names, locale);
+			throw error;
+		});
+		if (typeof overview === 'string') return web.refused(request, reply, overview);
+		const guild = { id: member.guild.id, name: member.guild.name };
+		return web.page(
+			request,
+			reply,
+			`${t(LanguageKeys.Web.SettingsTitle)} · ${guild.name}`,
+			settingsPage(t, locale, {
+				guild,
+				access,
+				overview,
+				csrf: reply.generateCsrf(),
+				flash: readFlash(request, reply),
+				nameOf: names.user,
+				roleName: names.role
+			})
+		);
+	});
+
+	app.post<{ Params: { guildId: string; action: string }; Body: Form }>(
+		'/g/:guildId/settings/:action',
+		{ preHandler: app.csrfProtection },
+		async (request, reply) => {
+			const action = Object.hasOwn(ACTIONS, request.params.action) ? ACTIONS[request.params.action] : undefined;
+			if (!request.session) return reply.redirect('/login', 303);
+			const visitor = await guildVisitor(web, request, reply);
+			if (!isVisitor(visitor)) return visitor;
+			if (!action) return web.notFound(request, reply);
+			const { member } = visitor;
+			const { t, locale } = request.lang;
+			const names = namesIn(member.guild);
+			try {
+				const done = await action(services, member, request.body ?? {});
+				setFlash(reply, { kind: 'done', text: webText(t, done, names, locale) }, web.secure);
+			} catch (error) {
+				if (!(error instanceof Refusal)) throw error;
+				setFlash(reply, { kind: 'refused', text: webText(t, error.notice, names, locale) }, web.secure);
+			}
+			return reply.redirect(`/g/${member.guild.id}/settings`, 303);
+		}
+	);
+}
