@@ -2,7 +2,9 @@ import type { Client } from 'discord.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AnalyticsService } from '../lib/analytics/AnalyticsService.js';
 import type { BlacklistService } from '../lib/blacklist/BlacklistService.js';
+import type { CategoryService } from '../lib/categories/CategoryService.js';
 import type { Env } from '../lib/config/env.js';
+import type { PanelService } from '../lib/panels/PanelService.js';
 import type { GuildPreferences } from '../lib/settings/GuildPreferences.js';
 import type { DataStore } from '../lib/database/guildData.js';
 import type { TicketServices } from '../lib/tickets/services.js';
@@ -21,6 +23,8 @@ export interface WebServices {
 	readonly analytics: AnalyticsService;
 	readonly preferences: GuildPreferences;
 	readonly blacklist: BlacklistService;
+	readonly categories: CategoryService;
+	readonly panels: PanelService;
 	readonly discord: () => Client;
 }
 

@@ -254,5 +254,41 @@ for (const database of testDatabases()) {
 			for (const path of ['settings', 'settings/nonsense'])
 				expect((await admin.goto(`${browser.url}/g/123456789012345678/${path}`))?.status(), path).toBe(404);
 		}, 60_000);
+
+		it('shows the categories and previews each panel, then posts it in Discord from the page', async () => {
+			const created = await home.admin.slash(home.general, ['admin', 'panel_create'], {
+				panel_id: 'help',
+				channel: home.general.id,
+				title: `Need help? ${PAYLOAD}`
+			});
+			expect(created.content).toContain('Panel `help` created');
+			const admin = await settingsOf(await browser.loginAs(home.admin));
+			const categories = await admin.locator('table.categories tbody tr').allInnerTexts();
+			expect(categories.some((row) => row.startsWith('quick\tQuick question\t@Support'))).toBe(true);
+			const panel = admin.locator('article.panel', { hasText: 'help' });
+			expect(await panel.locator('h3').innerText()).toBe('help · In #general · not posted yet');
+			expect(await panel.locator('.embed strong').innerText()).toBe(`Need help? ${PAYLOAD}`);
+			expect(await panel.locator('.discord-button').allInnerTexts()).toEqual(['Open a ticket']);
+			expect(await admin.locator('.discord-message img, .discord-message script').count()).toBe(0);
+
+			await panel.getByRole('button', { name: 'Post or update in Discord' }).click();
+			await admin.waitForLoadState();
+			expect(await admin.locator('.flash').innerText()).toMatch(/^Panel help posted: https?:\/\//);
+			const posted = discord.botMessages(home.general).filter((message) => JSON.stringify(message.embeds).includes('Need help?'));
+			expect(posted).toHaveLength(1);
+			expect(await admin.locator('article.panel', { hasText: 'help' }).locator('h3').innerText()).toMatch(/· posted /);
+			const entry = await scenario.db.prisma.auditEvent.findFirstOrThrow({ where: { action: 'panel.deployed' } });
+			expect(JSON.parse(entry.details)).toMatchObject({ key: 'help', via: 'web' });
+
+			await admin
+				.locator('article.panel', { hasText: 'help' })
+				.getByRole('button', { name: 'Post or update in Discord' })
+				.click();
+			await admin.waitForLoadState();
+			expect(await admin.locator('.flash').innerText()).toMatch(/^Panel help updated in place/);
+			expect(
+				discord.botMessages(home.general).filter((message) => JSON.stringify(message.embeds).includes('Need help?'))
+			).toHaveLength(1);
+		}, 60_000);
 	});
 }

@@ -3,6 +3,8 @@ import type { Client } from 'discord.js';
 import type { FastifyInstance } from 'fastify';
 import { chromium } from 'playwright-core';
 import { AnalyticsService } from '../../src/lib/analytics/AnalyticsService.js';
+import { CategoryService } from '../../src/lib/categories/CategoryService.js';
+import { PanelService } from '../../src/lib/panels/PanelService.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { everyoneOnlyCheck } from '../../src/lib/access/roles.js';
 import { AuditLog } from '../../src/lib/audit/AuditLog.js';
@@ -59,6 +61,8 @@ describe('REST API documentation and errors', () => {
 			// No settings page is asked for here.
 			preferences: undefined as never,
 			blacklist: undefined as never,
+			categories: new CategoryService(ticketServices.config, ticketServices.cache),
+			panels: new PanelService(ticketServices.cache),
 			discord: () => client
 		});
 		await app.listen({ port: 0, host: '127.0.0.1' });

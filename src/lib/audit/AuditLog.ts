@@ -11,6 +11,9 @@ export interface AuditEntry {
 	via?: 'web' | 'api';
 }
 
+/** Who an entry is by, and through which surface (entryAuthor(actor) gives it for an actor). */
+export type AuditAuthor = Pick<AuditEntry, 'actorId' | 'via'>;
+
 /** Told of every entry once it is stored (the guild's log channel). Never awaited by the action itself. */
 export type AuditListener = (guildId: string, entry: AuditEntry) => void;
 

@@ -4,7 +4,7 @@ import type { GuildData } from '../database/guildData.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { panelCategories, renderPanel } from './renderPanel.js';
 import { refuse } from '../errors/Refusal.js';
-import type { AuditLog } from '../audit/AuditLog.js';
+import type { AuditAuthor, AuditLog } from '../audit/AuditLog.js';
 import type { CategoryService } from '../categories/CategoryService.js';
 import type { PanelService } from './PanelService.js';
 
@@ -26,7 +26,7 @@ export async function deployPanel(
 	guild: Guild,
 	data: GuildData,
 	key: string,
-	actorId: string,
+	author: AuditAuthor,
 	beforeSend?: () => Promise<void>
 ): Promise<{ redeployed: boolean; url: string }> {
 	const panel = await services.panels.byKey(data, key);
@@ -51,6 +51,6 @@ export async function deployPanel(
 	const redeployed = message !== null;
 	message ??= await channel.send(payload);
 	await services.panels.markDeployed(data, panel.id, message.id);
-	await services.audit.record(data, { actorId, action: 'panel.deployed', details: { key, messageId: message.id } });
+	await services.audit.record(data, { ...author, action: 'panel.deployed', details: { key, messageId: message.id } });
 	return { redeployed, url: message.url };
 }

@@ -230,6 +230,6 @@ export async function applySetupChoice(
 		return;
 	}
 	if (step === 4 && control === 2) {
-		await deployPanel(services, guild, data, SETUP_PANEL, actorId);
+		await deployPanel(services, guild, data, SETUP_PANEL, { actorId });
 	}
 }

@@ -12,8 +12,13 @@ export const panelDeploy: SubcommandDefinition = {
 	async run(context) {
 		const { guild, t } = context;
 		const key = context.options.string('panel_id')!.toLowerCase();
-		const { redeployed, url } = await deployPanel(container, guild, container.db.forGuild(guild.id), key, context.member.id, () =>
-			context.defer()
+		const { redeployed, url } = await deployPanel(
+			container,
+			guild,
+			container.db.forGuild(guild.id),
+			key,
+			{ actorId: context.member.id },
+			() => context.defer()
 		);
 		await context.reply(t(redeployed ? LanguageKeys.Panels.Redeployed : LanguageKeys.Panels.Deployed, { key, url }));
 	}

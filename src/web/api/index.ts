@@ -1,11 +1,9 @@
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
-import { CategoryService } from '../../lib/categories/CategoryService.js';
 import { publicUrl } from '../../lib/config/env.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import { notice } from '../../lib/i18n/notice.js';
-import { PanelService } from '../../lib/panels/PanelService.js';
 import type { WebContext } from '../context.js';
 import { webLanguages } from '../i18n.js';
 import { apiCaller, requireScope } from './auth.js';
@@ -41,13 +39,13 @@ const DOCS_CSP = [
  */
 export async function apiRoutes(app: FastifyInstance, web: WebContext): Promise<void> {
 	const { services } = web;
-	const { config, cache, log } = services.ticketServices;
+	const { log } = services.ticketServices;
 	const context: ApiContext = {
 		services,
 		tokens: new ApiTokenStore(services.db),
 		// The same services as the bot's: they keep nothing but in the shared cache.
-		categories: new CategoryService(config, cache),
-		panels: new PanelService(cache)
+		categories: services.categories,
+		panels: services.panels
 	};
 	const errorHandler = apiErrorHandler(log, await webLanguages());
 

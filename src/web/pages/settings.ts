@@ -1,3 +1,4 @@
+import type { TicketCategory } from '../../lib/categories/CategoryService.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import { SUPPORTED_LOCALES, type SupportedLocale } from '../../lib/i18n/locales.js';
 import type { Translate } from '../../lib/i18n/notice.js';
@@ -7,13 +8,24 @@ import type { Flash } from '../flash.js';
 import { html, type Html } from '../html.js';
 import type { GuildAccess } from '../members.js';
 import { when } from './format.js';
+import { messagePreview, type PreviewMessage } from './panelPreview.js';
 import { guildHeader } from './guildNav.js';
 import type { NameOf } from './tickets.js';
+
+/** A panel as the settings page shows it: where it goes, its state, and the message members will see. */
+export interface PanelView {
+	key: string;
+	channelName: string;
+	deployedAt: Date | null;
+	preview: PreviewMessage;
+}
 
 export interface SettingsView {
 	guild: { id: string; name: string };
 	access: GuildAccess;
 	overview: Awaited<ReturnType<typeof adminOverview>>;
+	categories: readonly TicketCategory[];
+	panels: readonly PanelView[];
 	csrf: string;
 	flash?: Flash;
 	nameOf: NameOf;
@@ -118,11 +130,48 @@ ${form(
 </section>`;
 }
 
+function categoriesSection(t: Translate, view: SettingsView): Html {
+	const W = LanguageKeys.Web;
+	const roles = (ids: readonly string[]) => (ids.length ? ids.map((id) => `@${view.roleName(id)}`).join(', ') : t(W.NoRoles));
+	return html`<section><h2>${t(W.CategoriesHeading)}</h2><p class="muted">${t(W.CategoriesHint)}</p>
+<div class="table-wrap"><table class="categories">
+<thead><tr><th>${t(W.ColumnKey)}</th><th>${t(W.ColumnName)}</th><th>${t(W.ColumnStaffRoles)}</th><th>${t(W.ColumnQuestions)}</th><th>${t(W.ColumnSla)}</th></tr></thead>
+<tbody>${view.categories.map(
+		(category) => html`<tr>
+<td><code>${category.key}</code></td>
+<td>${category.emoji ? `${category.emoji} ` : ''}${category.displayName}</td>
+<td>${roles(category.staffRoleIds)}</td>
+<td class="details">${category.questions.length ? html`<ol>${category.questions.map((question) => html`<li>${question.label}</li>`)}</ol>` : '—'}</td>
+<td>${category.slaMinutes ? `${category.slaMinutes} min` : '—'}</td>
+</tr>`
+	)}</tbody></table></div></section>`;
+}
+
+function panelsSection(t: Translate, locale: SupportedLocale, view: SettingsView): Html {
+	const W = LanguageKeys.Web;
+	if (view.panels.length === 0)
+		return html`<section><h2>${t(W.PanelsHeading)}</h2><p class="muted">${t(W.PanelsEmpty)}</p></section>`;
+	return html`<section><h2>${t(W.PanelsHeading)}</h2>
+${view.panels.map(
+	(panel) => html`<article class="panel">
+<h3><code>${panel.key}</code> · ${t(W.PanelIn, { channel: panel.channelName })} · <span class="muted">${
+		panel.deployedAt ? html`${t(W.PanelDeployedAt)} ${when(panel.deployedAt, locale)}` : t(W.PanelNotDeployed)
+	}</span></h3>
+<p class="muted">${t(W.PanelPreview)}</p>
+${messagePreview(panel.preview)}
+${form(view, 'panel-deploy', html`<input type="hidden" name="key" value="${panel.key}"><button type="submit">${t(W.PanelDeploy)}</button>`)}
+</article>`
+)}
+</section>`;
+}
+
 /** The server's settings for its admins: the same values, checks and messages as the /admin commands. */
 export function settingsPage(t: Translate, locale: SupportedLocale, view: SettingsView): Html {
 	return html`${guildHeader(t, view.guild, view.access, 'settings')}
 ${view.flash ? html`<p class="flash ${view.flash.kind}" role="status">${view.flash.text}</p>` : null}
 ${rulesForm(t, view)}
 ${rolesForms(t, view)}
-${blacklistSection(t, locale, view)}`;
+${blacklistSection(t, locale, view)}
+${categoriesSection(t, view)}
+${panelsSection(t, locale, view)}`;
 }

@@ -1,4 +1,12 @@
+import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed } from 'discord.js';
 import type { FastifyInstance } from 'fastify';
+import { entryAuthor } from '../../lib/access/actor.js';
+import { actorIsAdmin } from '../../lib/access/guildAccess.js';
+import type { TicketCategory } from '../../lib/categories/CategoryService.js';
+import { translatorFor } from '../../lib/discord/translate.js';
+import { refuse } from '../../lib/errors/Refusal.js';
+import { deployPanel } from '../../lib/panels/deployPanel.js';
+import { panelCategories, renderPanel } from '../../lib/panels/renderPanel.js';
 import { Refusal } from '../../lib/errors/Refusal.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import { notice, type Notice } from '../../lib/i18n/notice.js';
@@ -15,7 +23,7 @@ import type { WebContext, WebServices } from '../context.js';
 import { readFlash, setFlash } from '../flash.js';
 import { webText } from '../i18n.js';
 import { namesIn, type WebMember } from '../members.js';
-import { settingsPage } from '../pages/settings.js';
+import { settingsPage, type PanelView } from '../pages/settings.js';
 import { guildVisitor, isVisitor } from './guildMember.js';
 
 type Form = Record<string, string | undefined>;
@@ -67,8 +75,44 @@ const ACTIONS: Record<string, SettingsAction> = {
 			hours: integer(form, 'hours'),
 			reason: text(form, 'reason')
 		}),
-	'blacklist-remove': (services, member, form) => unblacklistMember(services, member.actor, member.guild.id, text(form, 'userId'))
+	'blacklist-remove': (services, member, form) =>
+		unblacklistMember(services, member.actor, member.guild.id, text(form, 'userId')),
+	async 'panel-deploy'(services, member, form) {
+		if (!(await actorIsAdmin(services.ticketServices, member.guild.id, member.actor))) refuse(LanguageKeys.Errors.AdminOnly);
+		const key = text(form, 'key').toLowerCase().slice(0, 32);
+		const panelServices = { panels: services.panels, categories: services.categories, audit: services.ticketServices.audit };
+		const data = services.db.forGuild(member.guild.id);
+		const { redeployed, url } = await deployPanel(panelServices, member.guild, data, key, entryAuthor(member.actor));
+		return notice(redeployed ? LanguageKeys.Panels.Redeployed : LanguageKeys.Panels.Deployed, { key, url });
+	}
 };
+
+/** The guild's categories, and each panel with the message it posts (in the guild's language, as deploying it would). */
+async function catalog(services: WebServices, member: WebMember): Promise<{ categories: TicketCategory[]; panels: PanelView[] }> {
+	const data = services.db.forGuild(member.guild.id);
+	const [categories, panels, t] = await Promise.all([
+		services.categories.list(data),
+		services.panels.list(data),
+		translatorFor(member.guild)
+	]);
+	return {
+		categories,
+		panels: panels.map((panel) => {
+			const payload = renderPanel(panel, panelCategories(panel, categories), t);
+			return {
+				key: panel.key,
+				channelName: member.guild.channels.cache.get(panel.channelId)?.name ?? panel.channelId,
+				deployedAt: panel.deployedAt,
+				preview: {
+					embeds: (payload.embeds ?? []).map((embed) => ('toJSON' in embed ? embed.toJSON() : embed) as APIEmbed),
+					components: (payload.components ?? []).map(
+						(row) => ('toJSON' in row ? row.toJSON() : row) as APIActionRowComponent<APIComponentInMessageActionRow>
+					)
+				}
+			};
+		})
+	};
+}
 
 /** The server's settings page for its admins, and its forms: each one of the /admin commands' use cases. */
 export function settingsRoutes(app: FastifyInstance, web: WebContext): void {
@@ -85,6 +129,7 @@ export function settingsRoutes(app: FastifyInstance, web: WebContext): void {
 			throw error;
 		});
 		if (typeof overview === 'string') return web.refused(request, reply, overview);
+		const { categories, panels } = await catalog(services, member);
 		const guild = { id: member.guild.id, name: member.guild.name };
 		return web.page(
 			request,
@@ -94,6 +139,8 @@ export function settingsRoutes(app: FastifyInstance, web: WebContext): void {
 				guild,
 				access,
 				overview,
+				categories,
+				panels,
 				csrf: reply.generateCsrf(),
 				flash: readFlash(request, reply),
 				nameOf: names.user,
