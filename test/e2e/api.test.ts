@@ -409,6 +409,40 @@ for (const database of testDatabases()) {
 			expect((await scenario.ticketRow(channel)).status).toBe('open');
 		}, 60_000);
 
+		it('reads the analytics for staff, in seconds, and refuses a member', async () => {
+			const { channel } = await scenario.openTicket(home.alice);
+			home.staff.say(channel, 'Here to help');
+			await discord.eventually(async () => (await scenario.ticketRow(channel)).firstResponseAt, 'the first answer');
+			const token = tokenFrom(
+				(await home.admin.slash(home.general, ['admin', 'api_token_create'], { name: 'figures', scope: 'read' })).content
+			);
+			const figures = await json(await api(`${guildPath()}/analytics?days=7`, { token }));
+			expect(figures.status).toBe(200);
+			const body = figures.body as {
+				total: number;
+				daily: { day: string; count: number }[];
+				ratings: number[];
+				firstResponse: { count: number; averageSeconds: number } | null;
+				leaderboard: { staffId: string; answers: number }[];
+			};
+			const tickets = await scenario.db.prisma.ticket.count({ where: { guildId: home.guild.id, softDeletedAt: null } });
+			expect(body.total).toBe(tickets);
+			expect(body.daily).toHaveLength(7);
+			expect(body.ratings).toHaveLength(5);
+			expect(body.firstResponse!.count).toBeGreaterThanOrEqual(1);
+			expect(Number.isInteger(body.firstResponse!.averageSeconds)).toBe(true);
+			expect(body.leaderboard.find((standing) => standing.staffId === home.staff.id)?.answers).toBeGreaterThanOrEqual(1);
+
+			const staffLogin = await json(await api(`${guildPath()}/analytics`, { cookie: await logIn(home.staff) }));
+			expect(staffLogin.status).toBe(200);
+			const member = await json(await api(`${guildPath()}/analytics`, { cookie: await logIn(home.alice) }));
+			expect(member).toMatchObject({
+				status: 403,
+				body: { error: { message: "Only the server's staff can see its ticket analytics." } }
+			});
+			expect((await api(`${guildPath()}/analytics?days=0`, { token })).status).toBe(400);
+		}, 60_000);
+
 		it('limits each token to its own rate, without slowing the others', async () => {
 			const token = tokenFrom(
 				(await home.admin.slash(home.general, ['admin', 'api_token_create'], { name: 'busy', scope: 'read' })).content
@@ -441,7 +475,8 @@ for (const database of testDatabases()) {
 					`POST ${guild}/tickets/{number}/close`,
 					`POST ${guild}/tickets/{number}/notes`,
 					`GET ${guild}/categories`,
-					`GET ${guild}/panels`
+					`GET ${guild}/panels`,
+					`GET ${guild}/analytics`
 				].sort()
 			);
 			for (const methods of Object.values(document.paths))

@@ -90,6 +90,7 @@ describe('REST API documentation and errors', () => {
 		const guild = '/api/v1/guilds/{guildId}';
 		expect(Object.keys(document.paths).sort()).toEqual(
 			[
+				`${guild}/analytics`,
 				`${guild}/categories`,
 				`${guild}/panels`,
 				`${guild}/tickets`,

@@ -32,7 +32,8 @@ const FORBIDDEN = new Set<TranslationKey<object>>([
 	LanguageKeys.Tickets.NotYourTicket,
 	LanguageKeys.Tickets.OpenerCannotClose,
 	LanguageKeys.Tickets.NotClaimer,
-	LanguageKeys.Tickets.ListOthersStaffOnly
+	LanguageKeys.Tickets.ListOthersStaffOnly,
+	LanguageKeys.Analytics.StaffOnly
 ]);
 /** Refusals about what the request asked for (an unknown category key): 400. */
 const BAD_REQUEST = new Set<TranslationKey<object>>([LanguageKeys.Categories.NotFound]);

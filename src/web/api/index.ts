@@ -7,6 +7,7 @@ import { notice } from '../../lib/i18n/notice.js';
 import type { WebContext } from '../context.js';
 import { webLanguages } from '../i18n.js';
 import { apiCaller, requireScope } from './auth.js';
+import { analyticsApi } from './analytics.js';
 import { catalogApi } from './catalog.js';
 import type { ApiContext } from './context.js';
 import { ApiError, apiErrorHandler, notFound } from './errors.js';
@@ -68,7 +69,8 @@ export async function apiRoutes(app: FastifyInstance, web: WebContext): Promise<
 					servers: [{ url: publicUrl(services.env) }],
 					tags: [
 						{ name: 'tickets', description: 'Tickets, as `/ticket list`, `/ticket info` and the ticket commands' },
-						{ name: 'configuration', description: 'The server’s categories and panels' }
+						{ name: 'configuration', description: 'The server’s categories and panels' },
+						{ name: 'analytics', description: 'The server’s ticket numbers, as `/analytics`' }
 					],
 					components: {
 						securitySchemes: {
@@ -110,6 +112,7 @@ export async function apiRoutes(app: FastifyInstance, web: WebContext): Promise<
 					});
 					ticketApi(v1, context);
 					catalogApi(v1, context);
+					analyticsApi(v1, context);
 				},
 				{ prefix: '/v1' }
 			);

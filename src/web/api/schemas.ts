@@ -245,3 +245,52 @@ export const panelsSchema = adminList('The server’s panels and where they are 
 	messageId: { ...nullableId, description: 'The message it is posted as; null until deployed' },
 	deployedAt: nullableTime
 });
+
+const summary = {
+	type: ['object', 'null'],
+	required: ['count', 'averageSeconds', 'medianSeconds', 'p95Seconds'],
+	additionalProperties: false,
+	properties: { count: integer, averageSeconds: integer, medianSeconds: integer, p95Seconds: integer }
+} as const;
+const rating = {
+	type: ['object', 'null'],
+	required: ['average', 'count'],
+	additionalProperties: false,
+	properties: { average: { type: 'number' }, count: integer }
+} as const;
+
+export const analyticsSchema = {
+	summary: 'The server’s ticket numbers, as /analytics gives them',
+	description:
+		'Staff only (every token; a login of the server’s staff). Soft-deleted tickets are left out; anonymous ones count without naming anyone. Times are in seconds.',
+	tags: ['analytics'],
+	security,
+	params: guildParams,
+	querystring: {
+		type: 'object',
+		additionalProperties: false,
+		properties: { days: { type: 'integer', minimum: 1, maximum: 365, default: 30, description: 'How many days `daily` covers' } }
+	},
+	response: {
+		200: object({
+			total: integer,
+			open: integer,
+			closed: integer,
+			openedLastDay: integer,
+			firstResponse: summary,
+			rating,
+			ratings: { type: 'array', items: integer, description: 'How many ratings gave 1, 2, 3, 4 and 5 stars' },
+			categories: { type: 'array', items: object({ name: string, total: integer, open: integer }) },
+			daily: { type: 'array', items: object({ day: { type: 'string', format: 'date' }, count: integer }) },
+			responseTimes: object({
+				categories: { type: 'array', items: object({ name: string, summary }) },
+				staff: { type: 'array', items: object({ staffId: id, summary }) }
+			}),
+			leaderboard: {
+				type: 'array',
+				items: object({ staffId: id, handled: integer, answers: integer, firstResponse: summary, rating, warnings: integer })
+			}
+		}),
+		...errors(400, 401, 403, 404, 429)
+	}
+};
