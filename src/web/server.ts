@@ -80,7 +80,7 @@ export async function createWebServer(services: WebServices, options: WebServerO
 		allowedPath: (path) => path === '/chart.umd.min.js'
 	});
 
-	const sessions = new SessionStore(services.db);
+	const sessions = new SessionStore({ db: services.db, cache: services.ticketServices.cache });
 	app.decorateRequest('session', null);
 	app.decorateRequest('sessionToken', undefined);
 	app.decorateRequest('lang', undefined as never);
