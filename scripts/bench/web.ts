@@ -43,7 +43,8 @@ async function run(database: TestDatabase): Promise<void> {
 	await runMigrations(url);
 	const handle = await connectDatabase(url);
 	const port = await freePort();
-	const bot = startBot(discord.emulator, { databaseUrl: url, env: dashboardEnv(discord, port) });
+	// Started once the data is in: seeding holds this process, where the emulator answers the bot.
+	let bot: ReturnType<typeof startBot> | undefined;
 	try {
 		const data = new DataStore(handle.prisma, handle.provider).forGuild(home.guild.id);
 		const category = await data.db.category.create({
@@ -97,10 +98,12 @@ async function run(database: TestDatabase): Promise<void> {
 				)
 			});
 		}
+		const seededMs = Math.round(performance.now() - seeding);
+		bot = startBot(discord.emulator, { databaseUrl: url, env: dashboardEnv(discord, port) });
 		await bot.ready;
 		const dashboard = `http://127.0.0.1:${port}`;
 		console.log(
-			`\n${database.provider}: ${TICKETS} tickets and ${TICKETS * MESSAGES_PER_TICKET} messages (seeded in ${Math.round(performance.now() - seeding)} ms), ${REQUESTS} requests each`
+			`\n${database.provider}: ${TICKETS} tickets and ${TICKETS * MESSAGES_PER_TICKET} messages (seeded in ${seededMs} ms), ${REQUESTS} requests each`
 		);
 		const staff = await loginWithoutBrowser(dashboard, discord, home.staff);
 		const alice = await loginWithoutBrowser(dashboard, discord, home.alice);
@@ -136,7 +139,7 @@ async function run(database: TestDatabase): Promise<void> {
 		}
 		console.log(`  bot process RSS              ${rssMiB(bot.process.pid!).toFixed(0)} MiB`);
 	} finally {
-		await bot.kill();
+		await bot?.kill();
 		await handle.close();
 		await discord.stop();
 		await database.cleanup();
