@@ -2,7 +2,9 @@
 // tickets, on SQLite and on PostgreSQL (BENCH_POSTGRES_URL or TEST_DATABASE_URL, else 127.0.0.1 as root):
 // the real bot serves it against the Discord emulator; each figure is the Server-Timing of N requests
 // made one after another by a logged-in member, then the bot process's RSS.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataStore } from '../../src/lib/database/guildData.js';
 import { connectDatabase } from '../../src/lib/database/client.js';
@@ -99,7 +101,10 @@ async function run(database: TestDatabase): Promise<void> {
 			});
 		}
 		const seededMs = Math.round(performance.now() - seeding);
-		bot = startBot(discord.emulator, { databaseUrl: url, env: dashboardEnv(discord, port) });
+		// One client makes every request: the per-address limit is raised so that it measures, not refuses.
+		const configPath = join(mkdtempSync(join(tmpdir(), 'bench-config-')), 'config.yaml');
+		writeFileSync(configPath, 'web:\n  requestsPerMinute: 100000\n');
+		bot = startBot(discord.emulator, { databaseUrl: url, configPath, env: dashboardEnv(discord, port) });
 		await bot.ready;
 		const dashboard = `http://127.0.0.1:${port}`;
 		console.log(

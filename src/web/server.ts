@@ -62,7 +62,7 @@ export async function createWebServer(services: WebServices, options: WebServerO
 		},
 		hsts: secure ? undefined : false
 	});
-	await app.register(fastifyRateLimit, { max: 300, timeWindow: '1 minute' });
+	await app.register(fastifyRateLimit, { max: services.ticketServices.config.web.requestsPerMinute, timeWindow: '1 minute' });
 	await app.register(fastifyCookie, { secret: env.SESSION_SECRET });
 	await app.register(fastifyFormbody);
 	await app.register(fastifyCsrf, {

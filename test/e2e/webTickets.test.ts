@@ -171,7 +171,8 @@ for (const database of testDatabases()) {
 			expect(staffCopy).toContain('my order <b>never</b> came');
 			expect(staffCopy).toContain('secret-note-5150');
 			const response = await staff.request.get(`${browser.url}/g/${home.guild.id}/t/${number}/transcript`);
-			expect(response.headers()['content-security-policy']).toMatch(/^sandbox; default-src 'none'/);
+			expect(response.headers()['content-security-policy']).toMatch(/^sandbox( allow-[a-z-]+)*; default-src 'none'/);
+			expect(response.headers()['content-security-policy']).not.toMatch(/allow-scripts|allow-same-origin/);
 
 			const alice = await browser.loginAs(home.alice);
 			await pageOf(alice, channel);
@@ -226,6 +227,59 @@ for (const database of testDatabases()) {
 			await alice.goto(`${browser.url}/g/${home.guild.id}?q=${encodeURIComponent('"<script>alert(1)</script>')}`);
 			expect(await alice.getByLabel('Search').inputValue()).toBe('"<script>alert(1)</script>');
 			expect(await alice.locator('tbody tr').count()).toBe(0);
+		}, 60_000);
+
+		it('keeps a closed ticket’s attachments beside its transcript once Discord’s links expire', async () => {
+			discord.emulator.attachmentTtlMs = 3_000;
+			const { channel } = await scenario.openTicket(home.alice);
+			const file = (name: string, text: string) => ({
+				field: 'files[0]',
+				filename: name,
+				contentType: 'application/pdf',
+				data: Buffer.from(text)
+			});
+			const kept = home.alice.say(channel, 'my receipt', [file('receipt.pdf', 'PDF-receipt')]);
+			const removed = home.alice.say(channel, 'oops, wrong file', [file('private.pdf', 'PDF-private')]);
+			await discord.eventually(
+				async () => (await scenario.db.prisma.ticketMessage.count({ where: { messageId: { in: [kept.id, removed.id] } } })) === 2,
+				'the archived uploads'
+			);
+			discord.world.deleteMessage(home.alice.user, removed);
+			await discord.eventually(
+				async () => (await scenario.db.prisma.ticketMessage.findFirst({ where: { messageId: removed.id } }))?.deletedAt,
+				'the archived deletion'
+			);
+			await home.staff.slash(channel, ['ticket', 'close'], { reason: 'done' });
+			await discord.eventually(async () => (await scenario.ticketRow(channel)).transcriptHtmlPath, 'the saved transcript');
+			discord.emulator.attachmentTtlMs = 24 * 3_600_000;
+			await new Promise((resolve) => setTimeout(resolve, 3_100));
+			expect((await fetch(kept.attachments[0]!.url)).status).toBe(404);
+
+			const number = await pageOf(staff, channel);
+			await staff.getByRole('link', { name: 'Transcript' }).click();
+			const receipt = staff.getByRole('link', { name: 'receipt.pdf' });
+			const href = await receipt.getAttribute('href');
+			expect(href).toMatch(/^attachments\/\d+-receipt\.pdf$/);
+			const base = `${browser.url}/g/${home.guild.id}/t/${number}`;
+			const download = await staff.request.get(`${base}/${href}`);
+			expect(download.status()).toBe(200);
+			expect(await download.text()).toBe('PDF-receipt');
+			expect(download.headers()['content-disposition']).toMatch(/^attachment; /);
+			expect(download.headers()['x-content-type-options']).toBe('nosniff');
+			const privateHref = await staff.getByRole('link', { name: 'private.pdf' }).getAttribute('href');
+			expect((await staff.request.get(`${base}/${privateHref}`)).status()).toBe(200);
+
+			// The opener's copy links the copy too, but never one of a message that was deleted.
+			const alice = await browser.loginAs(home.alice);
+			await alice.goto(`${base}/transcript`);
+			expect(await alice.getByRole('link', { name: 'receipt.pdf' }).getAttribute('href')).toBe(href);
+			expect(await alice.getByRole('link', { name: 'private.pdf' }).count()).toBe(0);
+			expect(await (await alice.request.get(`${base}/${href}`)).text()).toBe('PDF-receipt');
+			expect((await alice.request.get(`${base}/${privateHref}`)).status()).toBe(404);
+			const bob = await browser.loginAs(home.bob);
+			expect((await bob.request.get(`${base}/${href}`)).status()).toBe(404);
+			for (const path of ['attachments/..%2Ftranscript.html', 'attachments/index.json', 'attachments/1-nothing.pdf'])
+				expect((await staff.request.get(`${base}/${path}`)).status(), path).toBe(404);
 		}, 60_000);
 
 		it('speaks the browser’s language', async () => {

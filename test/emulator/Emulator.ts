@@ -45,6 +45,8 @@ export interface EmulatorOptions {
 	botName?: string;
 	/** Who gets each interaction among the sessions holding its guild: `every` (default) or `one`, in turn. */
 	interactionDelivery?: InteractionDelivery;
+	/** How long an attachment's signed URL works (Discord: about a day). */
+	attachmentTtlMs?: number;
 }
 
 /**
@@ -55,6 +57,8 @@ export class Emulator {
 	public readonly token: string;
 	public readonly state: DiscordState;
 	public readonly limits = new Limits();
+	/** How long the signed URL of an attachment uploaded from now on works; after it, the CDN answers 404. */
+	public attachmentTtlMs: number;
 	public readonly calls: RestCall[] = [];
 	/** Requests to routes the emulator does not know: a test can fail on them. */
 	public readonly unknownRoutes: string[] = [];
@@ -69,6 +73,7 @@ export class Emulator {
 	#port = 0;
 
 	public constructor(private readonly options: EmulatorOptions = {}) {
+		this.attachmentTtlMs = options.attachmentTtlMs ?? 24 * 3_600_000;
 		const ids = new SnowflakeGenerator();
 		const applicationId = ids.next();
 		this.state = new DiscordState(
@@ -165,7 +170,7 @@ export class Emulator {
 		const arrivedAt = Date.now();
 		const url = new URL(request.url ?? '/', 'http://127.0.0.1');
 		const method = request.method ?? 'GET';
-		if (url.pathname.startsWith('/attachments/')) return this.#attachment(url.pathname, response);
+		if (url.pathname.startsWith('/attachments/')) return this.#attachment(url, response);
 		const path = url.pathname.replace(/^\/api(\/v\d+)?/, '');
 		const oauth = oauthEndpointOf(method, url.pathname);
 		if (oauth) {
@@ -282,10 +287,13 @@ export class Emulator {
 		throw new ApiError(401, 0, '401: Unauthorized');
 	}
 
-	#attachment(pathname: string, response: ServerResponse): void {
-		const id = pathname.split('/')[2] ?? '';
+	/** Discord's CDN: an attachment's URL works as signed, until its expiry (`ex`). */
+	#attachment(url: URL, response: ServerResponse): void {
+		const id = url.pathname.split('/')[2] ?? '';
 		const attachment = this.state.attachments.get(id);
 		if (!attachment) return sendJson(response, 404, { message: '404: Not Found', code: 0 });
+		if (url.search !== `?${attachment.signedQuery}` || Date.now() > attachment.expiresAt)
+			return void response.writeHead(404, { 'content-type': 'text/plain' }).end('This content is no longer available.');
 		response.writeHead(200, { 'content-type': attachment.contentType ?? 'application/octet-stream' }).end(attachment.data);
 	}
 }

@@ -247,6 +247,21 @@ describe('REST', () => {
 		expect(await (await fetch(message.attachments[0]!.url)).text()).toBe('hello transcript');
 	});
 
+	it('signs attachment URLs as Discord’s CDN does, and stops serving them once they expire', async () => {
+		emulator.attachmentTtlMs = 1_000;
+		const sent = world.say(owner, general(), 'a file', [
+			{ field: 'files[0]', filename: 'receipt.txt', contentType: 'text/plain', data: Buffer.from('paid') }
+		]);
+		const url = new URL(sent.attachments[0]!.url);
+		expect([...url.searchParams.keys()]).toEqual(['ex', 'is', 'hm']);
+		expect(await (await fetch(url)).text()).toBe('paid');
+		const forged = new URL(url);
+		forged.searchParams.set('ex', (Number.parseInt(url.searchParams.get('ex')!, 16) + 3600).toString(16));
+		expect((await fetch(forged)).status).toBe(404);
+		await new Promise((resolve) => setTimeout(resolve, 2_100));
+		expect((await fetch(url)).status).toBe(404);
+	});
+
 	it('times a member out and refuses to time out the owner', async () => {
 		const member = world.createUser('member');
 		world.addMember(guild, member);

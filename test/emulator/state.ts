@@ -55,6 +55,9 @@ export interface EAttachment {
 	url: string;
 	contentType: string | null;
 	data: Buffer;
+	/** The query of its signed URL (`ex`, `is`, `hm`): the CDN serves it only with this, until expiresAt. */
+	signedQuery: string;
+	expiresAt: number;
 }
 
 export interface EMessage {

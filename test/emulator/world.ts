@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import type { Emulator } from './Emulator.js';
 import type { PermissionOverwrite } from './permissions.js';
 import { bulkDeleteMessages, createMessage, deleteMessage, editMessage } from './rest/messages.js';
+import type { UploadedFile } from './rest/router.js';
 import type { EChannel, EGuild, EInteraction, EMessage, ERole, EUser } from './state.js';
 
 /** What a new guild's @everyone may do, as Discord sets it. */
@@ -142,12 +143,12 @@ export class World {
 	}
 
 	/** The user types a message in a channel they can write in (MESSAGE_CREATE). */
-	public say(user: EUser, channel: EChannel, content: string): EMessage {
+	public say(user: EUser, channel: EChannel, content: string, files: readonly UploadedFile[] = []): EMessage {
 		const permissions = this.state.permissionsIn(channel.id, user.id);
 		if ((permissions & (P.ViewChannel | P.SendMessages)) !== (P.ViewChannel | P.SendMessages)) {
 			throw new Error(`${user.username} cannot send messages in #${channel.name}`);
 		}
-		return createMessage(this.emulator, { channelId: channel.id, authorId: user.id, payload: { content } });
+		return createMessage(this.emulator, { channelId: channel.id, authorId: user.id, payload: { content }, files: [...files] });
 	}
 
 	/** The author edits their message (MESSAGE_UPDATE with the whole message, as Discord sends it). */

@@ -1,5 +1,6 @@
 import { ChannelType, InteractionResponseType, PermissionFlagsBits as P } from 'discord-api-types/v10';
 import { Emulator, type EmulatorOptions } from '../emulator/Emulator.js';
+import type { UploadedFile } from '../emulator/rest/router.js';
 import type { EChannel, EGuild, EInteraction, EMessage, ERole, EUser } from '../emulator/state.js';
 import { World, type OptionValue } from '../emulator/world.js';
 
@@ -193,8 +194,8 @@ export class Actor {
 	}
 
 	/** Types a message; returns it (the bot's reaction is awaited separately). */
-	public say(channel: EChannel, content: string): EMessage {
-		return this.discord.world.say(this.user, channel, content);
+	public say(channel: EChannel, content: string, files: readonly UploadedFile[] = []): EMessage {
+		return this.discord.world.say(this.user, channel, content, files);
 	}
 
 	/** Edits a message this member wrote. */

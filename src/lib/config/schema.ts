@@ -135,7 +135,16 @@ export const configSchema = z
 		storage: z
 			.object({
 				transcriptsDir: z.string().min(1).default('data/transcripts'),
-				backupsDir: z.string().min(1).default('data/backups')
+				backupsDir: z.string().min(1).default('data/backups'),
+				// Attachments copied beside a closed ticket's transcript, oldest first, up to this many MiB (0: none).
+				attachmentsPerTicketMb: z.number().min(0).max(1024).default(25)
+			})
+			.strict()
+			.prefault({}),
+		web: z
+			.object({
+				// Dashboard and API requests one address may make a minute (API tokens have their own limit too).
+				requestsPerMinute: count(10, 100_000).default(300)
 			})
 			.strict()
 			.prefault({}),

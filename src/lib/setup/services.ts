@@ -23,6 +23,7 @@ import { GuildPreferences } from '../settings/GuildPreferences.js';
 import { CaptchaService } from '../tickets/captcha.js';
 import type { ServiceLog, TicketServices } from '../tickets/services.js';
 import { TicketCreator } from '../tickets/TicketCreator.js';
+import { DISCORD_CDN_HOSTS } from '../transcripts/attachmentCopies.js';
 import { TranscriptService } from '../transcripts/TranscriptService.js';
 import { TranscriptStore } from '../transcripts/store.js';
 import { WebhookOutbox } from '../webhooks/WebhookOutbox.js';
@@ -89,7 +90,16 @@ export function createServices(parts: ServiceParts): BotServices {
 	const panels = new PanelService(cache);
 	const closeScheduler = env.REDIS_URL ? new BullCloseScheduler() : new InProcessCloseScheduler();
 	const archive = new MessageArchive({ ...background, db, cache });
-	const transcripts = new TranscriptService(new TranscriptStore(config.storage.transcriptsDir), { ...background, db, archive });
+	const transcripts = new TranscriptService(new TranscriptStore(config.storage.transcriptsDir), {
+		...background,
+		db,
+		archive,
+		attachmentCopies: {
+			budgetBytes: config.storage.attachmentsPerTicketMb * 1024 * 1024,
+			// Discord's CDN, and the address of the Discord the bot talks to when it is not discord.com (tests).
+			hosts: [...DISCORD_CDN_HOSTS, ...(env.DISCORD_API_URL ? [new URL(env.DISCORD_API_URL).host] : [])]
+		}
+	});
 	const ticketServices: TicketServices = {
 		db,
 		config,

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { resolve, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { shownEmbed } from '../archive/record.js';
 import { translatorFor } from '../discord/translate.js';
 import {
@@ -16,13 +16,22 @@ import {
 import type { Translate } from '../i18n/notice.js';
 import type { DataStore, GuildData } from '../database/guildData.js';
 import type { BackgroundServices } from '../lifecycle/background.js';
-import { readList } from '../database/json.js';
+import { parsed, readList } from '../database/json.js';
 import { userText } from '../discord/escape.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import type { TicketRow } from '../tickets/ticket.js';
 import type { MessageArchive } from '../archive/MessageArchive.js';
 import type { ArchivedMessage } from '../archive/record.js';
 import { TicketStatus } from '../model/status.js';
+import {
+	ATTACHMENTS_FOLDER,
+	COPIES_INDEX,
+	COPY_NAME,
+	copyAttachments,
+	linkedToCopies,
+	type CopyOptions,
+	type SavedCopy
+} from './attachmentCopies.js';
 import { renderHtml } from './html.js';
 import { priorityLabel, statusLabel } from '../i18n/labels.js';
 import { transcriptLabels } from './labels.js';
@@ -145,7 +154,12 @@ async function displayName(guild: Guild, userId: string | null): Promise<string 
 export class TranscriptService {
 	public constructor(
 		private readonly store: TranscriptStore,
-		private readonly services: BackgroundServices & { readonly db: DataStore; readonly archive: MessageArchive }
+		private readonly services: BackgroundServices & {
+			readonly db: DataStore;
+			readonly archive: MessageArchive;
+			/** What a close copies of the ticket's attachments: how many bytes, from which hosts. */
+			readonly attachmentCopies: Pick<CopyOptions, 'budgetBytes' | 'hosts'>;
+		}
 	) {}
 
 	/**
@@ -239,6 +253,28 @@ export class TranscriptService {
 		return readFile(path, 'utf8').catch(() => null);
 	}
 
+	/** The folder of the ticket's saved transcript, or null when there is none (or its path is not the store's). */
+	private savedFolder(ticket: TicketRow): string | null {
+		const path = ticket.transcriptHtmlPath;
+		return path && resolve(path).startsWith(`${this.store.root}${sep}`) ? dirname(resolve(path)) : null;
+	}
+
+	/** The attachments copied beside the saved transcript (none when nothing was copied). */
+	public async savedCopies(ticket: TicketRow): Promise<SavedCopy[]> {
+		const folder = this.savedFolder(ticket);
+		if (!folder) return [];
+		const text = await readFile(join(folder, ATTACHMENTS_FOLDER, COPIES_INDEX), 'utf8').catch(() => null);
+		return text ? parsed<SavedCopy[]>(text, []).filter((copy) => COPY_NAME.test(copy.file)) : [];
+	}
+
+	/** One copied attachment's bytes, by its file name in the copies' list (anything else is null). */
+	public async savedCopy(ticket: TicketRow, file: string): Promise<Buffer | null> {
+		const folder = this.savedFolder(ticket);
+		if (!folder || !COPY_NAME.test(file)) return null;
+		if (!(await this.savedCopies(ticket)).some((copy) => copy.file === file)) return null;
+		return readFile(join(folder, ATTACHMENTS_FOLDER, file)).catch(() => null);
+	}
+
 	/** Saves the staff copy as the ticket's files and records where. */
 	public async save(data: GuildData, ticket: TicketRow, files: TranscriptFiles): Promise<void> {
 		const paths = await this.store.save(data.guildId, ticket.id, ticket.number, files);
@@ -264,8 +300,15 @@ export class TranscriptService {
 			});
 		if (!channel || channel.isDMBased() || !channel.isTextBased()) return false;
 		const messages = await this.history(data, ticket, channel);
-		const staffCopy = await this.render(data, ticket, channel, messages, 'staff');
-		await this.save(data, ticket, staffCopy);
+		// The saved copy links the attachments copied beside it: Discord's own links expire.
+		const copies = await copyAttachments(this.store.folder(data.guildId, ticket.id, ticket.number), messages, {
+			...this.services.attachmentCopies,
+			log: this.services.logger
+		});
+		const savedCopy = await this.render(data, ticket, channel, linkedToCopies(messages, copies), 'staff');
+		await this.save(data, ticket, savedCopy);
+		// What goes to Discord is a file on its own: its links are Discord's.
+		const staffCopy = copies.size ? await this.render(data, ticket, channel, messages, 'staff') : savedCopy;
 		const settings = await data.settings();
 		const t = await translatorFor(channel.guild);
 		const name = `ticket-${String(ticket.number).padStart(4, '0')}`;

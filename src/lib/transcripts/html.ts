@@ -1,3 +1,4 @@
+import { ATTACHMENTS_FOLDER, COPY_NAME } from './attachmentCopies.js';
 import { kindOf, mentionLabel, withMentionNames } from './mentions.js';
 import type { TranscriptEmbed, TranscriptInput, TranscriptMessage } from './model.js';
 import { yieldToEventLoop } from '../lifecycle/eventLoop.js';
@@ -20,6 +21,12 @@ function safeUrl(url: string | null): string | null {
 	} catch {
 		return null;
 	}
+}
+
+/** The relative link of an attachment copied beside the transcript, or null for any other URL. */
+function copyLink(url: string): string | null {
+	const [folder, name, ...rest] = url.split('/');
+	return folder === ATTACHMENTS_FOLDER && name && rest.length === 0 && COPY_NAME.test(name) ? url : null;
 }
 
 function link(url: string, text: string): string {
@@ -114,11 +121,16 @@ function messageBody(input: TranscriptInput, message: TranscriptMessage, byId: R
 	if (message.content) parts.push(`<div class="content">${renderMarkdown(message.content, input)}</div>`);
 	for (const embed of message.embeds) parts.push(embedHtml(input, embed));
 	for (const attachment of message.attachments) {
-		const url = safeUrl(attachment.url);
 		const name = escapeHtml(attachment.name);
-		parts.push(
-			`<div class="attachment">📎 ${url ? link(url, name) : `${name} <span class="muted">${escapeHtml(attachment.url)}</span>`} <span class="muted">${byteSize(attachment.size)}</span></div>`
-		);
+		// A copy kept beside the transcript is linked relatively (it opens in place); others go to Discord.
+		const copy = copyLink(attachment.url);
+		const url = copy ? null : safeUrl(attachment.url);
+		const shown = copy
+			? `<a href="${escapeHtml(copy)}" download="${name}">${name}</a>`
+			: url
+				? link(url, name)
+				: `${name} <span class="muted">${escapeHtml(attachment.url)}</span>`;
+		parts.push(`<div class="attachment">📎 ${shown} <span class="muted">${byteSize(attachment.size)}</span></div>`);
 	}
 	if (message.editedAt) parts.push(`<span class="muted">(${escapeHtml(input.labels.edited)})</span>`);
 	if (message.deletedAt) parts.push(`<span class="muted">(${escapeHtml(input.labels.deleted)})</span>`);

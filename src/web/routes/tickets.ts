@@ -8,6 +8,7 @@ import { close } from '../../lib/tickets/close.js';
 import { isOpener, transcriptCopy } from '../../lib/access/policy.js';
 import { INFO_IN_FULL, ticketInfo } from '../../lib/tickets/info.js';
 import { loadTicket } from '../../lib/tickets/ticket.js';
+import { linkedToCopies } from '../../lib/transcripts/attachmentCopies.js';
 import { reopen } from '../../lib/tickets/lock.js';
 import { addNote } from '../../lib/tickets/note.js';
 import type { TicketOutcome, UseCase } from '../../lib/tickets/outcome.js';
@@ -22,6 +23,13 @@ import { namesIn, webMember, type WebMember } from '../members.js';
 import { ticketPage } from '../pages/ticket.js';
 
 type Form = Record<string, string | undefined>;
+
+/**
+ * Transcripts are documents, not pages of this site: no script, nothing loaded from elsewhere. Their
+ * links may open (Discord's in a new tab, a copied attachment in place).
+ */
+const TRANSCRIPT_CSP =
+	"sandbox allow-popups allow-popups-to-escape-sandbox allow-downloads; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 /** A use case the ticket page offers, and how its form becomes the use case's input (a bad form is refused). */
 interface WebAction {
@@ -67,6 +75,18 @@ export function ticketRoutes(app: FastifyInstance, web: WebContext): void {
 		if (!member || !Number.isSafeInteger(number) || String(number) !== request.params.number) return null;
 		const row = await services.db.forGuild(member.guild.id).db.ticket.findFirst({ where: { number }, select: { id: true } });
 		return row ? { member, ticketId: row.id } : null;
+	};
+
+	/** Who reads a ticket's transcript and which copy the policy gives them, or null (404: nobody learns it exists). */
+	const transcriptReader = async (request: FastifyRequest<{ Params: { guildId: string; number: string } }>) => {
+		const found = await resolve(request);
+		if (!found) return null;
+		const scene = await loadTicket(services.ticketServices, found.member.guild.id, found.ticketId).catch((error: unknown) => {
+			if (error instanceof Refusal) return null;
+			throw error;
+		});
+		const copy = scene && transcriptCopy(found.member.actor, scene.roles, scene.team, scene.parties);
+		return scene && copy ? { member: found.member, scene, copy } : null;
 	};
 
 	const location = (member: WebMember, number: string) => `/g/${member.guild.id}/t/${number}`;
@@ -116,28 +136,61 @@ export function ticketRoutes(app: FastifyInstance, web: WebContext): void {
 	 */
 	app.get<{ Params: { guildId: string; number: string } }>('/g/:guildId/t/:number/transcript', async (request, reply) => {
 		if (!request.session) return reply.redirect('/login');
-		const found = await resolve(request);
-		if (!found) return web.notFound(request, reply);
-		const { member, ticketId } = found;
-		const scene = await loadTicket(services.ticketServices, member.guild.id, ticketId).catch((error: unknown) => {
-			if (error instanceof Refusal) return null;
-			throw error;
-		});
-		const copy = scene && transcriptCopy(member.actor, scene.roles, scene.team, scene.parties);
-		if (!scene || !copy) return web.notFound(request, reply);
+		const reader = await transcriptReader(request);
+		if (!reader) return web.notFound(request, reply);
+		const { member, scene, copy } = reader;
 		let html = copy === 'staff' ? await services.transcripts.savedHtml(scene.ticket) : null;
 		if (!html) {
 			const channel = scene.ticket.channelId ? await member.guild.channels.fetch(scene.ticket.channelId).catch(() => null) : null;
 			if (!channel?.isTextBased()) return web.notFound(request, reply);
 			const history = await services.transcripts.history(scene.data, scene.ticket, channel);
-			html = (await services.transcripts.render(scene.data, scene.ticket, channel, history, copy)).html;
+			// Attachments copied at close are linked to their copies: Discord's links expire.
+			const copies = new Map(
+				(await services.transcripts.savedCopies(scene.ticket)).map((saved) => [saved.url, `attachments/${saved.file}`])
+			);
+			html = (await services.transcripts.render(scene.data, scene.ticket, channel, linkedToCopies(history, copies), copy)).html;
 		}
 		return reply
-			.header('content-security-policy', "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:")
+			.header('content-security-policy', TRANSCRIPT_CSP)
 			.header('cache-control', 'private, no-store')
 			.type('text/html; charset=utf-8')
 			.send(html);
 	});
+
+	/**
+	 * An attachment copied beside the transcript at close, to whoever may read the transcript: the
+	 * opener only those of messages still there (their copy leaves deleted ones out). Always a download,
+	 * never a page of this site.
+	 */
+	app.get<{ Params: { guildId: string; number: string; file: string } }>(
+		'/g/:guildId/t/:number/attachments/:file',
+		async (request, reply) => {
+			if (!request.session) return reply.redirect('/login');
+			const reader = await transcriptReader(request);
+			if (!reader) return web.notFound(request, reply);
+			const { scene, copy } = reader;
+			const ticketId = scene.ticket.id;
+			const { file } = request.params;
+			const saved = (await services.transcripts.savedCopies(scene.ticket)).find((entry) => entry.file === file);
+			if (!saved) return web.notFound(request, reply);
+			if (copy === 'opener') {
+				const message = await scene.data.db.ticketMessage.findFirst({
+					where: { ticketId, messageId: saved.messageId },
+					select: { deletedAt: true }
+				});
+				if (message?.deletedAt) return web.notFound(request, reply);
+			}
+			const bytes = await services.transcripts.savedCopy(scene.ticket, file);
+			if (!bytes) return web.notFound(request, reply);
+			return reply
+				.header('content-security-policy', "sandbox; default-src 'none'")
+				.header('content-disposition', `attachment; filename="${file}"`)
+				.header('x-content-type-options', 'nosniff')
+				.header('cache-control', 'private, no-store')
+				.type('application/octet-stream')
+				.send(bytes);
+		}
+	);
 
 	app.post<{ Params: { guildId: string; number: string; action: string }; Body: Form }>(
 		'/g/:guildId/t/:number/:action',

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { GatewayDispatchEvents, MessageFlags, PermissionFlagsBits as P } from 'discord-api-types/v10';
 import type { Emulator } from '../Emulator.js';
 import type { EAttachment, EMessage } from '../state.js';
@@ -97,13 +98,20 @@ function storeAttachments(emulator: Emulator, payload: MessagePayload, files: Up
 		const id = emulator.state.newId();
 		const described = payload.attachments?.find((attachment) => String(attachment.id) === String(index));
 		const filename = described?.filename ?? file.filename;
+		// Signed like Discord's CDN links: issued, expiring, and an HMAC over them.
+		const issued = Math.floor(Date.now() / 1000);
+		const expires = Math.floor((Date.now() + emulator.attachmentTtlMs) / 1000);
+		const signature = createHmac('sha256', emulator.token).update(`${id}:${issued}:${expires}`).digest('hex');
+		const query = `ex=${expires.toString(16)}&is=${issued.toString(16)}&hm=${signature}`;
 		const attachment: EAttachment = {
 			id,
 			filename,
 			size: file.data.length,
-			url: `http://127.0.0.1:${emulator.port}/attachments/${id}/${encodeURIComponent(filename)}`,
+			url: `http://127.0.0.1:${emulator.port}/attachments/${id}/${encodeURIComponent(filename)}?${query}`,
 			contentType: file.contentType,
-			data: file.data
+			data: file.data,
+			signedQuery: query,
+			expiresAt: expires * 1000
 		};
 		emulator.state.attachments.set(id, attachment);
 		return attachment;
