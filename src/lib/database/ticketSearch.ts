@@ -43,7 +43,7 @@ export async function matchingTicketIds(
 					 ORDER BY "ticketId" DESC LIMIT ${SEARCH_LIMIT}`,
 					words.map((word) => `"${word}"*`).join(' '),
 					guildId,
-					...(memberId ? [guildId, memberId, memberId] : [])
+					...(memberId ? [guildId, memberId, guildId, memberId] : [])
 				)
 			: await prisma.$queryRawUnsafe<{ id: number }[]>(
 					`SELECT "id" FROM (
@@ -60,5 +60,6 @@ export async function matchingTicketIds(
 	return rows.map((row) => Number(row.id));
 }
 
-const OWNED_SQLITE = ` AND "ticketId" IN (SELECT "id" FROM "Ticket" WHERE "guildId" = ? AND ("openerId" = ? OR "ownerId" = ?))`;
-const OWNED_POSTGRES = ` WHERE "id" IN (SELECT "id" FROM "Ticket" WHERE "guildId" = $1 AND ("openerId" = $3 OR "ownerId" = $3))`;
+// A member's tickets through the (guildId, openerId) and (guildId, ownerId) indexes.
+const OWNED_SQLITE = ` AND "ticketId" IN (SELECT "id" FROM "Ticket" WHERE "guildId" = ? AND "openerId" = ? UNION SELECT "id" FROM "Ticket" WHERE "guildId" = ? AND "ownerId" = ?)`;
+const OWNED_POSTGRES = ` WHERE "id" IN (SELECT "id" FROM "Ticket" WHERE "guildId" = $1 AND "openerId" = $3 UNION SELECT "id" FROM "Ticket" WHERE "guildId" = $1 AND "ownerId" = $3)`;
