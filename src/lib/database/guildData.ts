@@ -31,11 +31,14 @@ export class GuildData {
 
 	/** The guild's settings row, created with defaults on first use (a read on every later call). */
 	public async settings() {
-		const existing = await this.db.guildSettings.findUnique({ where: { guildId: this.guildId } });
-		return (
-			existing ??
-			this.db.guildSettings.upsert({ where: { guildId: this.guildId }, create: { guildId: this.guildId }, update: {} })
-		);
+		const where = { guildId: this.guildId };
+		const existing = await this.db.guildSettings.findUnique({ where });
+		if (existing) return existing;
+		// Two first reads at once both find none: the one whose insert loses reads the winner's row.
+		return this.db.guildSettings.upsert({ where, create: where, update: {} }).catch(async (error: unknown) => {
+			if ((error as { code?: string }).code !== 'P2002') throw error;
+			return this.db.guildSettings.findUniqueOrThrow({ where });
+		});
 	}
 
 	public updateSettings(data: SettingsChanges) {

@@ -41,7 +41,7 @@ export function serverRoutes(app: FastifyInstance, web: WebContext): void {
 		});
 		const run = (query: ReturnType<typeof listQuery>) => ticketList.run(services.ticketServices, member.actor, guild.id, query);
 		let refused: string | undefined;
-		const access = guildAccess(services.ticketServices, member);
+		const access = await guildAccess(services.ticketServices, member);
 		const list = await run(listQuery(form, session.userId)).catch(async (error: unknown) => {
 			if (!(error instanceof Refusal)) throw error;
 			// Filters the reader may not use (another member's tickets, for a member): their own list, and why.
@@ -52,7 +52,7 @@ export function serverRoutes(app: FastifyInstance, web: WebContext): void {
 			request,
 			reply,
 			guild.name,
-			ticketsPage(t, { guild, access: await access, list, form, categories, nameOf: names.user, refused })
+			ticketsPage(t, { guild, access, list, form, categories, nameOf: names.user, refused })
 		);
 	});
 }
