@@ -6,7 +6,7 @@ import { AUDIT_ACTIONS } from '../../lib/model/auditActions.js';
 import { ticketNumber } from '../../lib/tickets/ticket.js';
 import { html, type Html } from '../html.js';
 import type { GuildAccess } from '../members.js';
-import { actionName, when } from './format.js';
+import { actionName, pager, when } from './format.js';
 import { guildHeader } from './guildNav.js';
 import type { NameOf } from './tickets.js';
 
@@ -83,10 +83,12 @@ ${
 ${rows}
 </tbody>
 </table></div>
-<div class="pager">
-${trail.page > 0 ? html`<a href="${auditLink(guild.id, form, { page: String(trail.page) })}">${t(W.Previous)}</a>` : null}
-<span class="muted">${t(W.EntriesPage, { page: trail.page + 1, pages: trail.pages, total: trail.total })}</span>
-${trail.page + 1 < trail.pages ? html`<a href="${auditLink(guild.id, form, { page: String(trail.page + 2) })}">${t(W.Next)}</a>` : null}
-</div>`
+${pager(
+	t,
+	trail.page,
+	trail.pages,
+	(page) => auditLink(guild.id, form, { page: String(page) }),
+	t(W.EntriesPage, { page: trail.page + 1, pages: trail.pages, total: trail.total })
+)}`
 }`;
 }

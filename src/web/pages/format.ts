@@ -12,3 +12,13 @@ export const when = (date: Date, locale: SupportedLocale): Html =>
 export function actionName(t: Translate, action: string): string {
 	return (AUDIT_ACTIONS as readonly string[]).includes(action) ? t(LanguageKeys.Logs.Actions[action as AuditAction]) : action;
 }
+
+/** Previous and next links around a page's summary (pages counted from 0; links take the page from 1). */
+export function pager(t: Translate, page: number, pages: number, linkTo: (page: number) => string, summary: string): Html {
+	const W = LanguageKeys.Web;
+	return html`<div class="pager">
+${page > 0 ? html`<a href="${linkTo(page)}">${t(W.Previous)}</a>` : null}
+<span class="muted">${summary}</span>
+${page + 1 < pages ? html`<a href="${linkTo(page + 2)}">${t(W.Next)}</a>` : null}
+</div>`;
+}

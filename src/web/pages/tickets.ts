@@ -8,6 +8,7 @@ import { ticketNumber } from '../../lib/tickets/ticket.js';
 import { html, type Html } from '../html.js';
 import { listLink, type ListForm } from '../listQuery.js';
 import type { GuildAccess } from '../members.js';
+import { pager } from './format.js';
 import { guildHeader } from './guildNav.js';
 
 const FILTER_NAMES = {
@@ -74,11 +75,13 @@ export function ticketsPage(t: Translate, view: TicketsView): Html {
 ${rows}
 </tbody>
 </table></div>
-<div class="pager">
-${list.page > 0 ? html`<a href="${listLink(guild.id, form, { page: String(list.page) })}">${t(W.Previous)}</a>` : null}
-<span class="muted">${t(W.Page, { page: list.page + 1, pages: list.pages, count: list.total })}</span>
-${list.page + 1 < list.pages ? html`<a href="${listLink(guild.id, form, { page: String(list.page + 2) })}">${t(W.Next)}</a>` : null}
-</div>`;
+${pager(
+	t,
+	list.page,
+	list.pages,
+	(page) => listLink(guild.id, form, { page: String(page) }),
+	t(W.Page, { page: list.page + 1, pages: list.pages, count: list.total })
+)}`;
 	return html`${guildHeader(t, guild, view.access, 'tickets')}
 ${filtersForm(t, view)}
 ${view.refused ? html`<p class="flash refused" role="status">${view.refused}</p>` : null}

@@ -57,7 +57,8 @@ type SettingsAction = (services: WebServices, member: WebMember, form: Form) => 
 
 const ACTIONS: Record<string, SettingsAction> = {
 	async rules(services, member, form) {
-		const current = await adminOverview(services, member.actor, member.guild.id);
+		// The rules in force first (no change asked), then what the form changes of them.
+		const current = await updateGuildRules(services, member.actor, member.guild.id, {});
 		const { changed } = await updateGuildRules(services, member.actor, member.guild.id, ruleChanges(form, current.rules));
 		return notice(changed ? LanguageKeys.Web.RulesSaved : LanguageKeys.Web.RulesUnchanged);
 	},
