@@ -1,7 +1,8 @@
-import { DiscordAPIError, RESTJSONErrorCodes, type Client, type Guild } from 'discord.js';
+import type { Client, Guild } from 'discord.js';
 import type { Actor } from '../lib/access/actor.js';
 import { actorIsAdmin, actorIsGuildStaff, type AccessSources } from '../lib/access/guildAccess.js';
 import { actorOf } from '../lib/discord/actors.js';
+import { guildById, memberOf } from '../lib/discord/lookup.js';
 import type { WebNames } from './i18n.js';
 
 /** A dashboard user inside one server, as the access policy sees them, with the server they opened. */
@@ -13,8 +14,8 @@ export interface WebMember {
 const SNOWFLAKE = /^\d{17,20}$/;
 
 /**
- * Who the user is in a server, from Discord through the bot (its member cache, kept current by the
- * gateway, else one REST call), never from the browser: null when the bot is not there or the user is
+ * Who the user is in a server, from Discord through the bot (its caches, kept current by the gateway,
+ * or REST read at most once a minute when the dashboard runs alone), never from the browser: null when the bot is not there or the user is
  * not a member. The same actor as a command's, so the same policy answers; its actions say they came
  * from the dashboard.
  */
@@ -25,12 +26,9 @@ export async function webMember(
 	userId: string
 ): Promise<WebMember | null> {
 	if (!SNOWFLAKE.test(guildId)) return null;
-	const guild = discord().guilds.cache.get(guildId);
+	const guild = await guildById(discord(), guildId);
 	if (!guild) return null;
-	const member = await guild.members.fetch(userId).catch((error: unknown) => {
-		if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownMember) return null;
-		throw error;
-	});
+	const member = await memberOf(guild, userId);
 	return member ? { guild, actor: { ...actorOf(member, ownerIds), via: 'web' } } : null;
 }
 

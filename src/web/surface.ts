@@ -5,6 +5,7 @@ import { createWebServer } from './server.js';
 /** The dashboard in the bot's process, when WEB_PORT is set. */
 export const webSurface: Surface = {
 	name: 'web dashboard',
+	setting: 'WEB_PORT',
 	async start(services) {
 		const { env } = services;
 		if (env.WEB_PORT === undefined) return null;

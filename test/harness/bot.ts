@@ -21,11 +21,13 @@ export interface BotOptions {
 	env?: Record<string, string>;
 	/** A folder holding a built bot (dist/index.js): run there with plain node, as the container runs it. */
 	compiled?: string;
+	/** `web`: the dashboard alone (src/web.ts, `npm run web`), ready once it listens; else the bot. */
+	entry?: 'bot' | 'web';
 }
 
 export interface TestBot {
 	process: ChildProcess;
-	/** Resolves when the bot is logged in and Discord knows its slash commands. */
+	/** Resolves when the bot is logged in and Discord knows its slash commands (the dashboard alone: when it listens). */
 	ready: Promise<void>;
 	output(): string;
 	/** SIGTERM: the graceful shutdown. */
@@ -57,9 +59,11 @@ export function botEnvironment(emulator: Emulator, options: BotOptions): Record<
  * test/harness/botProcess.ts when test pieces are added, or a built copy's dist/index.js.
  */
 export function startBot(emulator: Emulator, options: BotOptions): TestBot {
-	const entry = options.piecePaths ? 'test/harness/botProcess.ts' : 'src/index.ts';
+	const web = options.entry === 'web';
+	const entry = web ? 'src/web.ts' : options.piecePaths ? 'test/harness/botProcess.ts' : 'src/index.ts';
 	// --require tsx/cjs also tells Sapphire that .ts pieces can be loaded (it looks for tsx among preloaded modules).
-	const args = options.compiled ? ['dist/index.js'] : ['--require', 'tsx/cjs', '--import', 'tsx', entry];
+	const args = options.compiled ? [web ? 'dist/web.js' : 'dist/index.js'] : ['--require', 'tsx/cjs', '--import', 'tsx', entry];
+	const readyLine = web ? 'Dashboard ready at' : 'Slash commands registered';
 	const child = spawn(process.execPath, args, {
 		cwd: options.compiled ?? PROJECT_ROOT,
 		env: botEnvironment(emulator, options),
@@ -74,7 +78,7 @@ export function startBot(emulator: Emulator, options: BotOptions): TestBot {
 		const onData = (chunk: Buffer) => {
 			output += chunk.toString();
 			if (echo) process.stdout.write(chunk);
-			if (output.includes('Slash commands registered')) resolve();
+			if (output.includes(readyLine)) resolve();
 		};
 		child.stdout!.on('data', onData);
 		child.stderr!.on('data', onData);

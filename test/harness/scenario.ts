@@ -35,9 +35,10 @@ export interface Scenario {
 	/**
 	 * Starts one more bot process on the same emulator, database, config and Redis prefix (the scenario
 	 * needs an explicit redisPrefix when it has Redis, else the processes would not share a queue and a
-	 * cache). Await its `ready`; stop() ends it with the rest.
+	 * cache), or the dashboard alone (`entry: 'web'`) with more settings. Await its `ready`; stop() ends it
+	 * with the rest.
 	 */
-	addBot(): TestBot;
+	addBot(extra?: Pick<BotOptions, 'entry' | 'env'>): TestBot;
 	stop(): Promise<void>;
 }
 
@@ -80,10 +81,14 @@ export async function startScenario(database: TestDatabase, options: ScenarioOpt
 			scenario.bot = startBot(discord.emulator, botOptions);
 			await scenario.bot.ready;
 		},
-		addBot() {
+		addBot(extra) {
 			if (botOptions.redisUrl && !botOptions.redisPrefix)
 				throw new Error('give the scenario a redisPrefix to share between its bots');
-			const bot = startBot(discord.emulator, botOptions);
+			const bot = startBot(discord.emulator, {
+				...botOptions,
+				entry: extra?.entry,
+				env: { ...botOptions.env, ...extra?.env }
+			});
 			extraBots.push(bot);
 			return bot;
 		},

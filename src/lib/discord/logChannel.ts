@@ -1,6 +1,7 @@
-import { translatorFor } from './translate.js';
 import { EmbedBuilder } from 'discord.js';
 import { userText } from './escape.js';
+import { channelById } from './lookup.js';
+import { translatorFor } from './translate.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import type { AuditEntry, AuditListener } from '../audit/AuditLog.js';
 import { cut } from '../text/cut.js';
@@ -35,8 +36,8 @@ function detailText(value: unknown): string {
 export async function postToLogChannel(services: LogChannelServices, guildId: string, entry: AuditEntry): Promise<void> {
 	const data = services.db.forGuild(guildId);
 	const settings = await data.db.guildSettings.findUnique({ where: { guildId } });
-	const channel = settings?.logChannelId ? services.discord().channels.cache.get(settings.logChannelId) : undefined;
-	if (!channel?.isSendable() || channel.isDMBased()) return;
+	const channel = settings?.logChannelId ? await channelById(services.discord(), settings.logChannelId) : null;
+	if (!channel?.isSendable()) return;
 	const ticket = entry.ticketId
 		? await data.db.ticket.findUnique({
 				where: { id: entry.ticketId },

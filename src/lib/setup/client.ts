@@ -1,5 +1,13 @@
 import { type LogLevel, SapphireClient, type SapphireClientOptions } from '@sapphire/framework';
-import { DefaultRestOptions, GatewayIntentBits, Partials, type ClientOptions } from 'discord.js';
+import {
+	ClientUser,
+	DefaultRestOptions,
+	GatewayIntentBits,
+	Partials,
+	Routes,
+	type APIUser,
+	type ClientOptions
+} from 'discord.js';
 import { globallyLimited } from '../discord/globalRateLimit.js';
 import { closestLocale } from '../i18n/locales.js';
 import { LANGUAGES_DIRECTORY } from '../i18n/loadLanguages.js';
@@ -22,12 +30,27 @@ export interface ClientSetup {
 	preferences: GuildPreferences;
 }
 
-/** Registers the plugins this deployment uses; must run before the client is constructed. */
-export async function registerPlugins(redisUrl: string | undefined): Promise<void> {
+/**
+ * Registers the plugins this process uses; must run before the client is constructed. The tasks plugin
+ * opens its BullMQ queue and worker as soon as the client exists: only with Redis, and only in the bot.
+ */
+export async function registerPlugins(options: { scheduledTasks: boolean }): Promise<void> {
 	await import('@sapphire/plugin-subcommands/register');
 	await import('@sapphire/plugin-i18next/register');
-	// The tasks plugin opens its BullMQ queue and worker as soon as the client exists: Redis only.
-	if (redisUrl) await import('@sapphire/plugin-scheduled-tasks/register');
+	if (options.scheduledTasks) await import('@sapphire/plugin-scheduled-tasks/register');
+}
+
+/**
+ * Readies a client to talk to Discord through REST alone (no gateway): the token, and the bot's own user,
+ * which discord.js takes from the gateway's READY and reads for the bot's member and permissions.
+ */
+export async function connectWithoutGateway(client: SapphireClient, token: string): Promise<void> {
+	client.token = token;
+	client.rest.setToken(token);
+	const user = (await client.rest.get(Routes.user())) as APIUser;
+	// discord.js's constructor is internal; this is what its READY handler does with the same payload.
+	const Constructor = ClientUser as unknown as new (client: SapphireClient, data: APIUser) => ClientUser;
+	client.user = new Constructor(client, user);
 }
 
 export function createClient(setup: ClientSetup): SapphireClient {

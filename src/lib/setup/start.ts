@@ -7,7 +7,12 @@ import { DataStore } from '../database/guildData.js';
 import { runMigrations } from '../database/runMigrations.js';
 import { startHealthServer } from '../lifecycle/healthServer.js';
 import { createShutdown, type ShutdownStep } from '../lifecycle/shutdown.js';
-import { createClient, registerPlugins } from './client.js';
+import type { Cache } from '../cache/Cache.js';
+import { ConfigError } from '../config/ConfigError.js';
+import type { Env } from '../config/env.js';
+import type { DatabaseHandle } from '../database/client.js';
+import type { AppLogger } from '../logging/AppLogger.js';
+import { connectWithoutGateway, createClient, registerPlugins } from './client.js';
 import { createLogger, createRedactor } from './logger.js';
 import { createServices, type BotServices } from './services.js';
 
@@ -25,6 +30,8 @@ export interface StartOptions {
 /** A surface beside the chat one: it starts with the services (or declines, returning null) and stops first. */
 export interface Surface {
 	name: string;
+	/** The setting without which it declines to start (said when it runs alone). */
+	setting: string;
 	start(services: BotServices): Promise<{ stop(): Promise<void> } | null>;
 }
 
@@ -33,12 +40,23 @@ export interface RunningBot {
 	stop(): Promise<void>;
 }
 
+/** What the bot and the dashboard run alone both open before they talk to Discord. */
+interface Opened {
+	env: Env;
+	services: BotServices;
+	logger: AppLogger;
+	database: DatabaseHandle;
+	cache: Cache;
+	/** Gives the services their Discord client, once it exists. */
+	setClient(client: SapphireClient): void;
+}
+
 /**
- * Start-up in order: validate env and config (a ConfigError names the bad key), open the logs, migrate,
- * connect the database and cache, build the services (the pieces' container), register plugins, log in.
+ * Validates env and config (a ConfigError names the bad key), opens the logs, migrates, connects the
+ * database and cache, and builds the services (the pieces' container).
  */
-export async function start(options: StartOptions): Promise<RunningBot> {
-	const env = parseEnv(envSchema, options.env);
+async function open(source: NodeJS.ProcessEnv | undefined): Promise<Opened> {
+	const env = parseEnv(envSchema, source);
 	const { config, fromFile } = await loadConfig(env.CONFIG_PATH);
 	const redactor = createRedactor(env);
 	const logger = createLogger(env, redactor);
@@ -54,7 +72,7 @@ export async function start(options: StartOptions): Promise<RunningBot> {
 			throw error;
 		}
 	);
-	const created: { client?: SapphireClient } = {};
+	let client: SapphireClient | undefined;
 	const services = createServices({
 		env,
 		config,
@@ -63,38 +81,33 @@ export async function start(options: StartOptions): Promise<RunningBot> {
 		cache,
 		logger,
 		discord: () => {
-			if (!created.client) throw new Error('The Discord client is used before start-up created it');
-			return created.client;
+			if (!client) throw new Error('The Discord client is used before start-up created it');
+			return client;
 		}
 	});
 	// The pieces read the services from Sapphire's container; nothing in src/lib reads it back.
 	Object.assign(container, services);
+	return { env, services, logger, database, cache, setClient: (created) => (client = created) };
+}
 
-	await registerPlugins(env.REDIS_URL);
-	const bot = createClient({
-		baseUserDirectory: options.baseUserDirectory,
+/** The client both kinds of process talk to Discord with (same REST options, languages and request cap). */
+function discordClient(opened: Opened, baseUserDirectory: string): SapphireClient {
+	const { env, services, logger, cache } = opened;
+	const client = createClient({
+		baseUserDirectory,
 		logger,
 		env,
-		config,
+		config: services.config,
 		cache,
 		preferences: services.preferences
 	});
-	created.client = bot;
-	const health = env.HEALTH_PORT
-		? await startHealthServer(env.HEALTH_PORT, env.HEALTH_HOST, async () => {
-				await database.prisma.$queryRawUnsafe('SELECT 1');
-				return { ok: bot.isReady(), ping: bot.ws.ping, guilds: bot.guilds.cache.size, shards: bot.ws.shards.size };
-			})
-		: undefined;
-	const steps: ShutdownStep[] = [
-		{ name: 'health endpoint', run: () => health && new Promise((resolve) => health.close(resolve)) },
-		{ name: 'close scheduler', run: () => services.closeScheduler.stop() },
-		{ name: 'webhook deliveries', run: () => services.webhooks.stop() },
-		{ name: 'Discord connection', run: () => bot.destroy() },
-		{ name: 'cache', run: () => cache.close() },
-		{ name: 'database', run: () => database.close() },
-		{ name: 'log files', run: () => logger.close() }
-	];
+	opened.setClient(client);
+	return client;
+}
+
+/** Stops in the order of `steps` once work in flight has drained; on SIGINT/SIGTERM too, when asked. */
+function stopper(opened: Opened, steps: ShutdownStep[], handleSignals: boolean): () => Promise<void> {
+	const { services, logger } = opened;
 	let exitProcess = false;
 	let finished!: () => void;
 	const stopped = new Promise<void>((resolve) => (finished = resolve));
@@ -107,11 +120,7 @@ export async function start(options: StartOptions): Promise<RunningBot> {
 			if (exitProcess) process.exit(code);
 		}
 	});
-	const stop = async () => {
-		void shutdown('stop');
-		await stopped;
-	};
-	if (options.handleSignals ?? true) {
+	if (handleSignals) {
 		const onSignal = (signal: string) => {
 			exitProcess = true;
 			void shutdown(signal);
@@ -119,6 +128,41 @@ export async function start(options: StartOptions): Promise<RunningBot> {
 		process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
 		process.on('unhandledRejection', (reason) => logger.error('Unhandled promise rejection', { error: reason }));
 	}
+	return async () => {
+		void shutdown('stop');
+		await stopped;
+	};
+}
+
+/** The last steps of every process: the cache, the database, the log files. */
+function closing(opened: Opened): ShutdownStep[] {
+	return [
+		{ name: 'cache', run: () => opened.cache.close() },
+		{ name: 'database', run: () => opened.database.close() },
+		{ name: 'log files', run: () => opened.logger.close() }
+	];
+}
+
+/** Start-up of the bot: everything `open` does, then the plugins, the gateway login and the other surfaces. */
+export async function start(options: StartOptions): Promise<RunningBot> {
+	const opened = await open(options.env);
+	const { env, services, database } = opened;
+	await registerPlugins({ scheduledTasks: Boolean(env.REDIS_URL) });
+	const bot = discordClient(opened, options.baseUserDirectory);
+	const health = env.HEALTH_PORT
+		? await startHealthServer(env.HEALTH_PORT, env.HEALTH_HOST, async () => {
+				await database.prisma.$queryRawUnsafe('SELECT 1');
+				return { ok: bot.isReady(), ping: bot.ws.ping, guilds: bot.guilds.cache.size, shards: bot.ws.shards.size };
+			})
+		: undefined;
+	const steps: ShutdownStep[] = [
+		{ name: 'health endpoint', run: () => health && new Promise((resolve) => health.close(resolve)) },
+		{ name: 'close scheduler', run: () => services.closeScheduler.stop() },
+		{ name: 'webhook deliveries', run: () => services.webhooks.stop() },
+		{ name: 'Discord connection', run: () => bot.destroy() },
+		...closing(opened)
+	];
+	const stop = stopper(opened, steps, options.handleSignals ?? true);
 
 	try {
 		await options.beforeLogin?.(bot);
@@ -133,4 +177,42 @@ export async function start(options: StartOptions): Promise<RunningBot> {
 		throw error;
 	}
 	return { client: bot, stop };
+}
+
+export interface SurfaceAloneOptions {
+	baseUserDirectory: string;
+	env?: NodeJS.ProcessEnv;
+	handleSignals?: boolean;
+}
+
+/**
+ * One surface in a process of its own (`npm run web`), beside a bot that runs elsewhere on the same
+ * database and Redis: the same services, and a Discord client that only has REST, with the bot's
+ * token. It never connects to the gateway, so it receives no events and runs no scheduled work (the
+ * bot does); webhook deliveries it queues are sent from here or by the bot, whichever is first.
+ */
+export async function startAlone(surface: Surface, options: SurfaceAloneOptions): Promise<RunningBot> {
+	const opened = await open(options.env);
+	const { env, services } = opened;
+	await registerPlugins({ scheduledTasks: false });
+	const client = discordClient(opened, options.baseUserDirectory);
+	const steps: ShutdownStep[] = [
+		{ name: 'webhook deliveries', run: () => services.webhooks.stop() },
+		{ name: 'Discord REST', run: () => client.destroy() },
+		...closing(opened)
+	];
+	const stop = stopper(opened, steps, options.handleSignals ?? true);
+	try {
+		// The languages the i18next plugin would load at login.
+		await container.i18n.init();
+		await connectWithoutGateway(client, env.DISCORD_TOKEN);
+		const running = await surface.start(services);
+		if (!running)
+			throw new ConfigError(`environment: ${surface.setting} is not set, so the ${surface.name} has nowhere to listen`);
+		steps.unshift({ name: surface.name, run: () => running.stop() });
+	} catch (error) {
+		await stop();
+		throw error;
+	}
+	return { client, stop };
 }

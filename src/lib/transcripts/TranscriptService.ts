@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { shownEmbed } from '../archive/record.js';
+import { channelById } from '../discord/lookup.js';
 import { translatorFor } from '../discord/translate.js';
 import {
 	AttachmentBuilder,
@@ -312,9 +313,7 @@ export class TranscriptService {
 		const settings = await data.settings();
 		const t = await translatorFor(channel.guild);
 		const name = `ticket-${String(ticket.number).padStart(4, '0')}`;
-		const target = settings.transcriptChannelId
-			? this.services.discord().channels.cache.get(settings.transcriptChannelId)
-			: undefined;
+		const target = settings.transcriptChannelId ? await channelById(this.services.discord(), settings.transcriptChannelId) : null;
 		if (target?.isSendable()) {
 			const fits = Buffer.byteLength(staffCopy.html) + Buffer.byteLength(staffCopy.txt) <= MAX_UPLOAD_BYTES;
 			const summary = await this.summary(channel.guild, ticket, staffCopy.messageCount, t);

@@ -4,6 +4,7 @@ import { guildRoles } from '../../lib/access/roles.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import { notice } from '../../lib/i18n/notice.js';
 import type { WebServices } from '../context.js';
+import { guildById } from '../../lib/discord/lookup.js';
 import { webMember, type WebMember } from '../members.js';
 import { ApiError, notFound } from './errors.js';
 import type { ApiTokenStore, TokenScope } from '../../lib/api/tokens.js';
@@ -49,7 +50,7 @@ export async function apiCaller(
 		if (!token) throw unauthorized(E.InvalidToken);
 		if (token.guildId !== guildId) throw notFound();
 		if (token.revokedAt) throw unauthorized(E.RevokedToken);
-		if (!services.discord().guilds.cache.has(guildId)) throw notFound();
+		if (!(await guildById(services.discord(), guildId))) throw notFound();
 		const member = await webMember(services.discord, services.env.OWNER_IDS, guildId, token.createdById);
 		const { ticketServices } = services;
 		const roles = await guildRoles(services.db.forGuild(guildId), { check: ticketServices.roles, log: ticketServices.log });

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { guildsWithTheBot } from '../../lib/discord/lookup.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import { Refusal } from '../../lib/errors/Refusal.js';
 import { ticketList } from '../../lib/tickets/list.js';
@@ -16,12 +17,9 @@ export function serverRoutes(app: FastifyInstance, web: WebContext): void {
 	app.get('/', async (request, reply) => {
 		const { t } = request.lang;
 		if (!request.session) return web.page(request, reply, t(LanguageKeys.Web.LogIn), landingPage(t));
-		const client = services.discord();
-		const servers = request.session.guildIds
-			.map((id) => client.guilds.cache.get(id))
-			.filter((guild) => guild !== undefined)
-			.map((guild) => ({ id: guild.id, name: guild.name }))
-			.sort((a, b) => a.name.localeCompare(b.name));
+		const servers = (await guildsWithTheBot(services.discord(), request.session.guildIds)).sort((a, b) =>
+			a.name.localeCompare(b.name)
+		);
 		return web.page(request, reply, t(LanguageKeys.Web.ServersTitle), serversPage(t, servers));
 	});
 
