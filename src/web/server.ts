@@ -20,6 +20,7 @@ import { layout } from './pages/layout.js';
 import { authRoutes } from './routes/auth.js';
 import { analyticsRoutes } from './routes/analytics.js';
 import { auditRoutes } from './routes/audit.js';
+import { integrationRoutes } from './routes/integrations.js';
 import { settingsRoutes } from './routes/settings.js';
 import { serverRoutes } from './routes/servers.js';
 import { ticketRoutes } from './routes/tickets.js';
@@ -148,6 +149,7 @@ export async function createWebServer(services: WebServices, options: WebServerO
 	analyticsRoutes(app, web);
 	auditRoutes(app, web);
 	settingsRoutes(app, web);
+	integrationRoutes(app, web);
 	await apiRoutes(app, web);
 
 	app.setNotFoundHandler((request, reply) => notFound(request, reply));

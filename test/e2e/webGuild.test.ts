@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyDelivery } from '../../src/lib/webhooks/signature.js';
 import { DashboardBrowser, dashboardEnv, freePort, HAS_CHROMIUM } from '../harness/dashboard.js';
+import { Receiver } from '../harness/receiver.js';
 import { startTicketScenario, type TicketScenario } from '../harness/ticketScenario.js';
 import type { GuildFixture, TestDiscord } from '../harness/TestDiscord.js';
 import { testDatabases } from '../helpers/databases.js';
@@ -289,6 +291,95 @@ for (const database of testDatabases()) {
 			expect(
 				discord.botMessages(home.general).filter((message) => JSON.stringify(message.embeds).includes('Need help?'))
 			).toHaveLength(1);
+		}, 60_000);
+
+		it('makes, lists and revokes API tokens and webhooks for admins, each secret shown once', async () => {
+			const admin = await browser.loginAs(home.admin);
+			await admin.goto(`${browser.url}/g/${home.guild.id}`);
+			await admin.getByRole('link', { name: 'Integrations' }).click();
+			await admin.waitForLoadState();
+			expect(await admin.locator('main').innerText()).toContain('No token works on this server.');
+
+			await admin.getByLabel('Name (letters, digits, . _ -)').fill('helpdesk');
+			await admin.getByLabel('Scope').selectOption('write');
+			await admin.getByRole('button', { name: 'Create token' }).click();
+			await admin.waitForLoadState();
+			const token = await admin.locator('.secret code').innerText();
+			expect(token).toMatch(/^tkb_[\w-]{43}$/);
+			expect(await admin.locator('.secret p').innerText()).toMatch(/^Token helpdesk created with the write scope\./);
+			const api = (bearer: string) =>
+				fetch(`${browser.url}/api/v1/guilds/${home.guild.id}/tickets`, { headers: { authorization: `Bearer ${bearer}` } });
+			expect((await api(token)).status).toBe(200);
+			await admin.reload();
+			expect(await admin.locator('.secret').count()).toBe(0);
+			expect(await admin.content()).not.toContain(token);
+			expect(await admin.locator('table.tokens tbody tr').allInnerTexts()).toEqual([
+				expect.stringMatching(/^helpdesk\twrite\tadmin\t.+UTC\t.+UTC\t/)
+			]);
+			const created = await scenario.db.prisma.auditEvent.findFirstOrThrow({ where: { action: 'api_token.created' } });
+			expect(JSON.parse(created.details)).toEqual({ name: 'helpdesk', scope: 'write', via: 'web' });
+
+			// A name taken is refused with the command's words, and no second token is made.
+			await admin.getByLabel('Name (letters, digits, . _ -)').fill('helpdesk');
+			await admin.getByRole('button', { name: 'Create token' }).click();
+			await admin.waitForLoadState();
+			expect(await admin.locator('.flash').innerText()).toMatch(/helpdesk/);
+			expect(await admin.locator('.secret').count()).toBe(0);
+			expect(await scenario.db.prisma.apiToken.count({ where: { guildId: home.guild.id } })).toBe(1);
+
+			await admin.locator('table.tokens tbody tr', { hasText: 'helpdesk' }).getByRole('button', { name: 'Revoke' }).click();
+			await admin.waitForLoadState();
+			expect(await admin.locator('.flash').innerText()).toBe('API token helpdesk revoked: it no longer works.');
+			expect((await api(token)).status).toBe(401);
+
+			// A webhook: its secret once, then the delivery log shows what was sent, signed with it.
+			const receiver = await new Receiver().start();
+			try {
+				await admin.getByLabel('Address (https://)').fill(receiver.url);
+				await admin.getByLabel('ticket.claimed').check();
+				await admin.getByRole('button', { name: 'Add webhook' }).click();
+				await admin.waitForLoadState();
+				const secret = await admin.locator('.secret code').innerText();
+				expect(secret).toMatch(/^whsec_/);
+				const { channel } = await scenario.openTicket(home.bob);
+				await home.staff.slash(channel, ['ticket', 'claim']);
+				await discord.waitFor(() => receiver.received.length >= 1, 'the claim delivered');
+				expect(receiver.received.map((delivery) => delivery.event)).toEqual(['ticket.claimed']);
+				expect(verifyDelivery(secret, receiver.received[0]!, receiver.received[0]!.body)).toBe(true);
+				await discord.eventually(async () => {
+					await admin.goto(`${browser.url}/g/${home.guild.id}/integrations`);
+					const log = await admin.locator('table.deliveries tbody tr').allInnerTexts();
+					return log.length === 1 && /ticket\.claimed\tdelivered/.test(log[0]!);
+				}, 'the delivery in the log');
+				expect(await admin.locator('table.webhooks tbody tr').innerText()).toContain('1 delivered, 0 waiting, 0 failed');
+				await admin.getByRole('button', { name: 'Remove' }).click();
+				await admin.waitForLoadState();
+				expect(await admin.locator('.flash').innerText()).toMatch(/^Webhook #\d+ removed/);
+				expect(await scenario.db.prisma.webhookEndpoint.count({ where: { guildId: home.guild.id } })).toBe(0);
+			} finally {
+				await receiver.stop();
+			}
+		}, 90_000);
+
+		it('keeps integrations for admins: staff are refused in their words, and a forged form makes nothing', async () => {
+			const staff = await browser.loginAs(home.staff);
+			await staff.goto(`${browser.url}/g/${home.guild.id}`);
+			expect(await staff.getByRole('link', { name: 'Integrations' }).count()).toBe(0);
+			expect((await staff.goto(`${browser.url}/g/${home.guild.id}/integrations`))?.status()).toBe(403);
+			expect(await staff.locator('main').innerText()).toContain('Only server admins can do that');
+			// Her own session and CSRF token, a hand-made form: the use case refuses it.
+			await staff.goto(`${browser.url}/g/${home.guild.id}`);
+			const csrf = await staff.locator('input[name="_csrf"]').first().getAttribute('value');
+			const response = await staff.request.post(`${browser.url}/g/${home.guild.id}/integrations/token-create`, {
+				form: { _csrf: csrf!, name: 'sneaky', scope: 'write' }
+			});
+			expect(await response.text()).not.toMatch(/tkb_/);
+			expect(await scenario.db.prisma.apiToken.count({ where: { name: 'sneaky' } })).toBe(0);
+			const hook = await staff.request.post(`${browser.url}/g/${home.guild.id}/integrations/webhook-add`, {
+				form: { _csrf: csrf!, url: 'https://example.com/hook' }
+			});
+			expect(await hook.text()).not.toMatch(/whsec_/);
+			expect(await scenario.db.prisma.webhookEndpoint.count({ where: { guildId: home.guild.id } })).toBe(0);
 		}, 60_000);
 	});
 }

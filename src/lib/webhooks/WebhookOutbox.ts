@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { AuditEntry, AuditListener, AuditLog } from '../audit/AuditLog.js';
+import type { AuditAuthor, AuditEntry, AuditListener, AuditLog } from '../audit/AuditLog.js';
 import type { BotConfig } from '../config/schema.js';
 import type { DataStore, GuildData } from '../database/guildData.js';
 import { readList } from '../database/json.js';
@@ -202,7 +202,7 @@ export class WebhookOutbox {
 export async function addWebhook(
 	audit: AuditLog,
 	data: GuildData,
-	actorId: string,
+	author: AuditAuthor & { actorId: string },
 	urlText: string,
 	eventsText: string
 ): Promise<{ id: number; secret: string; events: WebhookEvent[] }> {
@@ -213,17 +213,17 @@ export async function addWebhook(
 	if ((await data.db.webhookEndpoint.count()) >= MAX_ENDPOINTS) refuse(LanguageKeys.Webhooks.TooMany, { max: MAX_ENDPOINTS });
 	const secret = `whsec_${randomBytes(24).toString('base64url')}`;
 	const endpoint = await data.db.webhookEndpoint.create({
-		data: { guildId: data.guildId, url: url.toString(), secret, events: JSON.stringify(events), createdById: actorId }
+		data: { guildId: data.guildId, url: url.toString(), secret, events: JSON.stringify(events), createdById: author.actorId }
 	});
-	await audit.record(data, { actorId, action: 'webhook.created', details: { id: endpoint.id, url: url.origin, events } });
+	await audit.record(data, { ...author, action: 'webhook.created', details: { id: endpoint.id, url: url.origin, events } });
 	return { id: endpoint.id, secret, events };
 }
 
 /** /webhook remove: the endpoint and its delivery log go. */
-export async function removeWebhook(audit: AuditLog, data: GuildData, actorId: string, id: number): Promise<void> {
+export async function removeWebhook(audit: AuditLog, data: GuildData, author: AuditAuthor, id: number): Promise<void> {
 	const { count } = await data.db.webhookEndpoint.deleteMany({ where: { id } });
 	if (count === 0) refuse(LanguageKeys.Webhooks.NotFound, { id });
-	await audit.record(data, { actorId, action: 'webhook.removed', details: { id } });
+	await audit.record(data, { ...author, action: 'webhook.removed', details: { id } });
 }
 
 /** /webhook list: each endpoint with its last deliveries' outcome. */

@@ -2,7 +2,9 @@ import { container } from '@sapphire/framework';
 import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
 import { publicUrl } from '../../lib/config/env.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
-import { ApiTokenStore, TOKEN_SCOPES, type TokenScope } from '../../lib/api/tokens.js';
+import { TOKEN_SCOPES } from '../../lib/api/tokens.js';
+import { callerOf } from '../../lib/chat/caller.js';
+import { createApiToken } from '../../lib/settings/integrations.js';
 
 export const apiTokenCreate: SubcommandDefinition = {
 	name: 'api_token_create',
@@ -28,18 +30,11 @@ export const apiTokenCreate: SubcommandDefinition = {
 		}
 	],
 	async run(context) {
-		const name = context.options.string('name')!;
-		const scope = context.options.string('scope') as TokenScope;
-		const { token } = await new ApiTokenStore(container.db).create(context.guild.id, {
-			name,
-			scope,
-			createdById: context.member.id
+		const { token, info } = await createApiToken(container, callerOf(container, context.member), context.guild.id, {
+			name: context.options.string('name')!,
+			scope: context.options.string('scope')!
 		});
-		await container.audit.record(container.db.forGuild(context.guild.id), {
-			actorId: context.member.id,
-			action: 'api_token.created',
-			details: { name, scope }
-		});
+		const { name, scope } = info;
 		const { env } = container;
 		const where =
 			env.WEB_PORT === undefined

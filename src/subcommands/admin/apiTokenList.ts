@@ -3,7 +3,8 @@ import { EmbedBuilder, time, TimestampStyles } from 'discord.js';
 import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import { cut } from '../../lib/text/cut.js';
-import { ApiTokenStore } from '../../lib/api/tokens.js';
+import { callerOf } from '../../lib/chat/caller.js';
+import { apiTokens } from '../../lib/settings/integrations.js';
 
 export const apiTokenList: SubcommandDefinition = {
 	name: 'api_token_list',
@@ -12,7 +13,7 @@ export const apiTokenList: SubcommandDefinition = {
 	preconditions: ['AdminOnly'],
 	async run(context) {
 		const { t } = context;
-		const tokens = await new ApiTokenStore(container.db).list(context.guild.id);
+		const tokens = await apiTokens(container, callerOf(container, context.member), context.guild.id);
 		if (tokens.length === 0) return context.reply(t(LanguageKeys.Api.ListEmpty));
 		const lines = tokens.map((token) =>
 			t(LanguageKeys.Api.ListLine, {

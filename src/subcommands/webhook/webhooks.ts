@@ -1,10 +1,11 @@
 import { container } from '@sapphire/framework';
 import { EmbedBuilder, time, TimestampStyles } from 'discord.js';
+import { callerOf } from '../../lib/chat/caller.js';
 import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import { cut } from '../../lib/text/cut.js';
 import { WEBHOOK_EVENT_NAMES } from '../../lib/webhooks/events.js';
-import { addWebhook, listWebhooks, removeWebhook } from '../../lib/webhooks/WebhookOutbox.js';
+import { addGuildWebhook, guildWebhooks, removeGuildWebhook } from '../../lib/settings/integrations.js';
 
 export const webhookAdd: SubcommandDefinition = {
 	name: 'add',
@@ -29,15 +30,11 @@ export const webhookAdd: SubcommandDefinition = {
 		}
 	],
 	async run(context) {
-		const data = container.db.forGuild(context.guild.id);
 		const { t } = context;
-		const added = await addWebhook(
-			container.audit,
-			data,
-			context.member.id,
-			context.options.string('url')!,
-			context.options.string('events') ?? 'all'
-		);
+		const added = await addGuildWebhook(container, callerOf(container, context.member), context.guild.id, {
+			url: context.options.string('url')!,
+			events: context.options.string('events') ?? 'all'
+		});
 		await context.reply(
 			t(LanguageKeys.Webhooks.Added, {
 				id: added.id,
@@ -56,7 +53,7 @@ export const webhookList: SubcommandDefinition = {
 	preconditions: ['AdminOnly'],
 	async run(context) {
 		const { t } = context;
-		const webhooks = await listWebhooks(container.db.forGuild(context.guild.id));
+		const { endpoints: webhooks } = await guildWebhooks(container, callerOf(container, context.member), context.guild.id);
 		if (webhooks.length === 0) return context.reply(t(LanguageKeys.Webhooks.ListEmpty));
 		const lines = webhooks.map((webhook) =>
 			t(LanguageKeys.Webhooks.ListLine, {
@@ -97,7 +94,7 @@ export const webhookRemove: SubcommandDefinition = {
 	],
 	async run(context) {
 		const id = context.options.integer('id')!;
-		await removeWebhook(container.audit, container.db.forGuild(context.guild.id), context.member.id, id);
+		await removeGuildWebhook(container, callerOf(container, context.member), context.guild.id, id);
 		await context.reply(context.t(LanguageKeys.Webhooks.Removed, { id }));
 	}
 };

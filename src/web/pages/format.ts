@@ -22,3 +22,9 @@ ${page > 0 ? html`<a href="${linkTo(page)}">${t(W.Previous)}</a>` : null}
 ${page + 1 < pages ? html`<a href="${linkTo(page + 2)}">${t(W.Next)}</a>` : null}
 </div>`;
 }
+
+/** A POST form with the page's CSRF token. */
+export const postForm = (action: string, csrf: string, body: Html, extra = ''): Html =>
+	html`<form method="post" action="${action}" class="${extra}">
+<input type="hidden" name="_csrf" value="${csrf}">
+${body}</form>`;

@@ -3,7 +3,7 @@ import type { Translate } from '../../lib/i18n/notice.js';
 import { html, type Html } from '../html.js';
 import type { GuildAccess } from '../members.js';
 
-export type GuildSection = 'tickets' | 'analytics' | 'audit' | 'settings';
+export type GuildSection = 'tickets' | 'analytics' | 'audit' | 'settings' | 'integrations';
 
 /** The server's heading and the pages this member may open in it (the current one marked). */
 export function guildHeader(t: Translate, guild: { id: string; name: string }, access: GuildAccess, current: GuildSection): Html {
@@ -12,7 +12,8 @@ export function guildHeader(t: Translate, guild: { id: string; name: string }, a
 		['tickets', `/g/${guild.id}`, t(W.NavTickets), true],
 		['analytics', `/g/${guild.id}/analytics`, t(W.NavAnalytics), access.staff],
 		['audit', `/g/${guild.id}/audit`, t(W.NavAudit), access.admin],
-		['settings', `/g/${guild.id}/settings`, t(W.NavSettings), access.admin]
+		['settings', `/g/${guild.id}/settings`, t(W.NavSettings), access.admin],
+		['integrations', `/g/${guild.id}/integrations`, t(W.NavIntegrations), access.admin]
 	];
 	const shown = links.filter(([, , , allowed]) => allowed);
 	return html`<h1>${guild.name}</h1>

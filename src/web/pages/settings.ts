@@ -7,7 +7,7 @@ import { NUMBER_RULE_NAMES, NUMBER_RULES, type GuildRules } from '../../lib/sett
 import type { Flash } from '../flash.js';
 import { html, type Html } from '../html.js';
 import type { GuildAccess } from '../members.js';
-import { when } from './format.js';
+import { postForm, when } from './format.js';
 import { messagePreview, type PreviewMessage } from './panelPreview.js';
 import { guildHeader } from './guildNav.js';
 import type { NameOf } from './tickets.js';
@@ -37,9 +37,7 @@ const LANGUAGE_NAMES: Record<SupportedLocale, string> = { 'en-US': 'English', fr
 
 /** A POST form of the settings page, with the CSRF token. */
 const form = (view: SettingsView, action: string, body: Html, extra = '') =>
-	html`<form method="post" action="/g/${view.guild.id}/settings/${action}" class="${extra}">
-<input type="hidden" name="_csrf" value="${view.csrf}">
-${body}</form>`;
+	postForm(`/g/${view.guild.id}/settings/${action}`, view.csrf, body, extra);
 
 function rulesForm(t: Translate, view: SettingsView): Html {
 	const S = LanguageKeys.Settings;

@@ -20,11 +20,11 @@ import {
 } from '../../lib/settings/adminSettings.js';
 import { NUMBER_RULE_NAMES, type GuildRules } from '../../lib/settings/guildRules.js';
 import type { WebContext, WebServices } from '../context.js';
-import { readFlash, setFlash } from '../flash.js';
+import { readFlash } from '../flash.js';
 import { webText } from '../i18n.js';
 import { namesIn, type WebMember } from '../members.js';
 import { settingsPage, type PanelView } from '../pages/settings.js';
-import { guildVisitor, isVisitor } from './guildMember.js';
+import { answerForm, formTarget, guildVisitor, isVisitor } from './guildMember.js';
 
 type Form = Record<string, string | undefined>;
 const text = (form: Form, name: string) => (typeof form[name] === 'string' ? form[name].trim() : '');
@@ -154,22 +154,17 @@ export function settingsRoutes(app: FastifyInstance, web: WebContext): void {
 		'/g/:guildId/settings/:action',
 		{ preHandler: app.csrfProtection },
 		async (request, reply) => {
-			const action = Object.hasOwn(ACTIONS, request.params.action) ? ACTIONS[request.params.action] : undefined;
-			if (!request.session) return reply.redirect('/login', 303);
-			const visitor = await guildVisitor(web, request, reply);
-			if (!isVisitor(visitor)) return visitor;
-			if (!action) return web.notFound(request, reply);
-			const { member } = visitor;
-			const { t, locale } = request.lang;
-			const names = namesIn(member.guild);
-			try {
-				const done = await action(services, member, request.body ?? {});
-				setFlash(reply, { kind: 'done', text: webText(t, done, names, locale) }, web.secure);
-			} catch (error) {
-				if (!(error instanceof Refusal)) throw error;
-				setFlash(reply, { kind: 'refused', text: webText(t, error.notice, names, locale) }, web.secure);
-			}
-			return reply.redirect(`/g/${member.guild.id}/settings`, 303);
+			const target = await formTarget(web, request, reply, ACTIONS);
+			if (!('visitor' in target)) return target;
+			const { member } = target.visitor;
+			return answerForm(
+				web,
+				request,
+				reply,
+				member,
+				() => target.action(services, member, request.body ?? {}),
+				`/g/${member.guild.id}/settings`
+			);
 		}
 	);
 }
