@@ -223,6 +223,65 @@ for (const database of testDatabases()) {
 			}
 		}, 60_000);
 
+		it('reads a ticket’s messages and transcript in the copy the policy gives: staff all, the opener theirs, others 404', async () => {
+			const { channel } = await scenario.openTicket(home.alice);
+			const { number } = await scenario.ticketRow(channel);
+			home.alice.say(channel, 'my order <script>alert(1)</script> is late');
+			const regret = home.alice.say(channel, 'my card is 4111');
+			await discord.eventually(
+				async () => (await scenario.db.prisma.ticketMessage.count({ where: { content: { contains: '4111' } } })) === 1,
+				'the messages archived'
+			);
+			home.alice.deleteMessage(regret);
+			await discord.eventually(
+				async () =>
+					(await scenario.db.prisma.ticketMessage.findFirst({ where: { content: { contains: '4111' } } }))?.deletedAt != null,
+				'the deletion archived'
+			);
+			await api(`${guildPath()}/tickets/${number}/notes`, {
+				token: writeToken,
+				method: 'POST',
+				body: { text: 'staff only remark' }
+			});
+
+			type Messages = {
+				items: { content: string; authorId: string | null; deletedAt: string | null }[];
+				total: number;
+				page: number;
+				perPage: number;
+			};
+			const staff = await json(await api(`${guildPath()}/tickets/${number}/messages`, { token: readToken }));
+			expect(staff.status).toBe(200);
+			const staffBody = staff.body as Messages;
+			const texts = staffBody.items.map((item) => item.content);
+			expect(texts).toContain('my order <script>alert(1)</script> is late');
+			expect(staffBody.items.find((item) => item.content === 'my card is 4111')?.deletedAt).not.toBeNull();
+			expect(staffBody).toMatchObject({ page: 1, perPage: 100, total: staffBody.items.length });
+
+			const cookie = await logIn(home.alice);
+			const own = (await json(await api(`${guildPath()}/tickets/${number}/messages`, { cookie }))).body as Messages;
+			expect(own.items.map((item) => item.content)).toContain('my order <script>alert(1)</script> is late');
+			expect(own.items.map((item) => item.content)).not.toContain('my card is 4111');
+			expect(own.total).toBe(staffBody.total - 1);
+
+			const transcript = await api(`${guildPath()}/tickets/${number}/transcript`, { token: readToken });
+			expect(transcript.status).toBe(200);
+			expect(transcript.headers.get('content-type')).toBe('text/html; charset=utf-8');
+			expect(transcript.headers.get('content-security-policy')).toMatch(/^sandbox /);
+			const staffHtml = await transcript.text();
+			expect(staffHtml).toContain('staff only remark');
+			expect(staffHtml).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+			expect(staffHtml).not.toContain('<script>alert(1)');
+			const openerHtml = await (await api(`${guildPath()}/tickets/${number}/transcript`, { cookie })).text();
+			expect(openerHtml).toContain('my order');
+			expect(openerHtml).not.toContain('staff only remark');
+			expect(openerHtml).not.toContain('4111');
+
+			const bob = await logIn(home.bob);
+			for (const path of ['messages', 'transcript'])
+				expect((await api(`${guildPath()}/tickets/${number}/${path}`, { cookie: bob })).status, path).toBe(404);
+		}, 60_000);
+
 		it('refuses a read token any change, naming the scope it needs', async () => {
 			const { channel } = await scenario.openTicket(home.alice);
 			const { number } = await scenario.ticketRow(channel);
@@ -309,6 +368,9 @@ for (const database of testDatabases()) {
 					['POST', `${path}/tickets/${number}/claim`],
 					['POST', `${path}/tickets/${number}/close`],
 					['POST', `${path}/tickets/${number}/notes`],
+					['GET', `${path}/tickets/${number}/messages`],
+					['GET', `${path}/tickets/${number}/transcript`],
+					['GET', `${path}/tickets/${number}/attachments/photo.png`],
 					['GET', `${path}/categories`],
 					['GET', `${path}/panels`]
 				] as const;
@@ -474,6 +536,9 @@ for (const database of testDatabases()) {
 					`POST ${guild}/tickets/{number}/claim`,
 					`POST ${guild}/tickets/{number}/close`,
 					`POST ${guild}/tickets/{number}/notes`,
+					`GET ${guild}/tickets/{number}/messages`,
+					`GET ${guild}/tickets/{number}/transcript`,
+					`GET ${guild}/tickets/{number}/attachments/{file}`,
 					`GET ${guild}/categories`,
 					`GET ${guild}/panels`,
 					`GET ${guild}/analytics`

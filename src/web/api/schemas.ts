@@ -294,3 +294,78 @@ export const analyticsSchema = {
 		...errors(400, 401, 403, 404, 429)
 	}
 };
+
+const readRoute = (summary: string, description: string) => ({
+	summary,
+	description,
+	tags: ['tickets'],
+	security,
+	params: ticketParams
+});
+
+const archivedMessage = object({
+	id: { ...id, description: 'The Discord message ID' },
+	authorId: { ...nullableId, description: 'Null for the opener of an anonymous ticket' },
+	authorName: { ...nullableString, description: 'Their display name when they wrote it; null as authorId' },
+	bot: boolean,
+	content: string,
+	attachments: {
+		type: 'array',
+		items: object({
+			name: string,
+			size: integer,
+			contentType: nullableString,
+			url: { ...string, description: 'Discord’s link (it expires)' }
+		})
+	},
+	replyToId: nullableId,
+	createdAt: time,
+	editedAt: nullableTime,
+	deletedAt: { ...nullableTime, description: 'When it was deleted in Discord (staff only see these)' }
+});
+
+export const messagesSchema = {
+	...readRoute(
+		'The ticket’s messages, as the bot archived them',
+		'Oldest first, 100 a page. Staff (and tokens) read every message, deleted ones too; the opener reads the ones still there. Anyone else gets 404.'
+	),
+	querystring: {
+		type: 'object',
+		additionalProperties: false,
+		properties: { page: { type: 'integer', minimum: 1, maximum: 99999, default: 1 } }
+	},
+	response: {
+		200: object({
+			items: { type: 'array', items: archivedMessage },
+			page: integer,
+			pages: integer,
+			total: integer,
+			perPage: integer
+		}),
+		...errors(400, 401, 403, 404, 429)
+	}
+};
+
+export const transcriptSchema = {
+	...readRoute(
+		'The ticket’s transcript',
+		'An HTML document, served sandboxed (no script). Staff (and tokens) get the copy saved at close, with the internal notes, or one made now while the ticket is open; the opener gets theirs, without the notes. Copied attachments are linked relatively (`attachments/{file}`).'
+	),
+	response: {
+		200: { description: 'The transcript', content: { 'text/html': { schema: { type: 'string' } } } },
+		...errors(400, 401, 403, 404, 429)
+	}
+};
+
+export const attachmentSchema = {
+	...readRoute('An attachment copied with the transcript at close', 'A download, to whoever may read the transcript.'),
+	params: object({
+		guildId: { ...id, description: 'The Discord server (guild) ID' },
+		number: { type: 'string', pattern: '^[1-9][0-9]{0,8}$' },
+		file: { type: 'string', minLength: 1, maxLength: 200, description: 'The file’s name, as the transcript links it' }
+	}),
+	response: {
+		200: { description: 'The file', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
+		...errors(400, 401, 403, 404, 429)
+	}
+};

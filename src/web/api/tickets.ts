@@ -11,10 +11,28 @@ import type { TicketOutcome, UseCase } from '../../lib/tickets/outcome.js';
 import { webText } from '../i18n.js';
 import { namesIn } from '../members.js';
 import { runTicketAction } from '../ticketAction.js';
+import {
+	archivedMessages,
+	MESSAGES_PER_PAGE,
+	sendAttachment,
+	sendTranscript,
+	transcriptAttachment,
+	transcriptDocument,
+	transcriptReader
+} from '../transcriptAccess.js';
 import type { ApiCaller } from './auth.js';
 import type { ApiContext } from './context.js';
 import { notFound } from './errors.js';
-import { claimSchema, closeSchema, listTicketsSchema, noteSchema, ticketSchema } from './schemas.js';
+import {
+	attachmentSchema,
+	claimSchema,
+	closeSchema,
+	listTicketsSchema,
+	messagesSchema,
+	noteSchema,
+	ticketSchema,
+	transcriptSchema
+} from './schemas.js';
 
 type GuildParams = { guildId: string };
 type TicketParams = GuildParams & { number: string };
@@ -81,6 +99,44 @@ export function ticketApi(app: FastifyInstance, api: ApiContext): void {
 			});
 		return ticketBody(info);
 	});
+
+	/** Who may read the ticket's history, in which copy: 404 for anyone else, who learns nothing. */
+	const readerOf = async (request: FastifyRequest<{ Params: TicketParams }>) => {
+		const { member } = callerOf(request);
+		const reader = await transcriptReader(services, member, await ticketIdOf(member.guild.id, request.params.number));
+		if (!reader) throw notFound();
+		return reader;
+	};
+
+	app.get<{ Params: TicketParams; Querystring: { page?: number } }>(
+		'/guilds/:guildId/tickets/:number/messages',
+		{ schema: messagesSchema },
+		async (request) => {
+			const page = request.query.page ?? 1;
+			const messages = await archivedMessages(await readerOf(request), page - 1);
+			return { ...messages, page, perPage: MESSAGES_PER_PAGE };
+		}
+	);
+
+	app.get<{ Params: TicketParams }>(
+		'/guilds/:guildId/tickets/:number/transcript',
+		{ schema: transcriptSchema },
+		async (request, reply) => {
+			const html = await transcriptDocument(services, await readerOf(request));
+			if (!html) throw notFound();
+			return sendTranscript(reply, html);
+		}
+	);
+
+	app.get<{ Params: TicketParams & { file: string } }>(
+		'/guilds/:guildId/tickets/:number/attachments/:file',
+		{ schema: attachmentSchema },
+		async (request, reply) => {
+			const bytes = await transcriptAttachment(services, await readerOf(request), request.params.file);
+			if (!bytes) throw notFound();
+			return sendAttachment(reply, request.params.file, bytes);
+		}
+	);
 
 	/** Runs a use case as the caller, and posts its answer in the ticket when its people read it (as in Discord). */
 	const act = async <Input>(

@@ -5,10 +5,8 @@ import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import { PRIORITIES, type Priority } from '../../lib/model/priorities.js';
 import { claim, unclaim } from '../../lib/tickets/claim.js';
 import { close } from '../../lib/tickets/close.js';
-import { isOpener, transcriptCopy } from '../../lib/access/policy.js';
+import { isOpener } from '../../lib/access/policy.js';
 import { INFO_IN_FULL, ticketInfo } from '../../lib/tickets/info.js';
-import { loadTicket } from '../../lib/tickets/ticket.js';
-import { linkedToCopies } from '../../lib/transcripts/attachmentCopies.js';
 import { reopen } from '../../lib/tickets/lock.js';
 import { addNote } from '../../lib/tickets/note.js';
 import type { TicketOutcome, UseCase } from '../../lib/tickets/outcome.js';
@@ -21,15 +19,15 @@ import { webText } from '../i18n.js';
 import { runTicketAction } from '../ticketAction.js';
 import { namesIn, webMember, type WebMember } from '../members.js';
 import { ticketPage } from '../pages/ticket.js';
+import {
+	sendAttachment,
+	sendTranscript,
+	transcriptAttachment,
+	transcriptDocument,
+	transcriptReader
+} from '../transcriptAccess.js';
 
 type Form = Record<string, string | undefined>;
-
-/**
- * Transcripts are documents, not pages of this site: no script, nothing loaded from elsewhere. Their
- * links may open (Discord's in a new tab, a copied attachment in place).
- */
-const TRANSCRIPT_CSP =
-	"sandbox allow-popups allow-popups-to-escape-sandbox allow-downloads; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 /** A use case the ticket page offers, and how its form becomes the use case's input (a bad form is refused). */
 interface WebAction {
@@ -78,15 +76,9 @@ export function ticketRoutes(app: FastifyInstance, web: WebContext): void {
 	};
 
 	/** Who reads a ticket's transcript and which copy the policy gives them, or null (404: nobody learns it exists). */
-	const transcriptReader = async (request: FastifyRequest<{ Params: { guildId: string; number: string } }>) => {
+	const readerOf = async (request: FastifyRequest<{ Params: { guildId: string; number: string } }>) => {
 		const found = await resolve(request);
-		if (!found) return null;
-		const scene = await loadTicket(services.ticketServices, found.member.guild.id, found.ticketId).catch((error: unknown) => {
-			if (error instanceof Refusal) return null;
-			throw error;
-		});
-		const copy = scene && transcriptCopy(found.member.actor, scene.roles, scene.team, scene.parties);
-		return scene && copy ? { member: found.member, scene, copy } : null;
+		return found ? transcriptReader(services, found.member, found.ticketId) : null;
 	};
 
 	const location = (member: WebMember, number: string) => `/g/${member.guild.id}/t/${number}`;
@@ -136,25 +128,9 @@ export function ticketRoutes(app: FastifyInstance, web: WebContext): void {
 	 */
 	app.get<{ Params: { guildId: string; number: string } }>('/g/:guildId/t/:number/transcript', async (request, reply) => {
 		if (!request.session) return reply.redirect('/login');
-		const reader = await transcriptReader(request);
-		if (!reader) return web.notFound(request, reply);
-		const { member, scene, copy } = reader;
-		let html = copy === 'staff' ? await services.transcripts.savedHtml(scene.ticket) : null;
-		if (!html) {
-			const channel = scene.ticket.channelId ? await member.guild.channels.fetch(scene.ticket.channelId).catch(() => null) : null;
-			if (!channel?.isTextBased()) return web.notFound(request, reply);
-			const history = await services.transcripts.history(scene.data, scene.ticket, channel);
-			// Attachments copied at close are linked to their copies: Discord's links expire.
-			const copies = new Map(
-				(await services.transcripts.savedCopies(scene.ticket)).map((saved) => [saved.url, `attachments/${saved.file}`])
-			);
-			html = (await services.transcripts.render(scene.data, scene.ticket, channel, linkedToCopies(history, copies), copy)).html;
-		}
-		return reply
-			.header('content-security-policy', TRANSCRIPT_CSP)
-			.header('cache-control', 'private, no-store')
-			.type('text/html; charset=utf-8')
-			.send(html);
+		const reader = await readerOf(request);
+		const html = reader && (await transcriptDocument(services, reader));
+		return html ? sendTranscript(reply, html) : web.notFound(request, reply);
 	});
 
 	/**
@@ -166,29 +142,9 @@ export function ticketRoutes(app: FastifyInstance, web: WebContext): void {
 		'/g/:guildId/t/:number/attachments/:file',
 		async (request, reply) => {
 			if (!request.session) return reply.redirect('/login');
-			const reader = await transcriptReader(request);
-			if (!reader) return web.notFound(request, reply);
-			const { scene, copy } = reader;
-			const ticketId = scene.ticket.id;
-			const { file } = request.params;
-			const saved = (await services.transcripts.savedCopies(scene.ticket)).find((entry) => entry.file === file);
-			if (!saved) return web.notFound(request, reply);
-			if (copy === 'opener') {
-				const message = await scene.data.db.ticketMessage.findFirst({
-					where: { ticketId, messageId: saved.messageId },
-					select: { deletedAt: true }
-				});
-				if (message?.deletedAt) return web.notFound(request, reply);
-			}
-			const bytes = await services.transcripts.savedCopy(scene.ticket, file);
-			if (!bytes) return web.notFound(request, reply);
-			return reply
-				.header('content-security-policy', "sandbox; default-src 'none'")
-				.header('content-disposition', `attachment; filename="${file}"`)
-				.header('x-content-type-options', 'nosniff')
-				.header('cache-control', 'private, no-store')
-				.type('application/octet-stream')
-				.send(bytes);
+			const reader = await readerOf(request);
+			const bytes = reader && (await transcriptAttachment(services, reader, request.params.file));
+			return bytes ? sendAttachment(reply, request.params.file, bytes) : web.notFound(request, reply);
 		}
 	);
 
