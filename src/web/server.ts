@@ -31,6 +31,8 @@ export type { WebServices } from './context.js';
 export interface WebServerOptions {
 	/** The Discord login (by default Discord's endpoints, or the emulator's through the env). */
 	login?: DiscordLogin;
+	/** Told of every route as it is registered (to list what the server answers). */
+	onRoute?: (method: string, url: string) => void;
 }
 
 const STATIC_ROOT = fileURLToPath(new URL('../../src/web/static/', import.meta.url));
@@ -48,6 +50,11 @@ export async function createWebServer(services: WebServices, options: WebServerO
 	const secure = base.startsWith('https:');
 	const languages = await webLanguages();
 	const app = Fastify({ logger: false, trustProxy: secure });
+	const { onRoute } = options;
+	if (onRoute)
+		app.addHook('onRoute', (route) => {
+			for (const method of [route.method].flat()) onRoute(method, route.url);
+		});
 
 	await app.register(fastifyHelmet, {
 		contentSecurityPolicy: {
