@@ -1,6 +1,6 @@
 import type { Client, Guild } from 'discord.js';
 import type { Actor } from '../lib/access/actor.js';
-import { actorIsAdmin, actorIsGuildStaff, type AccessSources } from '../lib/access/guildAccess.js';
+import { actorGuildAccess, type AccessSources } from '../lib/access/guildAccess.js';
 import { actorOf } from '../lib/discord/actors.js';
 import { guildById, memberOf } from '../lib/discord/lookup.js';
 import type { WebNames } from './i18n.js';
@@ -51,10 +51,6 @@ export interface GuildAccess {
 }
 
 /** The policy's answers for the server's guild-wide pages, asked once a page. */
-export async function guildAccess(services: AccessSources, member: WebMember): Promise<GuildAccess> {
-	const [staff, admin] = await Promise.all([
-		actorIsGuildStaff(services, member.guild.id, member.actor),
-		actorIsAdmin(services, member.guild.id, member.actor)
-	]);
-	return { staff: staff || admin, admin };
+export function guildAccess(services: AccessSources, member: WebMember): Promise<GuildAccess> {
+	return actorGuildAccess(services, member.guild.id, member.actor);
 }

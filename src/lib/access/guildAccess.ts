@@ -23,3 +23,16 @@ export async function actorIsGuildStaff(services: AccessSources, guildId: string
 	const [roles, teams] = await Promise.all([guildRoles(data, sources), guildTeams(data, sources)]);
 	return isGuildStaff(actor, roles, teams);
 }
+
+/** Both answers at once, from one read of the roles and teams (a page's navigation asks for both). */
+export async function actorGuildAccess(
+	services: AccessSources,
+	guildId: string,
+	actor: Actor
+): Promise<{ staff: boolean; admin: boolean }> {
+	const data = services.db.forGuild(guildId);
+	const sources = { check: services.roles, log: services.log };
+	const [roles, teams] = await Promise.all([guildRoles(data, sources), guildTeams(data, sources)]);
+	const admin = isAdmin(actor, roles);
+	return { admin, staff: admin || isGuildStaff(actor, roles, teams) };
+}

@@ -151,7 +151,12 @@ export function listMessage(t: Translate, list: TicketList, ownerId: string): Re
 	);
 	const embed = new EmbedBuilder()
 		.setColor(BLURPLE)
-		.setTitle(t(LanguageKeys.Tickets.ListTitle, { count: list.total, status: t(STATUS_LABELS[list.status]) }))
+		.setTitle(
+			t(list.totalCapped ? LanguageKeys.Tickets.ListTitleCapped : LanguageKeys.Tickets.ListTitle, {
+				count: list.total,
+				status: t(STATUS_LABELS[list.status])
+			})
+		)
 		.setDescription(cut(lines.join('\n'), 4096) || t(LanguageKeys.Tickets.ListEmpty))
 		.setFooter({ text: t(LanguageKeys.Tickets.ListPage, { page: list.page + 1, pages: list.pages }) });
 	const components = pageButtons(

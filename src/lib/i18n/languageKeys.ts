@@ -195,6 +195,7 @@ export const LanguageKeys = {
 		PurgeButton: key('tickets:purgeButton'),
 		Purging: key('tickets:purging'),
 		ListTitle: key<{ count: number; status: string }>('tickets:listTitle'),
+		ListTitleCapped: key<{ count: number; status: string }>('tickets:listTitleCapped'),
 		/** How each priority and each status is shown (the stored codes stay in CSV exports and logs' details). */
 		Priorities: Object.fromEntries(PRIORITIES.map((priority) => [priority, key(`tickets:priorities.${priority}`)])) as Record<
 			Priority,
@@ -425,6 +426,7 @@ export const LanguageKeys = {
 		Previous: key('web:previous'),
 		Next: key('web:next'),
 		Page: key<{ page: number; pages: number; count: number }>('web:page'),
+		PageCapped: key<{ page: number; pages: number; count: number }>('web:pageCapped'),
 		TicketTitle: key<{ number: string }>('web:ticketTitle'),
 		BackToList: key('web:backToList'),
 		Details: key('web:details'),

@@ -55,7 +55,15 @@ export interface TicketList {
 	tickets: ListedTicket[];
 	/** True when the search matched more tickets than it reads (SEARCH_LIMIT): more words narrow it. */
 	searchCapped: boolean;
+	/** True when more tickets match than a list counts (LIST_COUNT_LIMIT): `total` is that limit, filters narrow it. */
+	totalCapped: boolean;
 }
+
+/**
+ * A list counts its matches up to this many: counting every ticket of a large guild costs more than the
+ * page itself, and nobody pages through more than a thousand pages.
+ */
+export const LIST_COUNT_LIMIT = 10_000;
 
 function scopeWhere(actor: Actor, scope: ListScope): Prisma.TicketWhereInput {
 	const own: Prisma.TicketWhereInput = { OR: [{ openerId: actor.userId }, { ownerId: actor.userId }] };
@@ -120,7 +128,8 @@ export async function listTickets(
 				: {}
 		]
 	};
-	const total = await data.db.ticket.count({ where });
+	const counted = await data.db.ticket.count({ where, take: LIST_COUNT_LIMIT + 1 });
+	const total = Math.min(counted, LIST_COUNT_LIMIT);
 	const { page, pages, skip, take } = pageWindow(total, query.page);
 	const rows = await data.db.ticket.findMany({
 		where,
@@ -136,6 +145,7 @@ export async function listTickets(
 		page,
 		pages,
 		searchCapped: matching?.length === SEARCH_LIMIT,
+		totalCapped: counted > LIST_COUNT_LIMIT,
 		tickets: rows.map((row) => ({
 			number: row.number,
 			status: row.status,

@@ -104,7 +104,11 @@ export const listTicketsSchema = {
 			pages: integer,
 			total: integer,
 			perPage: integer,
-			searchCapped: { type: 'boolean', description: 'The search matched more tickets than it reads: more words narrow it' }
+			searchCapped: { type: 'boolean', description: 'The search matched more tickets than it reads: more words narrow it' },
+			totalCapped: {
+				type: 'boolean',
+				description: 'More than 10,000 tickets match: `total` says 10,000 and the pages end there; filters narrow it'
+			}
 		}),
 		...errors(400, 401, 403, 404, 429)
 	}

@@ -83,7 +83,8 @@ export function ticketApi(app: FastifyInstance, api: ApiContext): void {
 			pages: list.pages,
 			total: list.total,
 			perPage: PAGE_SIZE,
-			searchCapped: list.searchCapped
+			searchCapped: list.searchCapped,
+			totalCapped: list.totalCapped
 		};
 	});
 

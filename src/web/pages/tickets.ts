@@ -80,7 +80,7 @@ ${pager(
 	list.page,
 	list.pages,
 	(page) => listLink(guild.id, form, { page: String(page) }),
-	t(W.Page, { page: list.page + 1, pages: list.pages, count: list.total })
+	t(list.totalCapped ? W.PageCapped : W.Page, { page: list.page + 1, pages: list.pages, count: list.total })
 )}`;
 	return html`${guildHeader(t, guild, view.access, 'tickets')}
 ${filtersForm(t, view)}

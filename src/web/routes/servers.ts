@@ -33,19 +33,19 @@ export function serverRoutes(app: FastifyInstance, web: WebContext): void {
 		const form = listForm(request.query);
 		const names = namesIn(member.guild);
 		const data = services.db.forGuild(guild.id);
-		const categories = await data.db.category.findMany({
-			select: { id: true, displayName: true },
-			orderBy: { displayName: 'asc' }
-		});
 		const run = (query: ReturnType<typeof listQuery>) => ticketList.run(services.ticketServices, member.actor, guild.id, query);
 		let refused: string | undefined;
-		const access = await guildAccess(services.ticketServices, member);
-		const list = await run(listQuery(form, session.userId)).catch(async (error: unknown) => {
-			if (!(error instanceof Refusal)) throw error;
-			// Filters the reader may not use (another member's tickets, for a member): their own list, and why.
-			refused = webText(t, error.notice, names, locale);
-			return run({ page: 0, status: 0, categoryId: 0, userId: '0' });
-		});
+		// Independent reads, side by side: the filter form's categories, the navigation's access, the list.
+		const [categories, access, list] = await Promise.all([
+			data.db.category.findMany({ select: { id: true, displayName: true }, orderBy: { displayName: 'asc' } }),
+			guildAccess(services.ticketServices, member),
+			run(listQuery(form, session.userId)).catch(async (error: unknown) => {
+				if (!(error instanceof Refusal)) throw error;
+				// Filters the reader may not use (another member's tickets, for a member): their own list, and why.
+				refused = webText(t, error.notice, names, locale);
+				return run({ page: 0, status: 0, categoryId: 0, userId: '0' });
+			})
+		]);
 		return web.page(
 			request,
 			reply,
