@@ -1,15 +1,10 @@
-import { parseRoleInput } from '../../lib/access/roles.js';
 import { container } from '@sapphire/framework';
 import { ChannelType } from 'discord.js';
-import { parsePriority, parseQuestions, parseTags } from '../../lib/categories/parse.js';
+import { callerOf } from '../../lib/chat/caller.js';
 import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
-import { parseEmoji } from '../../lib/text/emoji.js';
 import { PRIORITIES } from '../../lib/config/schema.js';
-import { userText } from '../../lib/discord/escape.js';
-import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
-import { refuse } from '../../lib/errors/Refusal.js';
-
-const KEY = /^[a-z0-9][a-z0-9_-]{0,31}$/;
+import { discordText } from '../../lib/discord/render.js';
+import { saveCategory } from '../../lib/settings/categorySettings.js';
 
 export const categoryUpsert: SubcommandDefinition = {
 	name: 'category_upsert',
@@ -47,35 +42,22 @@ export const categoryUpsert: SubcommandDefinition = {
 		}
 	],
 	async run(context) {
-		const { options, guild, t } = context;
-		const key = options.string('key')!.toLowerCase();
-		if (!KEY.test(key)) refuse(LanguageKeys.Categories.BadKey, { key: userText(key, 40) });
-		const staffRoleIds = options.has('staff_roles')
-			? parseRoleInput(options.string('staff_roles')!, guild.id, container.ticketServices.roles)
-			: undefined;
-		const data = container.db.forGuild(guild.id);
-		const { category, created } = await container.categories.upsert(data, key, {
+		const { options } = context;
+		const text = (name: string) => (options.has(name) ? options.string(name)! : undefined);
+		const done = await saveCategory(container, callerOf(container, context.member), context.guild.id, {
+			key: options.string('key')!,
 			displayName: options.string('display_name')!,
-			...(options.has('description') ? { description: options.string('description') } : {}),
-			...(options.has('emoji') ? { emoji: parseEmoji(options.string('emoji')!) } : {}),
-			...(options.has('sla_minutes') ? { slaMinutes: options.integer('sla_minutes') } : {}),
-			...(options.has('default_priority') ? { defaultPriority: parsePriority(options.string('default_priority')!) } : {}),
-			...(options.has('default_tags') ? { defaultTags: parseTags(options.string('default_tags')!) } : {}),
-			...(staffRoleIds ? { staffRoleIds } : {}),
-			...(options.has('parent') ? { parentChannelId: options.channel('parent')!.id } : {}),
-			...(options.has('anonymous') ? { anonymousAllowed: options.boolean('anonymous')! } : {}),
-			...(options.has('captcha') ? { captcha: options.boolean('captcha')! } : {}),
-			...(options.has('questions') ? { questions: parseQuestions(options.string('questions')!) } : {})
+			description: text('description'),
+			emoji: text('emoji'),
+			slaMinutes: options.has('sla_minutes') ? options.integer('sla_minutes') : undefined,
+			defaultPriority: text('default_priority'),
+			defaultTags: text('default_tags'),
+			staffRoles: text('staff_roles'),
+			parentChannelId: options.has('parent') ? options.channel('parent')!.id : undefined,
+			anonymous: options.has('anonymous') ? options.boolean('anonymous')! : undefined,
+			captcha: options.has('captcha') ? options.boolean('captcha')! : undefined,
+			questions: text('questions')
 		});
-		await container.audit.record(data, {
-			actorId: context.member.id,
-			action: created ? 'category.created' : 'category.updated',
-			details: { key }
-		});
-		const text = t(created ? LanguageKeys.Categories.Created : LanguageKeys.Categories.Updated, {
-			name: userText(category.displayName, 80),
-			key: category.key
-		});
-		await context.reply(text);
+		await context.reply(discordText(context.t, done));
 	}
 };
