@@ -1,3 +1,4 @@
+import { ChannelType } from 'discord-api-types/v10';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyDelivery } from '../../src/lib/webhooks/signature.js';
@@ -167,6 +168,12 @@ for (const database of testDatabases()) {
 			await page.waitForLoadState();
 			return page.locator('.flash').innerText();
 		};
+		/** Submits the form a button is in, within one part of the page (the page has a form per category). */
+		const submitIn = async (page: Page, part: ReturnType<Page['locator']>, button: string) => {
+			await part.getByRole('button', { name: button, exact: true }).click();
+			await page.waitForLoadState();
+			return page.locator('.flash').innerText();
+		};
 		const settingsRow = () => scenario.db.prisma.guildSettings.findUniqueOrThrow({ where: { guildId: home.guild.id } });
 
 		it('changes the rules from the form: Discord follows at once, and an unchanged form changes nothing', async () => {
@@ -291,6 +298,81 @@ for (const database of testDatabases()) {
 			expect(
 				discord.botMessages(home.general).filter((message) => JSON.stringify(message.embeds).includes('Need help?'))
 			).toHaveLength(1);
+		}, 60_000);
+
+		it('changes, adds and deletes categories from their forms, with the command’s checks; Discord follows', async () => {
+			const desk = discord.world.createChannel(home.guild, { name: 'Help desk', type: ChannelType.GuildCategory });
+			const admin = await settingsOf(await browser.loginAs(home.admin));
+			const quick = admin.locator('details.category[data-key="quick"]');
+			await quick.locator('summary').click();
+			expect(await quick.getByLabel('Staff roles (IDs or mentions)').inputValue()).toBe(home.roles.staff.id);
+			await quick.getByLabel('Name shown to members').fill(`Quick ${PAYLOAD}`);
+			await quick.getByLabel('Discord category for the ticket channels').selectOption({ label: 'Help desk' });
+			await quick.getByLabel('First answer expected within (minutes; empty: no SLA)').fill('45');
+			expect(await submitIn(admin, quick, 'Save category')).toBe(`Category Quick ${PAYLOAD} (quick) updated.`);
+			expect(await admin.title()).not.toBe('pwned');
+			const row = await scenario.db.prisma.category.findFirstOrThrow({ where: { guildId: home.guild.id, key: 'quick' } });
+			expect(row).toMatchObject({
+				parentChannelId: desk.id,
+				slaMinutes: 45,
+				staffRoleIds: JSON.stringify([home.roles.staff.id])
+			});
+			const entry = await scenario.db.prisma.auditEvent.findFirstOrThrow({
+				where: { action: 'category.updated' },
+				orderBy: { id: 'desc' }
+			});
+			expect(JSON.parse(entry.details)).toEqual({ key: 'quick', via: 'web' });
+			// Discord follows: the next ticket's channel goes under the chosen category.
+			const { channel } = await scenario.openTicket(home.bob);
+			expect(channel.parentId).toBe(desk.id);
+
+			// A bad value is refused in the command's words, and nothing of the form is saved.
+			await admin.locator('details.category[data-key="quick"] summary').click();
+			await quick.getByLabel('Name shown to members').fill('Renamed');
+			await quick.getByLabel('Form questions: Label | paragraph | optional | 10-500 | /regex/ ; …').fill('Order | banana');
+			expect(await submitIn(admin, quick, 'Save category')).toMatch(/^I could not read the question Order \| banana\./);
+			expect(
+				(await scenario.db.prisma.category.findFirstOrThrow({ where: { guildId: home.guild.id, key: 'quick' } })).displayName
+			).toBe(`Quick ${PAYLOAD}`);
+
+			const fresh = admin.locator('details.category:not([data-key])');
+			await fresh.locator('summary').click();
+			await fresh.getByLabel('Key (lower case, digits, - _)').fill('billing');
+			await fresh.getByLabel('Name shown to members').fill('Billing');
+			await fresh
+				.getByLabel('Form questions: Label | paragraph | optional | 10-500 | /regex/ ; …')
+				.fill('Invoice number | 3-20 ; What happened? | paragraph | optional');
+			expect(await submitIn(admin, fresh, 'Save category')).toBe('Category Billing (billing) created.');
+			const billing = admin.locator('details.category[data-key="billing"]');
+			await billing.locator('summary').click();
+			expect(await billing.getByLabel('Form questions: Label | paragraph | optional | 10-500 | /regex/ ; …').inputValue()).toBe(
+				'Invoice number | 3-20 ; What happened? | paragraph | optional'
+			);
+			await billing.getByRole('button', { name: 'Delete category' }).click();
+			await admin.waitForLoadState();
+			expect(await admin.locator('.flash').innerText()).toBe('Category Billing (billing) deleted.');
+			expect(await admin.locator('details.category[data-key="billing"]').count()).toBe(0);
+			await admin.locator('details.category[data-key="quick"] summary').click();
+			await quick.getByRole('button', { name: 'Delete category' }).click();
+			await admin.waitForLoadState();
+			expect(await admin.locator('.flash').innerText()).toMatch(/has \d+ tickets filed under it, so it stays/);
+		}, 60_000);
+
+		it('refuses a Discord channel that is not one of the server’s categories, and a member any change', async () => {
+			const admin = await settingsOf(await browser.loginAs(home.admin));
+			const csrf = await admin.locator('input[name="_csrf"]').first().getAttribute('value');
+			const forged = await admin.request.post(`${browser.url}/g/${home.guild.id}/settings/category-save`, {
+				form: { _csrf: csrf!, key: 'quick', displayName: 'Quick', parentChannelId: home.general.id }
+			});
+			expect(await forged.text()).toContain('That is not a Discord category of this server: pick one from the list.');
+			const alice = await browser.loginAs(home.alice);
+			await alice.goto(`${browser.url}/g/${home.guild.id}`);
+			const token = await alice.locator('input[name="_csrf"]').first().getAttribute('value');
+			const refused = await alice.request.post(`${browser.url}/g/${home.guild.id}/settings/category-save`, {
+				form: { _csrf: token!, key: 'sneaky', displayName: 'Sneaky' }
+			});
+			expect(refused.status()).toBe(403);
+			expect(await scenario.db.prisma.category.count({ where: { key: 'sneaky' } })).toBe(0);
 		}, 60_000);
 
 		it('makes, lists and revokes API tokens and webhooks for admins, each secret shown once', async () => {

@@ -2,7 +2,9 @@ import type { TicketCategory } from '../../lib/categories/CategoryService.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import { SUPPORTED_LOCALES, type SupportedLocale } from '../../lib/i18n/locales.js';
 import type { Translate } from '../../lib/i18n/notice.js';
+import { PRIORITIES } from '../../lib/config/schema.js';
 import type { adminOverview } from '../../lib/settings/adminSettings.js';
+import { questionsText } from '../../lib/settings/categorySettings.js';
 import { NUMBER_RULE_NAMES, NUMBER_RULES, type GuildRules } from '../../lib/settings/guildRules.js';
 import type { Flash } from '../flash.js';
 import { html, type Html } from '../html.js';
@@ -25,6 +27,8 @@ export interface SettingsView {
 	access: GuildAccess;
 	overview: Awaited<ReturnType<typeof adminOverview>>;
 	categories: readonly TicketCategory[];
+	/** The server's Discord categories, where ticket channels may go. */
+	discordCategories: readonly { id: string; name: string }[];
 	panels: readonly PanelView[];
 	csrf: string;
 	flash?: Flash;
@@ -128,6 +132,43 @@ ${form(
 </section>`;
 }
 
+/** A category's form: every field, filled with what it is now (a new one: the defaults). */
+function categoryForm(t: Translate, view: SettingsView, category: TicketCategory | null): Html {
+	const W = LanguageKeys.Web;
+	const field = (label: string, control: Html) => html`<label>${label} ${control}</label>`;
+	const checked = (on: boolean | undefined) => (on ? html` checked` : null);
+	const priority = category?.defaultPriority ?? 'normal';
+	const body = html`${
+		category
+			? html`<input type="hidden" name="key" value="${category.key}">`
+			: field(t(W.FieldKey), html`<input name="key" maxlength="32" required>`)
+	}
+${field(t(W.FieldDisplayName), html`<input name="displayName" value="${category?.displayName ?? ''}" maxlength="80" required>`)}
+${field(t(W.FieldDescription), html`<input name="description" value="${category?.description ?? ''}" maxlength="100">`)}
+${field(t(W.FieldEmoji), html`<input name="emoji" value="${category?.emoji ?? ''}" maxlength="64">`)}
+${field(t(W.FieldSla), html`<input type="number" name="slaMinutes" value="${category?.slaMinutes ?? ''}" min="1" max="525600" step="1">`)}
+${field(
+	t(W.FieldPriority),
+	html`<select name="defaultPriority">${PRIORITIES.map(
+		(value) => html`<option value="${value}"${value === priority ? html` selected` : null}>${value}</option>`
+	)}</select>`
+)}
+${field(t(W.FieldTags), html`<input name="defaultTags" value="${category?.defaultTags.join(', ') ?? ''}" maxlength="400">`)}
+${field(t(W.FieldStaffRoles), html`<input name="staffRoles" value="${category?.staffRoleIds.join(' ') ?? ''}" maxlength="500">`)}
+${field(
+	t(W.FieldParent),
+	html`<select name="parentChannelId"><option value="">${t(W.ParentNone)}</option>${view.discordCategories.map(
+		(channel) =>
+			html`<option value="${channel.id}"${channel.id === category?.parentChannelId ? html` selected` : null}>${channel.name}</option>`
+	)}</select>`
+)}
+<label class="check"><input type="checkbox" name="anonymous" value="yes"${checked(category?.anonymousAllowed)}> ${t(W.FieldAnonymous)}</label>
+<label class="check"><input type="checkbox" name="captcha" value="yes"${checked(category?.captcha)}> ${t(W.FieldCaptcha)}</label>
+${field(t(W.FieldQuestions), html`<textarea name="questions" rows="3" maxlength="2000">${category ? questionsText(category.questions) : ''}</textarea>`)}
+<div class="buttons"><button type="submit">${t(W.CategorySave)}</button></div>`;
+	return form(view, 'category-save', body, 'settings-form');
+}
+
 function categoriesSection(t: Translate, view: SettingsView): Html {
 	const W = LanguageKeys.Web;
 	const roles = (ids: readonly string[]) => (ids.length ? ids.map((id) => `@${view.roleName(id)}`).join(', ') : t(W.NoRoles));
@@ -142,7 +183,17 @@ function categoriesSection(t: Translate, view: SettingsView): Html {
 <td class="details">${category.questions.length ? html`<ol>${category.questions.map((question) => html`<li>${question.label}</li>`)}</ol>` : '—'}</td>
 <td>${category.slaMinutes ? `${category.slaMinutes} min` : '—'}</td>
 </tr>`
-	)}</tbody></table></div></section>`;
+	)}</tbody></table></div>
+${view.categories.map(
+	(
+		category
+	) => html`<details class="category" data-key="${category.key}"><summary>${t(W.CategoryEdit, { name: category.displayName })}</summary>
+${categoryForm(t, view, category)}
+${form(view, 'category-delete', html`<input type="hidden" name="key" value="${category.key}"><button type="submit" class="secondary">${t(W.CategoryDelete)}</button>`)}
+</details>`
+)}
+<details class="category"><summary>${t(W.CategoryNew)}</summary>${categoryForm(t, view, null)}</details>
+</section>`;
 }
 
 function panelsSection(t: Translate, locale: SupportedLocale, view: SettingsView): Html {

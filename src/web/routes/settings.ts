@@ -1,8 +1,9 @@
-import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed } from 'discord.js';
+import { ChannelType, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed } from 'discord.js';
 import type { FastifyInstance } from 'fastify';
 import { entryAuthor } from '../../lib/access/actor.js';
 import { actorIsAdmin } from '../../lib/access/guildAccess.js';
 import type { TicketCategory } from '../../lib/categories/CategoryService.js';
+import { channelById, onGateway } from '../../lib/discord/lookup.js';
 import { translatorFor } from '../../lib/discord/translate.js';
 import { refuse } from '../../lib/errors/Refusal.js';
 import { deployPanel } from '../../lib/panels/deployPanel.js';
@@ -18,6 +19,7 @@ import {
 	updateGuildRules,
 	type RuleChanges
 } from '../../lib/settings/adminSettings.js';
+import { deleteCategory, saveCategory } from '../../lib/settings/categorySettings.js';
 import { NUMBER_RULE_NAMES, type GuildRules } from '../../lib/settings/guildRules.js';
 import type { WebContext, WebServices } from '../context.js';
 import { readFlash } from '../flash.js';
@@ -78,6 +80,26 @@ const ACTIONS: Record<string, SettingsAction> = {
 		}),
 	'blacklist-remove': (services, member, form) =>
 		unblacklistMember(services, member.actor, member.guild.id, text(form, 'userId')),
+	async 'category-save'(services, member, form) {
+		const number = text(form, 'slaMinutes');
+		return saveCategory(services, member.actor, member.guild.id, {
+			key: text(form, 'key'),
+			displayName: text(form, 'displayName'),
+			description: text(form, 'description'),
+			emoji: text(form, 'emoji'),
+			slaMinutes: number === '' ? null : integer(form, 'slaMinutes'),
+			defaultPriority: text(form, 'defaultPriority'),
+			defaultTags: text(form, 'defaultTags'),
+			staffRoles: text(form, 'staffRoles'),
+			parentChannelId: await discordCategory(member, text(form, 'parentChannelId')),
+			anonymous: text(form, 'anonymous') === 'yes',
+			captcha: text(form, 'captcha') === 'yes',
+			questions: text(form, 'questions')
+		});
+	},
+	async 'category-delete'(services, member, form) {
+		return (await deleteCategory(services, member.actor, member.guild.id, text(form, 'key'))).done;
+	},
 	async 'panel-deploy'(services, member, form) {
 		if (!(await actorIsAdmin(services.ticketServices, member.guild.id, member.actor))) refuse(LanguageKeys.Errors.AdminOnly);
 		const key = text(form, 'key').toLowerCase().slice(0, 32);
@@ -87,6 +109,24 @@ const ACTIONS: Record<string, SettingsAction> = {
 		return notice(redeployed ? LanguageKeys.Panels.Redeployed : LanguageKeys.Panels.Deployed, { key, url });
 	}
 };
+
+/** The Discord categories of the server, where its ticket channels may go (the gateway's cache, else REST). */
+async function discordCategories(member: WebMember): Promise<{ id: string; name: string }[]> {
+	const { guild } = member;
+	const channels = onGateway(guild.client) ? guild.channels.cache : await guild.channels.fetch();
+	return [...channels.values()]
+		.filter((channel) => channel?.type === ChannelType.GuildCategory)
+		.map((channel) => ({ id: channel!.id, name: channel!.name }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The Discord category a form names, checked to be one of this server's (a form is typed by anyone). */
+async function discordCategory(member: WebMember, id: string): Promise<string | null> {
+	if (!id) return null;
+	const channel = /^\d{17,20}$/.test(id) ? await channelById(member.guild.client, id) : null;
+	if (channel?.type !== ChannelType.GuildCategory || channel.guildId !== member.guild.id) refuse(LanguageKeys.Web.NotACategory);
+	return id;
+}
 
 /** The guild's categories, and each panel with the message it posts (in the guild's language, as deploying it would). */
 async function catalog(services: WebServices, member: WebMember): Promise<{ categories: TicketCategory[]; panels: PanelView[] }> {
@@ -130,7 +170,7 @@ export function settingsRoutes(app: FastifyInstance, web: WebContext): void {
 			throw error;
 		});
 		if (typeof overview === 'string') return web.refused(request, reply, overview);
-		const { categories, panels } = await catalog(services, member);
+		const [{ categories, panels }, discord] = await Promise.all([catalog(services, member), discordCategories(member)]);
 		const guild = { id: member.guild.id, name: member.guild.name };
 		return web.page(
 			request,
@@ -141,6 +181,7 @@ export function settingsRoutes(app: FastifyInstance, web: WebContext): void {
 				access,
 				overview,
 				categories,
+				discordCategories: discord,
 				panels,
 				csrf: reply.generateCsrf(),
 				flash: readFlash(request, reply),
