@@ -1,14 +1,10 @@
 import { container } from '@sapphire/framework';
 import { ChannelType } from 'discord.js';
+import { callerOf } from '../../lib/chat/caller.js';
 import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
-import { parseEmoji } from '../../lib/text/emoji.js';
-import { userText } from '../../lib/discord/escape.js';
-import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
-import { PANEL_MODES, PANEL_STYLES, type PanelButtonStyle, type PanelMode } from '../../lib/panels/PanelService.js';
-import { MAX_PANEL_CATEGORIES } from '../../lib/panels/renderPanel.js';
-import { refuse } from '../../lib/errors/Refusal.js';
-
-const KEY = /^[a-z0-9][a-z0-9_-]{0,31}$/;
+import { discordText } from '../../lib/discord/render.js';
+import { PANEL_MODES, PANEL_STYLES } from '../../lib/panels/PanelService.js';
+import { savePanel } from '../../lib/settings/panelSettings.js';
 
 export const panelCreate: SubcommandDefinition = {
 	name: 'panel_create',
@@ -45,49 +41,19 @@ export const panelCreate: SubcommandDefinition = {
 		}
 	],
 	async run(context) {
-		const { options, t } = context;
-		const key = options.string('panel_id')!.toLowerCase();
-		if (!KEY.test(key)) refuse(LanguageKeys.Panels.BadKey, { key: userText(key, 40) });
-		const data = container.db.forGuild(context.guild.id);
-		let categoryKeys: string[] | undefined;
-		if (options.has('categories')) {
-			categoryKeys = [
-				...new Set(
-					options
-						.string('categories')!
-						.split(',')
-						.map((entry) => entry.trim().toLowerCase())
-						.filter(Boolean)
-				)
-			];
-			const known = await container.categories.list(data);
-			const unknown = categoryKeys.filter((entry) => !known.some((category) => category.key === entry));
-			if (unknown.length > 0) {
-				refuse(LanguageKeys.Panels.UnknownCategories, {
-					keys: unknown.map((entry) => `\`${userText(entry, 32)}\``).join(', '),
-					available: known.map((category) => `\`${category.key}\``).join(', ')
-				});
-			}
-			categoryKeys = categoryKeys.slice(0, MAX_PANEL_CATEGORIES);
-		}
-		const channel = options.channel('channel')!;
-		const { panel, created } = await container.panels.upsert(data, key, {
-			channelId: channel.id,
+		const { options } = context;
+		const text = (name: string) => (options.has(name) ? options.string(name)! : undefined);
+		const done = await savePanel(container, callerOf(container, context.member), context.guild, {
+			key: options.string('panel_id')!,
+			channelId: options.channel('channel')!.id,
 			title: options.string('title')!,
-			...(options.has('description') ? { description: options.string('description') } : {}),
-			...(options.has('button_label') ? { buttonLabel: options.string('button_label') } : {}),
-			...(options.has('emoji') ? { emoji: parseEmoji(options.string('emoji')!) } : {}),
-			...(options.has('style') ? { buttonStyle: options.string('style') as PanelButtonStyle } : {}),
-			...(options.has('mode') ? { mode: options.string('mode') as PanelMode } : {}),
-			...(categoryKeys ? { categoryKeys } : {})
+			description: text('description'),
+			buttonLabel: text('button_label'),
+			emoji: text('emoji'),
+			style: text('style'),
+			mode: text('mode'),
+			categories: text('categories')
 		});
-		await container.audit.record(data, {
-			actorId: context.member.id,
-			action: created ? 'panel.created' : 'panel.updated',
-			details: { key }
-		});
-		await context.reply(
-			t(created ? LanguageKeys.Panels.Created : LanguageKeys.Panels.Updated, { key: panel.key, channel: `<#${panel.channelId}>` })
-		);
+		await context.reply(discordText(context.t, done));
 	}
 };
