@@ -375,6 +375,61 @@ for (const database of testDatabases()) {
 			expect(await scenario.db.prisma.category.count({ where: { key: 'sneaky' } })).toBe(0);
 		}, 60_000);
 
+		it('changes, adds and deletes panels from their forms; Discord shows the change once posted', async () => {
+			const admin = await settingsOf(await browser.loginAs(home.admin));
+			const help = admin.locator('article.panel[data-key="help"]');
+			await help.locator('details.panel-edit summary').click();
+			await help.getByLabel('Title', { exact: true }).fill('Ask us');
+			await help.getByLabel('A button per category, or one menu').selectOption('select');
+			await help.locator('input[name="categories"][value="quick"]').check();
+			expect(await submitIn(admin, help, 'Save panel')).toBe(
+				'Panel help updated (#general). Run /admin panel_deploy help to show the changes.'
+			);
+			await admin.locator('article.panel[data-key="help"]').getByRole('button', { name: 'Post or update in Discord' }).click();
+			await admin.waitForLoadState();
+			const posted = () =>
+				discord.botMessages(home.general).filter((message) => JSON.stringify(message.embeds).includes('Ask us'));
+			expect(posted()).toHaveLength(1);
+			expect(JSON.stringify(posted()[0]!.components)).toContain('"type":3');
+
+			const fresh = admin.locator('section', { hasText: 'Panels' }).locator('details.panel-edit').last();
+			await fresh.locator('summary').click();
+			await fresh.getByLabel('Key (lower case, digits, - _)').fill('sales');
+			await fresh.getByLabel('Channel it is posted in').selectOption({ label: '#general' });
+			await fresh.getByLabel('Title', { exact: true }).fill('Sales');
+			await fresh.getByLabel('Emoji', { exact: true }).fill('not an emoji');
+			expect(await submitIn(admin, fresh, 'Save panel')).toMatch(/^not an emoji is not an emoji Discord can show/);
+			expect(await scenario.db.prisma.panel.count({ where: { guildId: home.guild.id, key: 'sales' } })).toBe(0);
+			await fresh.locator('summary').click();
+			await fresh.getByLabel('Key (lower case, digits, - _)').fill('sales');
+			await fresh.getByLabel('Title', { exact: true }).fill('Sales');
+			expect(await submitIn(admin, fresh, 'Save panel')).toMatch(/^Panel sales created for #general\./);
+			const sales = admin.locator('article.panel[data-key="sales"]');
+			await sales.locator('details.panel-edit summary').click();
+			expect(await submitIn(admin, sales, 'Delete panel')).toBe('Panel sales deleted (it had no message to remove).');
+
+			// Discord fails to remove the posted message: the panel and its message both stay.
+			discord.emulator.limits.injectServerError(
+				{ method: 'DELETE', route: '/channels/:channelId/messages/:messageId' },
+				{ status: 500, count: 4 }
+			);
+			const again = admin.locator('article.panel[data-key="help"]');
+			await again.locator('details.panel-edit summary').click();
+			expect(await submitIn(admin, again, 'Delete panel')).toMatch(/^Discord did not answer/);
+			expect(await scenario.db.prisma.panel.count({ where: { guildId: home.guild.id, key: 'help' } })).toBe(1);
+			expect(posted()).toHaveLength(1);
+			await admin.locator('article.panel[data-key="help"] details.panel-edit summary').click();
+			expect(await submitIn(admin, admin.locator('article.panel[data-key="help"]'), 'Delete panel')).toBe(
+				'Panel help deleted, and its message with it.'
+			);
+			expect(posted()).toHaveLength(0);
+			const entry = await scenario.db.prisma.auditEvent.findFirstOrThrow({
+				where: { action: 'panel.deleted' },
+				orderBy: { id: 'desc' }
+			});
+			expect(JSON.parse(entry.details)).toEqual({ key: 'help', messageRemoved: true, via: 'web' });
+		}, 90_000);
+
 		it('makes, lists and revokes API tokens and webhooks for admins, each secret shown once', async () => {
 			const admin = await browser.loginAs(home.admin);
 			await admin.goto(`${browser.url}/g/${home.guild.id}`);

@@ -1,4 +1,5 @@
 import type { TicketCategory } from '../../lib/categories/CategoryService.js';
+import { PANEL_MODES, PANEL_STYLES, type Panel } from '../../lib/panels/PanelService.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import { SUPPORTED_LOCALES, type SupportedLocale } from '../../lib/i18n/locales.js';
 import type { Translate } from '../../lib/i18n/notice.js';
@@ -16,6 +17,7 @@ import type { NameOf } from './tickets.js';
 
 /** A panel as the settings page shows it: where it goes, its state, and the message members will see. */
 export interface PanelView {
+	panel: Panel;
 	key: string;
 	channelName: string;
 	deployedAt: Date | null;
@@ -29,6 +31,8 @@ export interface SettingsView {
 	categories: readonly TicketCategory[];
 	/** The server's Discord categories, where ticket channels may go. */
 	discordCategories: readonly { id: string; name: string }[];
+	/** The server's text channels, where panels may be posted. */
+	textChannels: readonly { id: string; name: string }[];
 	panels: readonly PanelView[];
 	csrf: string;
 	flash?: Flash;
@@ -196,21 +200,61 @@ ${form(view, 'category-delete', html`<input type="hidden" name="key" value="${ca
 </section>`;
 }
 
+/** A panel's form: every field, filled with what it is now (a new one: the defaults). */
+function panelForm(t: Translate, view: SettingsView, panel: Panel | null): Html {
+	const W = LanguageKeys.Web;
+	const field = (label: string, control: Html) => html`<label>${label} ${control}</label>`;
+	const options = (values: readonly string[], current: string) =>
+		values.map((value) => html`<option value="${value}"${value === current ? html` selected` : null}>${value}</option>`);
+	const body = html`${
+		panel
+			? html`<input type="hidden" name="key" value="${panel.key}">`
+			: field(t(W.FieldKey), html`<input name="key" maxlength="32" required>`)
+	}
+${field(
+	t(W.FieldPanelChannel),
+	html`<select name="channelId" required>${view.textChannels.map(
+		(channel) =>
+			html`<option value="${channel.id}"${channel.id === panel?.channelId ? html` selected` : null}>#${channel.name}</option>`
+	)}</select>`
+)}
+${field(t(W.FieldTitle), html`<input name="title" value="${panel?.title ?? ''}" maxlength="256" required>`)}
+${field(t(W.FieldPanelText), html`<textarea name="description" rows="3" maxlength="2000">${panel?.description ?? ''}</textarea>`)}
+${field(t(W.FieldButtonLabel), html`<input name="buttonLabel" value="${panel?.buttonLabel ?? ''}" maxlength="80">`)}
+${field(t(W.FieldEmoji), html`<input name="emoji" value="${panel?.emoji ?? ''}" maxlength="64">`)}
+${field(t(W.FieldStyle), html`<select name="style">${options(PANEL_STYLES, panel?.buttonStyle ?? 'primary')}</select>`)}
+${field(t(W.FieldMode), html`<select name="mode">${options(PANEL_MODES, panel?.mode ?? 'buttons')}</select>`)}
+<fieldset><legend>${t(W.FieldPanelCategories)}</legend>${view.categories.map(
+		(category) =>
+			html`<label class="check"><input type="checkbox" name="categories" value="${category.key}"${
+				panel?.categoryKeys.includes(category.key) ? html` checked` : null
+			}> ${category.displayName}</label>`
+	)}</fieldset>
+<div class="buttons"><button type="submit">${t(W.PanelSave)}</button></div>`;
+	return form(view, 'panel-save', body, 'settings-form');
+}
+
 function panelsSection(t: Translate, locale: SupportedLocale, view: SettingsView): Html {
 	const W = LanguageKeys.Web;
+	const fresh = html`<details class="panel-edit"><summary>${t(W.PanelNew)}</summary>${panelForm(t, view, null)}</details>`;
 	if (view.panels.length === 0)
-		return html`<section><h2>${t(W.PanelsHeading)}</h2><p class="muted">${t(W.PanelsEmpty)}</p></section>`;
-	return html`<section><h2>${t(W.PanelsHeading)}</h2>
+		return html`<section><h2>${t(W.PanelsHeading)}</h2><p class="muted">${t(W.PanelsEmpty)}</p>${fresh}</section>`;
+	return html`<section><h2>${t(W.PanelsHeading)}</h2><p class="muted">${t(W.PanelsHint)}</p>
 ${view.panels.map(
-	(panel) => html`<article class="panel">
+	(panel) => html`<article class="panel" data-key="${panel.key}">
 <h3><code>${panel.key}</code> · ${t(W.PanelIn, { channel: panel.channelName })} · <span class="muted">${
 		panel.deployedAt ? html`${t(W.PanelDeployedAt)} ${when(panel.deployedAt, locale)}` : t(W.PanelNotDeployed)
 	}</span></h3>
 <p class="muted">${t(W.PanelPreview)}</p>
 ${messagePreview(panel.preview)}
 ${form(view, 'panel-deploy', html`<input type="hidden" name="key" value="${panel.key}"><button type="submit">${t(W.PanelDeploy)}</button>`)}
+<details class="panel-edit"><summary>${t(W.PanelEdit, { key: panel.key })}</summary>
+${panelForm(t, view, panel.panel)}
+${form(view, 'panel-delete', html`<input type="hidden" name="key" value="${panel.key}"><button type="submit" class="secondary">${t(W.PanelDelete)}</button>`)}
+</details>
 </article>`
 )}
+${fresh}
 </section>`;
 }
 

@@ -12,20 +12,11 @@ import {
 } from '../../lib/settings/integrations.js';
 import type { WebContext, WebServices } from '../context.js';
 import { readFlash } from '../flash.js';
+import { list, text, type Form } from '../form.js';
 import { webText } from '../i18n.js';
 import { namesIn, type WebMember } from '../members.js';
 import { integrationsPage, type ShownSecret } from '../pages/integrations.js';
 import { answerForm, formTarget, guildVisitor, isVisitor, type GuildVisitor } from './guildMember.js';
-
-type Form = Record<string, string | string[] | undefined>;
-const text = (form: Form, name: string) => {
-	const value = form[name];
-	return typeof value === 'string' ? value.trim() : '';
-};
-const list = (form: Form, name: string) => {
-	const value = form[name];
-	return (Array.isArray(value) ? value : typeof value === 'string' ? [value] : []).join(',');
-};
 
 /** What a form does: a notice to show on the next page, or a secret to show once on this one. */
 type IntegrationAction = (services: WebServices, member: WebMember, form: Form) => Promise<Notice | ShownSecret>;

@@ -20,18 +20,15 @@ import {
 	type RuleChanges
 } from '../../lib/settings/adminSettings.js';
 import { deleteCategory, saveCategory } from '../../lib/settings/categorySettings.js';
+import { deletePanel, savePanel } from '../../lib/settings/panelSettings.js';
 import { NUMBER_RULE_NAMES, type GuildRules } from '../../lib/settings/guildRules.js';
 import type { WebContext, WebServices } from '../context.js';
 import { readFlash } from '../flash.js';
+import { integer, list, text, type Form } from '../form.js';
 import { webText } from '../i18n.js';
 import { namesIn, type WebMember } from '../members.js';
 import { settingsPage, type PanelView } from '../pages/settings.js';
 import { answerForm, formTarget, guildVisitor, isVisitor } from './guildMember.js';
-
-type Form = Record<string, string | undefined>;
-const text = (form: Form, name: string) => (typeof form[name] === 'string' ? form[name].trim() : '');
-/** A number typed in a form: NaN when it is not one, which the use case refuses by name. */
-const integer = (form: Form, name: string) => (/^-?\d{1,9}$/.test(text(form, name)) ? Number(text(form, name)) : Number.NaN);
 
 /**
  * The rule changes a form asks for: only the values that differ from the rules in force, so saving the
@@ -100,6 +97,19 @@ const ACTIONS: Record<string, SettingsAction> = {
 	async 'category-delete'(services, member, form) {
 		return (await deleteCategory(services, member.actor, member.guild.id, text(form, 'key'))).done;
 	},
+	'panel-save': (services, member, form) =>
+		savePanel(services, member.actor, member.guild, {
+			key: text(form, 'key'),
+			channelId: text(form, 'channelId'),
+			title: text(form, 'title'),
+			description: text(form, 'description'),
+			buttonLabel: text(form, 'buttonLabel'),
+			emoji: text(form, 'emoji'),
+			style: text(form, 'style'),
+			mode: text(form, 'mode'),
+			categories: list(form, 'categories')
+		}),
+	'panel-delete': (services, member, form) => deletePanel(services, member.actor, member.guild, text(form, 'key')),
 	async 'panel-deploy'(services, member, form) {
 		if (!(await actorIsAdmin(services.ticketServices, member.guild.id, member.actor))) refuse(LanguageKeys.Errors.AdminOnly);
 		const key = text(form, 'key').toLowerCase().slice(0, 32);
@@ -110,14 +120,16 @@ const ACTIONS: Record<string, SettingsAction> = {
 	}
 };
 
-/** The Discord categories of the server, where its ticket channels may go (the gateway's cache, else REST). */
-async function discordCategories(member: WebMember): Promise<{ id: string; name: string }[]> {
+/** The server's Discord categories and text channels, for the forms' menus (the gateway's cache, else REST). */
+async function serverChannels(member: WebMember) {
 	const { guild } = member;
-	const channels = onGateway(guild.client) ? guild.channels.cache : await guild.channels.fetch();
-	return [...channels.values()]
-		.filter((channel) => channel?.type === ChannelType.GuildCategory)
-		.map((channel) => ({ id: channel!.id, name: channel!.name }))
-		.sort((a, b) => a.name.localeCompare(b.name));
+	const channels = [...(onGateway(guild.client) ? guild.channels.cache : await guild.channels.fetch()).values()];
+	const ofType = (type: ChannelType) =>
+		channels
+			.filter((channel) => channel?.type === type)
+			.map((channel) => ({ id: channel!.id, name: channel!.name }))
+			.sort((a, b) => a.name.localeCompare(b.name));
+	return { discordCategories: ofType(ChannelType.GuildCategory), textChannels: ofType(ChannelType.GuildText) };
 }
 
 /** The Discord category a form names, checked to be one of this server's (a form is typed by anyone). */
@@ -141,6 +153,7 @@ async function catalog(services: WebServices, member: WebMember): Promise<{ cate
 		panels: panels.map((panel) => {
 			const payload = renderPanel(panel, panelCategories(panel, categories), t);
 			return {
+				panel,
 				key: panel.key,
 				channelName: member.guild.channels.cache.get(panel.channelId)?.name ?? panel.channelId,
 				deployedAt: panel.deployedAt,
@@ -170,7 +183,7 @@ export function settingsRoutes(app: FastifyInstance, web: WebContext): void {
 			throw error;
 		});
 		if (typeof overview === 'string') return web.refused(request, reply, overview);
-		const [{ categories, panels }, discord] = await Promise.all([catalog(services, member), discordCategories(member)]);
+		const [{ categories, panels }, channels] = await Promise.all([catalog(services, member), serverChannels(member)]);
 		const guild = { id: member.guild.id, name: member.guild.name };
 		return web.page(
 			request,
@@ -181,7 +194,7 @@ export function settingsRoutes(app: FastifyInstance, web: WebContext): void {
 				access,
 				overview,
 				categories,
-				discordCategories: discord,
+				...channels,
 				panels,
 				csrf: reply.generateCsrf(),
 				flash: readFlash(request, reply),
