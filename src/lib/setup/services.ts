@@ -26,6 +26,7 @@ import { TicketCreator } from '../tickets/TicketCreator.js';
 import { DISCORD_CDN_HOSTS } from '../transcripts/attachmentCopies.js';
 import { TranscriptService } from '../transcripts/TranscriptService.js';
 import { TranscriptStore } from '../transcripts/store.js';
+import { BullDeliveryWake } from '../webhooks/wake.js';
 import { WebhookOutbox } from '../webhooks/WebhookOutbox.js';
 
 /** What one bot process is made of besides Discord: read and opened by start-up, or by a test. */
@@ -79,7 +80,13 @@ export function createServices(parts: ServiceParts): BotServices {
 	const { env, config, db, cache, logger, discord } = parts;
 	const work = new WorkTracker();
 	const background = { work, logger, discord };
-	const webhooks = new WebhookOutbox({ db, config, work, logger });
+	const webhooks = new WebhookOutbox({
+		db,
+		config,
+		work,
+		logger,
+		wake: env.REDIS_URL ? new BullDeliveryWake(env.REDIS_URL, env.REDIS_PREFIX) : undefined
+	});
 	const logChannel = logChannelListener({ ...background, db });
 	const audit = new AuditLog((guildId, entry) => {
 		logChannel(guildId, entry);

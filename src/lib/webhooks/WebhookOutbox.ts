@@ -8,17 +8,19 @@ import { LanguageKeys } from '../i18n/languageKeys.js';
 import type { WorkTracker } from '../lifecycle/WorkTracker.js';
 import { eventOf, parseEvents, type WebhookEvent } from './events.js';
 import { signDelivery } from './signature.js';
+import { pollingWake, type DeliveryWake } from './wake.js';
 
 export interface WebhookServices {
 	readonly db: DataStore;
 	readonly config: BotConfig;
 	readonly work: WorkTracker;
 	readonly logger: { warn(message: string, fields?: object): void; error(message: string, fields?: object): void };
+	/** What wakes the sender for a retry (each second's read without Redis). */
+	readonly wake?: DeliveryWake;
 }
 
 /** How many endpoints one guild may have. */
 export const MAX_ENDPOINTS = 5;
-const POLL_MS = 1000;
 const BATCH = 20;
 /** A delivery being sent is held this long; a process that died meanwhile leaves it to be tried again then. */
 const LEASE_MS = 60_000;
@@ -103,8 +105,16 @@ export class WebhookOutbox {
 		return endpoints.length;
 	}
 
-	public start(): void {
-		this.#timer ??= setInterval(() => this.kick(), POLL_MS);
+	get #wake(): DeliveryWake {
+		return this.services.wake ?? pollingWake;
+	}
+
+	public async start(): Promise<void> {
+		this.#timer ??= setInterval(() => this.kick(), this.#wake.pollMs);
+		await this.#wake.start(async () => {
+			this.kick();
+			await this.#running;
+		});
 		this.kick();
 	}
 
@@ -112,6 +122,7 @@ export class WebhookOutbox {
 		clearInterval(this.#timer);
 		this.#timer = undefined;
 		await this.#running;
+		await this.#wake.stop();
 	}
 
 	/** Sends what is due now, unless a pass is already running. */
@@ -185,15 +196,17 @@ export class WebhookOutbox {
 		const { retrySeconds, maxAttempts } = this.services.config.webhooks;
 		const last = delivery.attempts >= maxAttempts;
 		const waitMs = Math.min(3_600_000, retrySeconds * 1000 * 2 ** (delivery.attempts - 1));
+		const nextAttemptAt = new Date(this.now().getTime() + waitMs);
 		await prisma.webhookDelivery.update({
 			where: { id: delivery.id },
-			data: {
-				status: last ? 'failed' : 'pending',
-				nextAttemptAt: new Date(this.now().getTime() + waitMs),
-				lastStatus: status,
-				lastError: error ?? `HTTP ${status}`
-			}
+			data: { status: last ? 'failed' : 'pending', nextAttemptAt, lastStatus: status, lastError: error ?? `HTTP ${status}` }
 		});
+		if (!last)
+			await this.#wake
+				.at(nextAttemptAt)
+				.catch((wakeError: unknown) =>
+					this.services.logger.warn('Could not arm a webhook retry (the outbox is read anyway)', { error: wakeError })
+				);
 		if (last) this.services.logger.warn('A webhook delivery failed for good', { deliveryId: delivery.id, status, error });
 	}
 }

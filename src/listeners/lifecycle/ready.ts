@@ -21,7 +21,9 @@ export class UserListener extends Listener<typeof Events.ClientReady> {
 			)
 			.finally(() => void this.container.transcripts.catchUp());
 		// Webhook deliveries waiting in the outbox, and every new one.
-		this.container.webhooks.start();
+		void this.container.webhooks
+			.start()
+			.catch((error: unknown) => this.container.logger.error('Could not start the webhook sender', { error }));
 		// Hard deletes the bot marked but could not finish (it stopped, or Discord failed in between).
 		void this.container.work
 			.run(() => finishPurges(this.container.ticketServices, [...client.guilds.cache.keys()]))
