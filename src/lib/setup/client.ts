@@ -16,7 +16,7 @@ import type { Env } from '../config/env.js';
 import type { BotConfig } from '../config/schema.js';
 import type { AppLogger } from '../logging/AppLogger.js';
 import type { GuildPreferences } from '../settings/GuildPreferences.js';
-import { redisOptionsFromUrl } from './redis.js';
+import { redisOptionsFromUrl } from '../cache/redisOptions.js';
 
 export interface ClientSetup {
 	/** The folder Sapphire scans for pieces (src/ under tsx and vitest, dist/ when built). */

@@ -1,5 +1,5 @@
 import type { Queue, Worker } from 'bullmq';
-import { redisOptionsFromUrl } from '../setup/redis.js';
+import { redisOptionsFromUrl } from '../cache/redisOptions.js';
 
 /**
  * What wakes the webhook sender up besides a new event: the outbox in the database is the truth, and a

@@ -4,7 +4,7 @@ import { callerOf } from '../../lib/chat/caller.js';
 import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
 import { discordText } from '../../lib/discord/render.js';
 import { PANEL_MODES, PANEL_STYLES } from '../../lib/panels/PanelService.js';
-import { savePanel } from '../../lib/settings/panelSettings.js';
+import { savePanel } from '../../lib/panels/panelAdmin.js';
 
 export const panelCreate: SubcommandDefinition = {
 	name: 'panel_create',

@@ -2,7 +2,7 @@ import { container } from '@sapphire/framework';
 import { callerOf } from '../../lib/chat/caller.js';
 import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
 import { discordText } from '../../lib/discord/render.js';
-import { deletePanel } from '../../lib/settings/panelSettings.js';
+import { deletePanel } from '../../lib/panels/panelAdmin.js';
 
 export const panelDelete: SubcommandDefinition = {
 	name: 'panel_delete',

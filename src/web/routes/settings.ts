@@ -20,7 +20,7 @@ import {
 	type RuleChanges
 } from '../../lib/settings/adminSettings.js';
 import { deleteCategory, saveCategory } from '../../lib/settings/categorySettings.js';
-import { deletePanel, savePanel } from '../../lib/settings/panelSettings.js';
+import { deletePanel, savePanel } from '../../lib/panels/panelAdmin.js';
 import { NUMBER_RULE_NAMES, type GuildRules } from '../../lib/settings/guildRules.js';
 import type { WebContext, WebServices } from '../context.js';
 import { readFlash } from '../flash.js';

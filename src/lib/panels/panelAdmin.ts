@@ -8,10 +8,10 @@ import { DiscordFailure } from '../errors/DiscordFailure.js';
 import { Refusal, refuse } from '../errors/Refusal.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { notice, userWritten, type Notice } from '../i18n/notice.js';
-import { PANEL_MODES, PANEL_STYLES, type PanelButtonStyle, type PanelMode, type PanelService } from '../panels/PanelService.js';
-import { MAX_PANEL_CATEGORIES } from '../panels/renderPanel.js';
+import { PANEL_MODES, PANEL_STYLES, type PanelButtonStyle, type PanelMode, type PanelService } from './PanelService.js';
+import { MAX_PANEL_CATEGORIES } from './renderPanel.js';
 import { parseEmoji } from '../text/emoji.js';
-import type { SettingsServices } from './adminSettings.js';
+import type { SettingsServices } from '../settings/adminSettings.js';
 
 type PanelServices = Pick<SettingsServices, 'ticketServices'> & {
 	readonly panels: PanelService;
