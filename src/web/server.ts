@@ -4,10 +4,12 @@ import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
+import { Redis } from 'ioredis';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { redisOptionsFromUrl } from '../lib/cache/redisOptions.js';
 import { applicationId, publicUrl } from '../lib/config/env.js';
 import { LanguageKeys } from '../lib/i18n/languageKeys.js';
 import { apiRoutes } from './api/index.js';
@@ -70,7 +72,14 @@ export async function createWebServer(services: WebServices, options: WebServerO
 		},
 		hsts: secure ? undefined : false
 	});
-	await app.register(fastifyRateLimit, { max: services.ticketServices.config.web.requestsPerMinute, timeWindow: '1 minute' });
+	// With Redis, every process counts against the same limits (per address here, per token in the API).
+	const limits = env.REDIS_URL ? new Redis({ ...redisOptionsFromUrl(env.REDIS_URL), maxRetriesPerRequest: 1 }) : undefined;
+	if (limits) app.addHook('onClose', async () => void (await limits.quit()));
+	await app.register(fastifyRateLimit, {
+		max: services.ticketServices.config.web.requestsPerMinute,
+		timeWindow: '1 minute',
+		...(limits ? { redis: limits, nameSpace: `${env.REDIS_PREFIX}-web-limit-`, skipOnError: true } : {})
+	});
 	await app.register(fastifyCookie, { secret: env.SESSION_SECRET });
 	await app.register(fastifyFormbody);
 	await app.register(fastifyCsrf, {

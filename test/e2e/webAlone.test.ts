@@ -1,10 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestBot } from '../harness/bot.js';
-import { DashboardBrowser, dashboardEnv, freePort, HAS_CHROMIUM } from '../harness/dashboard.js';
+import { API_REQUESTS_PER_MINUTE } from '../../src/web/api/index.js';
+import { DashboardBrowser, dashboardEnv, dashboardServing, freePort, HAS_CHROMIUM } from '../harness/dashboard.js';
 import { startTicketScenario, type TicketScenario } from '../harness/ticketScenario.js';
 import type { GuildFixture, TestDiscord } from '../harness/TestDiscord.js';
-import { testDatabases } from '../helpers/databases.js';
+import { REDIS_URL, testDatabases } from '../helpers/databases.js';
 
 /**
  * `npm run web`: the dashboard in a process of its own, beside the bot, on the same database. It talks to
@@ -96,4 +98,36 @@ describe('the dashboard run alone without WEB_PORT', () => {
 			await scenario.stop();
 		}
 	}, 60_000);
+});
+
+describe.skipIf(!REDIS_URL)('the API limit shared by two processes through Redis', () => {
+	it('counts a token’s requests in every process: past the limit in one, the other refuses it too', async () => {
+		const [database] = testDatabases();
+		const [embedded, alone] = [await freePort(), await freePort()];
+		const scenario = await startTicketScenario(database!, {
+			guildName: 'Shared limit',
+			redisUrl: REDIS_URL,
+			redisPrefix: `test-${randomBytes(4).toString('hex')}`,
+			botEnv: (_home, testDiscord) => dashboardEnv(testDiscord, embedded)
+		});
+		try {
+			const { discord, home } = scenario;
+			const web = scenario.addBot({ entry: 'web', env: dashboardEnv(discord, alone) });
+			await web.ready;
+			const created = await home.admin.slash(home.general, ['admin', 'api_token_create'], { name: 'shared', scope: 'read' });
+			const token = /tkb_[\w-]{43}/.exec(created.content)![0];
+			const ask = (port: number) =>
+				fetch(`http://127.0.0.1:${port}/api/v1/guilds/${home.guild.id}/panels`, {
+					headers: { authorization: `Bearer ${token}` }
+				});
+			await dashboardServing(`http://127.0.0.1:${embedded}`);
+			const statuses: number[] = [];
+			for (let i = 0; i < API_REQUESTS_PER_MINUTE; i++) statuses.push((await ask(i % 2 ? embedded : alone)).status);
+			expect(statuses.every((status) => status === 200)).toBe(true);
+			expect((await ask(embedded)).status).toBe(429);
+			expect((await ask(alone)).status).toBe(429);
+		} finally {
+			await scenario.stop();
+		}
+	}, 90_000);
 });
