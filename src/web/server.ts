@@ -6,6 +6,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { Redis } from 'ioredis';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,7 +81,13 @@ export async function createWebServer(services: WebServices, options: WebServerO
 		timeWindow: '1 minute',
 		...(limits ? { redis: limits, nameSpace: `${env.REDIS_PREFIX}-web-limit-`, skipOnError: true } : {})
 	});
-	await app.register(fastifyCookie, { secret: env.SESSION_SECRET });
+	// Without SESSION_SECRET each start signs with a new one: logins stay (their cookie is a random token
+	// kept hashed), but a form or a login under way when the process restarts must be done again.
+	if (!env.SESSION_SECRET)
+		services.ticketServices.log.warn(
+			'SESSION_SECRET is not set: the dashboard signs its cookies with a random secret until the process stops (set SESSION_SECRET=$(openssl rand -hex 32) to keep forms working across restarts and processes)'
+		);
+	await app.register(fastifyCookie, { secret: env.SESSION_SECRET ?? randomBytes(32).toString('hex') });
 	await app.register(fastifyFormbody);
 	await app.register(fastifyCsrf, {
 		sessionPlugin: '@fastify/cookie',

@@ -3,7 +3,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestBot } from '../harness/bot.js';
 import { API_REQUESTS_PER_MINUTE } from '../../src/web/api/index.js';
-import { DashboardBrowser, dashboardEnv, dashboardServing, freePort, HAS_CHROMIUM } from '../harness/dashboard.js';
+import {
+	DashboardBrowser,
+	dashboardEnv,
+	dashboardServing,
+	freePort,
+	HAS_CHROMIUM,
+	loginWithoutBrowser
+} from '../harness/dashboard.js';
 import { startTicketScenario, type TicketScenario } from '../harness/ticketScenario.js';
 import type { GuildFixture, TestDiscord } from '../harness/TestDiscord.js';
 import { REDIS_URL, testDatabases } from '../helpers/databases.js';
@@ -85,6 +92,24 @@ for (const database of testDatabases()) {
 		}, 60_000);
 	});
 }
+
+describe('the dashboard with only WEB_PORT and the client secret', () => {
+	it('serves and logs members in with a secret of its own, saying so', async () => {
+		const [database] = testDatabases();
+		const scenario = await startTicketScenario(database!, { guildName: 'Quick start' });
+		try {
+			const port = await freePort();
+			const web = scenario.addBot({ entry: 'web', env: { ...dashboardEnv(scenario.discord, port), SESSION_SECRET: '' } });
+			await web.ready;
+			expect(web.output()).toContain('SESSION_SECRET is not set: the dashboard signs its cookies with a random secret');
+			const cookie = await loginWithoutBrowser(`http://127.0.0.1:${port}`, scenario.discord, scenario.home.staff);
+			const page = await fetch(`http://127.0.0.1:${port}/g/${scenario.home.guild.id}`, { headers: { cookie } });
+			expect(page.status).toBe(200);
+		} finally {
+			await scenario.stop();
+		}
+	}, 60_000);
+});
 
 describe('the dashboard run alone without WEB_PORT', () => {
 	it('exits saying which setting it needs', async () => {

@@ -110,10 +110,9 @@ export function parseEnv<T extends z.ZodType>(schema: T, source: NodeJS.ProcessE
 			);
 	}
 	if ('WEB_PORT' in env && env.WEB_PORT !== undefined) {
-		const missing = (['DISCORD_CLIENT_SECRET', 'SESSION_SECRET'] as const).filter((name) => !env[name]);
-		if (missing.length)
+		if (!env.DISCORD_CLIENT_SECRET)
 			throw new ConfigError(
-				`environment: WEB_PORT is set, so the dashboard needs ${missing.join(' and ')} (the client secret from the developer portal > OAuth2; a random SESSION_SECRET: openssl rand -hex 32)`
+				'environment: WEB_PORT is set, so the dashboard needs DISCORD_CLIENT_SECRET (the client secret from the developer portal > OAuth2)'
 			);
 	}
 	return result.data;
