@@ -97,7 +97,10 @@ describe('REST API documentation and errors', () => {
 				`${guild}/tickets/{number}`,
 				`${guild}/tickets/{number}/claim`,
 				`${guild}/tickets/{number}/close`,
-				`${guild}/tickets/{number}/notes`
+				`${guild}/tickets/{number}/notes`,
+				`${guild}/tickets/{number}/messages`,
+				`${guild}/tickets/{number}/transcript`,
+				`${guild}/tickets/{number}/attachments/{file}`
 			].sort()
 		);
 		const list = document.paths[`${guild}/tickets`]!.get!;
