@@ -36,23 +36,41 @@ try {
 		return discord!.state.channel(id);
 	};
 	const first = await open(home.alice);
-	await open(home.bob);
+	const second = await open(home.bob);
 	await home.staff.slash(first, ['ticket', 'claim']);
 	await home.staff.slash(first, ['ticket', 'priority'], { level: 'high' });
 	await home.staff.slash(first, ['ticket', 'note'], { text: 'Refund approved by billing; waiting for the bank.' });
+	home.staff.say(second, 'Thanks, looking at it now.');
+	await home.staff.slash(second, ['ticket', 'close'], { reason: 'Answered' });
+	await home.bob.slash(second, ['ticket', 'feedback'], { stars: 5 });
+	await discord.postPanel(home, 'support', 'Need help? Open a ticket', { description: 'Pick what it is about.' });
 
 	browser = await DashboardBrowser.launch(discord, port);
-	const shots: { name: string; path: string; colorScheme: 'light' | 'dark'; width: number; height: number }[] = [
+	const guild = `/g/${home.guild.id}`;
+	const shots: {
+		name: string;
+		path: string;
+		colorScheme: 'light' | 'dark';
+		width: number;
+		height: number;
+		as?: 'staff' | 'admin';
+	}[] = [
 		{ name: 'servers', path: '/', colorScheme: 'light', width: 1100, height: 500 },
-		{ name: 'tickets', path: `/g/${home.guild.id}`, colorScheme: 'light', width: 1100, height: 700 },
-		{ name: 'ticket', path: `/g/${home.guild.id}/t/1`, colorScheme: 'light', width: 1100, height: 1400 },
-		{ name: 'ticket-dark-phone', path: `/g/${home.guild.id}/t/1`, colorScheme: 'dark', width: 390, height: 1600 }
+		{ name: 'tickets', path: guild, colorScheme: 'light', width: 1100, height: 700 },
+		{ name: 'ticket', path: `${guild}/t/1`, colorScheme: 'light', width: 1100, height: 1400 },
+		{ name: 'ticket-dark-phone', path: `${guild}/t/1`, colorScheme: 'dark', width: 390, height: 1600 },
+		{ name: 'analytics', path: `${guild}/analytics`, colorScheme: 'light', width: 1100, height: 1200 },
+		{ name: 'audit', path: `${guild}/audit`, colorScheme: 'dark', width: 1100, height: 900, as: 'admin' },
+		{ name: 'settings', path: `${guild}/settings`, colorScheme: 'light', width: 1100, height: 1800, as: 'admin' },
+		{ name: 'integrations', path: `${guild}/integrations`, colorScheme: 'light', width: 1100, height: 900, as: 'admin' }
 	];
 	for (const shot of shots) {
-		const page = await browser.loginAs(home.staff);
+		const page = await browser.loginAs(shot.as === 'admin' ? home.admin : home.staff);
 		await page.emulateMedia({ colorScheme: shot.colorScheme });
 		await page.setViewportSize({ width: shot.width, height: shot.height });
 		await page.goto(`${browser.url}${shot.path}`);
+		// The charts draw once Chart.js has run.
+		if (shot.name === 'analytics') await page.waitForFunction('document.querySelectorAll("canvas").length === 2');
 		const file = join(OUT, `${shot.name}.png`);
 		await page.screenshot({ path: file, fullPage: true });
 		console.log(`wrote ${file}`);
