@@ -1,6 +1,5 @@
 import { DiscordAPIError, RESTJSONErrorCodes, type Guild } from 'discord.js';
 import { entryAuthor, type Actor } from '../access/actor.js';
-import { actorIsAdmin } from '../access/guildAccess.js';
 import type { CategoryService } from '../categories/CategoryService.js';
 import { discordFailure } from '../discord/failures.js';
 import { channelById } from '../discord/lookup.js';
@@ -11,7 +10,7 @@ import { notice, userWritten, type Notice } from '../i18n/notice.js';
 import { PANEL_MODES, PANEL_STYLES, type PanelButtonStyle, type PanelMode, type PanelService } from './PanelService.js';
 import { MAX_PANEL_CATEGORIES } from './renderPanel.js';
 import { parseEmoji } from '../text/emoji.js';
-import type { SettingsServices } from '../settings/adminSettings.js';
+import { requireAdmin, type SettingsServices } from '../settings/adminSettings.js';
 
 type PanelServices = Pick<SettingsServices, 'ticketServices'> & {
 	readonly panels: PanelService;
@@ -33,11 +32,6 @@ export interface PanelInput {
 	mode?: string;
 	/** Category keys, comma-separated; empty: every category. */
 	categories?: string;
-}
-
-async function requireAdmin(services: PanelServices, actor: Actor, guildId: string) {
-	if (!(await actorIsAdmin(services.ticketServices, guildId, actor))) refuse(LanguageKeys.Errors.AdminOnly);
-	return services.ticketServices.db.forGuild(guildId);
 }
 
 const choice = <T extends string>(value: string | undefined, choices: readonly T[], argument: string): T | undefined => {

@@ -50,7 +50,8 @@ export interface GuildRulesView {
 	changed: boolean;
 }
 
-async function requireAdmin(services: SettingsServices, actor: Actor, guildId: string) {
+/** The one admin guard of every settings use case: the guild's data once the policy says the actor is an admin. */
+export async function requireAdmin(services: Pick<SettingsServices, 'ticketServices'>, actor: Actor, guildId: string) {
 	if (!(await actorIsAdmin(services.ticketServices, guildId, actor))) refuse(LanguageKeys.Errors.AdminOnly);
 	return services.ticketServices.db.forGuild(guildId);
 }

@@ -1,5 +1,4 @@
 import { entryAuthor, type Actor } from '../access/actor.js';
-import { actorIsAdmin } from '../access/guildAccess.js';
 import { parseRoleInput } from '../access/roles.js';
 import type { CategoryChanges, CategoryService } from '../categories/CategoryService.js';
 import { parsePriority, parseQuestions, parseTags, type QuestionInput } from '../categories/parse.js';
@@ -7,7 +6,7 @@ import { refuse } from '../errors/Refusal.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { notice, userWritten, type Notice } from '../i18n/notice.js';
 import { parseEmoji } from '../text/emoji.js';
-import type { SettingsServices } from './adminSettings.js';
+import { requireAdmin, type SettingsServices } from './adminSettings.js';
 
 type CategoryServices = Pick<SettingsServices, 'ticketServices'> & { readonly categories: CategoryService };
 
@@ -34,11 +33,6 @@ export interface CategoryInput {
 	captcha?: boolean;
 	/** `Label | paragraph | optional | 10-500 | /regex/ ; …` */
 	questions?: string;
-}
-
-async function requireAdmin(services: CategoryServices, actor: Actor, guildId: string) {
-	if (!(await actorIsAdmin(services.ticketServices, guildId, actor))) refuse(LanguageKeys.Errors.AdminOnly);
-	return services.ticketServices.db.forGuild(guildId);
 }
 
 /** The input checked and parsed: one bad value refuses it all, so nothing is half saved. */

@@ -1,11 +1,10 @@
 import { entryAuthor, type Actor } from '../access/actor.js';
-import { actorIsAdmin } from '../access/guildAccess.js';
 import { ApiTokenStore, TOKEN_SCOPES, type ApiTokenInfo, type TokenScope } from '../api/tokens.js';
 import { refuse } from '../errors/Refusal.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { userWritten } from '../i18n/notice.js';
 import { addWebhook, listWebhooks, removeWebhook } from '../webhooks/WebhookOutbox.js';
-import type { SettingsServices } from './adminSettings.js';
+import { requireAdmin, type SettingsServices } from './adminSettings.js';
 
 /**
  * A server's links to its own tools, for its admins on every surface (/admin api_token_*, /webhook, the
@@ -13,11 +12,6 @@ import type { SettingsServices } from './adminSettings.js';
  * policy and the values itself, and records what it changed in the audit log.
  */
 type IntegrationServices = Pick<SettingsServices, 'ticketServices'>;
-
-async function requireAdmin(services: IntegrationServices, actor: Actor, guildId: string) {
-	if (!(await actorIsAdmin(services.ticketServices, guildId, actor))) refuse(LanguageKeys.Errors.AdminOnly);
-	return services.ticketServices.db.forGuild(guildId);
-}
 
 const tokens = (services: IntegrationServices) => new ApiTokenStore(services.ticketServices.db);
 

@@ -1,7 +1,6 @@
 import { ChannelType, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed } from 'discord.js';
 import type { FastifyInstance } from 'fastify';
 import { entryAuthor } from '../../lib/access/actor.js';
-import { actorIsAdmin } from '../../lib/access/guildAccess.js';
 import type { TicketCategory } from '../../lib/categories/CategoryService.js';
 import { channelById, onGateway } from '../../lib/discord/lookup.js';
 import { translatorFor } from '../../lib/discord/translate.js';
@@ -14,6 +13,7 @@ import { notice, type Notice } from '../../lib/i18n/notice.js';
 import {
 	adminOverview,
 	blacklistMember,
+	requireAdmin,
 	setRoleList,
 	unblacklistMember,
 	updateGuildRules,
@@ -111,10 +111,9 @@ const ACTIONS: Record<string, SettingsAction> = {
 		}),
 	'panel-delete': (services, member, form) => deletePanel(services, member.actor, member.guild, text(form, 'key')),
 	async 'panel-deploy'(services, member, form) {
-		if (!(await actorIsAdmin(services.ticketServices, member.guild.id, member.actor))) refuse(LanguageKeys.Errors.AdminOnly);
+		const data = await requireAdmin(services, member.actor, member.guild.id);
 		const key = text(form, 'key').toLowerCase().slice(0, 32);
 		const panelServices = { panels: services.panels, categories: services.categories, audit: services.ticketServices.audit };
-		const data = services.db.forGuild(member.guild.id);
 		const { redeployed, url } = await deployPanel(panelServices, member.guild, data, key, entryAuthor(member.actor));
 		return notice(redeployed ? LanguageKeys.Panels.Redeployed : LanguageKeys.Panels.Deployed, { key, url });
 	}

@@ -15,6 +15,7 @@ import { setPriority } from '../../lib/tickets/priority.js';
 import { setTags } from '../../lib/tickets/tags.js';
 import type { WebContext } from '../context.js';
 import { readFlash, setFlash } from '../flash.js';
+import { text, type Form } from '../form.js';
 import { webText } from '../i18n.js';
 import { runTicketAction } from '../ticketAction.js';
 import { namesIn, webMember, type WebMember } from '../members.js';
@@ -27,15 +28,12 @@ import {
 	transcriptReader
 } from '../transcriptAccess.js';
 
-type Form = Record<string, string | undefined>;
-
 /** A use case the ticket page offers, and how its form becomes the use case's input (a bad form is refused). */
 interface WebAction {
 	useCase: UseCase<never, TicketOutcome>;
 	input(form: Form): unknown;
 }
 
-const text = (form: Form, name: string) => (form[name] ?? '').trim();
 const snowflake = (value: string) => {
 	if (!/^\d{17,20}$/.test(value)) throw new Refusal({ key: LanguageKeys.Errors.InvalidOption, args: { argument: 'userId' } });
 	return value;
