@@ -72,5 +72,30 @@ for (const database of testDatabases()) {
 			const own = await listTickets(services, member, GUILD, { page: 0, status: 0, categoryId: 0, userId: '0' });
 			expect(own).toMatchObject({ total: 10, totalCapped: false });
 		});
+
+		it('pages a search’s matches by ticket number, newest first, whatever order they were stored in', async () => {
+			const elsewhere = '900000000000000012';
+			// Numbers run against the order of the rows (tickets imported from another bot, say).
+			for (let number = 30; number >= 1; number--)
+				await store.forGuild(elsewhere).db.ticket.create({
+					data: {
+						guildId: elsewhere,
+						number,
+						openerId: number % 2 === 0 ? member.userId : admin.userId,
+						ownerId: number % 2 === 0 ? member.userId : admin.userId,
+						answersText: number <= 25 ? 'quokka sighting' : 'nothing here'
+					}
+				});
+			const search = (actor: Actor, page: number) =>
+				listTickets(services, actor, elsewhere, { page, status: 0, categoryId: 0, userId: '0', more: { text: 'quokka' } });
+			const numbers = (list: Awaited<ReturnType<typeof search>>) => list.tickets.map((ticket) => ticket.number);
+			expect(await search(admin, 0)).toMatchObject({ total: 25, pages: 3, page: 0, searchCapped: false });
+			expect(numbers(await search(admin, 0))).toEqual([25, 24, 23, 22, 21, 20, 19, 18, 17, 16]);
+			expect(numbers(await search(admin, 2))).toEqual([5, 4, 3, 2, 1]);
+			expect((await search(admin, 99)).page).toBe(2);
+			const own = await search(member, 0);
+			expect(own).toMatchObject({ total: 12, pages: 2 });
+			expect(numbers(own)).toEqual([24, 22, 20, 18, 16, 14, 12, 10, 8, 6]);
+		});
 	});
 }

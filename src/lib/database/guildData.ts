@@ -1,7 +1,7 @@
 import type { Prisma } from '../../generated/sqlite/client.js';
 import type { Database } from './client.js';
 import { scopeToGuild, type GuildDatabase } from './guildScope.js';
-import { matchingTicketIds, searchWords } from './ticketSearch.js';
+import { matchingTicketIds, searchWords, type SearchMatches } from './ticketSearch.js';
 import type { DatabaseProvider } from './url.js';
 
 type SettingsChanges = Omit<Prisma.GuildSettingsUncheckedCreateInput, 'guildId' | 'createdAt' | 'updatedAt'>;
@@ -25,7 +25,7 @@ export class GuildData {
 	 * The IDs of this guild's tickets with a message, or answers, that hold every word of the text (newest
 	 * first), of those the member opened or owns when one is named.
 	 */
-	public searchTickets(text: string, memberId?: string): Promise<number[]> {
+	public searchTickets(text: string, memberId?: string): Promise<SearchMatches> {
 		return matchingTicketIds(this.prisma, this.provider, this.guildId, searchWords(text), memberId);
 	}
 

@@ -442,7 +442,7 @@ export const LanguageKeys = {
 		AnalyticsTitle: key('web:analyticsTitle'),
 		FilterSearch: key('web:filterSearch'),
 		FilterSearchHint: key('web:filterSearchHint'),
-		SearchCapped: key<{ limit: number }>('web:searchCapped'),
+		SearchCapped: key('web:searchCapped'),
 		NoTickets: key('web:noTickets'),
 		ColumnTicket: key('web:columnTicket'),
 		ColumnStatus: key('web:columnStatus'),

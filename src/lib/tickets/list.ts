@@ -2,8 +2,8 @@ import type { Actor } from '../access/actor.js';
 import { listScope, type ListScope } from '../access/policy.js';
 import { guildRoles, guildTeams } from '../access/roles.js';
 import type { Prisma } from '../../generated/sqlite/client.js';
+import type { GuildData } from '../database/guildData.js';
 import { pageWindow } from '../database/paging.js';
-import { SEARCH_LIMIT } from '../database/ticketSearch.js';
 import { refuse } from '../errors/Refusal.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { TicketStatus } from '../model/status.js';
@@ -53,7 +53,7 @@ export interface TicketList {
 	page: number;
 	pages: number;
 	tickets: ListedTicket[];
-	/** True when the search matched more tickets than it reads (SEARCH_LIMIT): more words narrow it. */
+	/** True when more tickets match the search than it reads: more words narrow it. */
 	searchCapped: boolean;
 	/** True when more tickets match than a list counts (LIST_COUNT_LIMIT): `total` is that limit, filters narrow it. */
 	totalCapped: boolean;
@@ -113,7 +113,7 @@ export async function listTickets(
 				: status === 'closed'
 					? { status: TicketStatus.Closed }
 					: {},
-			matching ? { id: { in: matching } } : {},
+			matching ? { id: { in: matching.ids } } : {},
 			query.categoryId ? { categoryId: query.categoryId } : {},
 			query.more?.priority ? { priority: query.more.priority } : {},
 			query.more?.claimedById ? { claimedById: query.more.claimedById } : {},
@@ -128,23 +128,17 @@ export async function listTickets(
 				: {}
 		]
 	};
-	const counted = await data.db.ticket.count({ where, take: LIST_COUNT_LIMIT + 1 });
-	const total = Math.min(counted, LIST_COUNT_LIMIT);
-	const { page, pages, skip, take } = pageWindow(total, query.page);
-	const rows = await data.db.ticket.findMany({
-		where,
-		orderBy: { number: 'desc' },
-		skip,
-		take,
-		include: { category: { select: { displayName: true } } }
-	});
+	// A search finds a few hundred tickets at most: those are read whole (IDs and numbers) and paged here.
+	const { counted, page, pages, rows } = matching
+		? await searchPage(data, where, query.page)
+		: await onePage(data, where, query.page);
 	return {
 		query,
 		status,
-		total,
+		total: Math.min(counted, LIST_COUNT_LIMIT),
 		page,
 		pages,
-		searchCapped: matching?.length === SEARCH_LIMIT,
+		searchCapped: matching?.capped ?? false,
 		totalCapped: counted > LIST_COUNT_LIMIT,
 		tickets: rows.map((row) => ({
 			number: row.number,
@@ -157,6 +151,30 @@ export async function listTickets(
 			channelId: row.channelId
 		}))
 	};
+}
+
+const withCategory = { category: { select: { displayName: true } } } as const;
+
+/** The page of a long list: counted up to LIST_COUNT_LIMIT, then read in order. */
+async function onePage(data: GuildData, where: Prisma.TicketWhereInput, requested: number) {
+	const counted = await data.db.ticket.count({ where, take: LIST_COUNT_LIMIT + 1 });
+	const { page, pages, skip, take } = pageWindow(Math.min(counted, LIST_COUNT_LIMIT), requested);
+	const rows =
+		counted === 0 ? [] : await data.db.ticket.findMany({ where, orderBy: { number: 'desc' }, skip, take, include: withCategory });
+	return { counted, page, pages, rows };
+}
+
+/** The page of a search's matches (a few hundred at most): one read counts them, a second reads the page. */
+async function searchPage(data: GuildData, where: Prisma.TicketWhereInput, requested: number) {
+	const few = await data.db.ticket.findMany({ where, select: { id: true, number: true } });
+	few.sort((a, b) => b.number - a.number);
+	const { page, pages, skip, take } = pageWindow(few.length, requested);
+	const ids = few.slice(skip, skip + take).map((row) => row.id);
+	const rows =
+		ids.length === 0
+			? []
+			: await data.db.ticket.findMany({ where: { id: { in: ids } }, orderBy: { number: 'desc' }, include: withCategory });
+	return { counted: few.length, page, pages, rows };
 }
 
 /** The list as a use case: only the caller reads it, on every surface. */

@@ -1,7 +1,6 @@
 import { priorityLabel, statusLabel } from '../../lib/i18n/labels.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import type { Translate } from '../../lib/i18n/notice.js';
-import { SEARCH_LIMIT } from '../../lib/database/ticketSearch.js';
 import { PRIORITIES } from '../../lib/model/priorities.js';
 import { LIST_STATUSES, type TicketList } from '../../lib/tickets/list.js';
 import { ticketNumber } from '../../lib/tickets/ticket.js';
@@ -85,6 +84,6 @@ ${pager(
 	return html`${guildHeader(t, guild, view.access, 'tickets')}
 ${filtersForm(t, view)}
 ${view.refused ? html`<p class="flash refused" role="status">${view.refused}</p>` : null}
-${list.searchCapped ? html`<p class="muted" role="status">${t(W.SearchCapped, { limit: SEARCH_LIMIT })}</p>` : null}
+${list.searchCapped ? html`<p class="muted" role="status">${t(W.SearchCapped)}</p>` : null}
 ${list.total === 0 ? html`<p class="muted">${t(W.NoTickets)}</p>` : table}`;
 }
