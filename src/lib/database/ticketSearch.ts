@@ -1,4 +1,3 @@
-import type { Prisma } from '../../generated/sqlite/client.js';
 import type { Database } from './client.js';
 import type { DatabaseProvider } from './url.js';
 
@@ -30,15 +29,9 @@ export interface SearchMatches {
 }
 
 /**
- * PostgreSQL reads at most this many matching messages, newest tickets first: a word most messages hold is
- * then found in the newest messages instead of in every one.
- */
-export const MESSAGE_READ_LIMIT = SEARCH_LIMIT * 4;
-
-/**
  * The IDs of the guild's tickets with a message, or answers, that hold every word (newest first, at most
- * SEARCH_LIMIT), among those a member opened or owns when `memberId` is given: SQLite through its FTS5
- * table, PostgreSQL through GIN indexes on the same text (both kept by the ticket_search migration).
+ * SEARCH_LIMIT), among those a member opened or owns when `memberId` is given, through the "TicketSearch"
+ * table triggers keep: SQLite's FTS5 (the ticket_search migration), PostgreSQL's vectors (search_table).
  */
 export async function matchingTicketIds(
 	prisma: Database,
@@ -59,58 +52,22 @@ export async function matchingTicketIds(
 		);
 		return { ids: rows.map((row) => Number(row.id)), capped: rows.length === SEARCH_LIMIT };
 	}
-	const parameters = [guildId, words.map((word) => `${word}:*`).join(' & '), ...(memberId ? [memberId] : [])];
-	// Newest first with a limit, so that the database may walk the newest tickets' messages when a word is
-	// common, and use the full-text index when it is rare. Each ticket's count says where the read stopped.
-	const [messages, answers] = await Promise.all([
-		serial(
-			prisma,
-			prisma.$queryRawUnsafe<{ id: number; rows: number }[]>(
-				`SELECT "id", count(*)::int AS "rows" FROM (
-					SELECT "ticketId" AS "id" FROM "TicketMessage"
-					WHERE "guildId" = $1 AND to_tsvector('simple', "content") @@ to_tsquery('simple', $2)${memberId ? owned('"ticketId"') : ''}
-					ORDER BY "ticketId" DESC LIMIT ${MESSAGE_READ_LIMIT}
-				) AS "matches" GROUP BY "id"`,
-				...parameters
-			)
-		),
-		prisma.$queryRawUnsafe<{ id: number }[]>(
-			`SELECT "id" FROM "Ticket"
-			 WHERE "guildId" = $1 AND to_tsvector('simple', "answersText") @@ to_tsquery('simple', $2)${memberId ? owned('"id"') : ''}
-			 ORDER BY "id" DESC LIMIT ${SEARCH_LIMIT}`,
-			...parameters
-		)
-	]);
-	const read = messages.reduce((sum, row) => sum + row.rows, 0);
-	return newestOf(
-		{ ids: messages.map((row) => row.id), capped: read === MESSAGE_READ_LIMIT },
-		{ ids: answers.map((row) => row.id), capped: answers.length === SEARCH_LIMIT }
+	// Newest ticket first with a limit: PostgreSQL walks the newest rows (or the member's tickets) when a
+	// word is common, stopping at the 500th ticket, and uses the full-text index when it is rare.
+	const holdsWords = `"vector" @@ to_tsquery('simple', $2)`;
+	const rows = await prisma.$queryRawUnsafe<{ id: number }[]>(
+		memberId
+			? `SELECT "id" FROM "Ticket" WHERE "guildId" = $1 AND ("openerId" = $3 OR "ownerId" = $3) AND EXISTS (
+						SELECT 1 FROM "TicketSearch" WHERE "guildId" = $1 AND "ticketId" = "Ticket"."id" AND ${holdsWords}
+					) ORDER BY "id" DESC LIMIT ${SEARCH_LIMIT}`
+			: `SELECT DISTINCT "ticketId" AS "id" FROM "TicketSearch" WHERE "guildId" = $1 AND ${holdsWords}
+					ORDER BY "ticketId" DESC LIMIT ${SEARCH_LIMIT}`,
+		guildId,
+		words.map((word) => `${word}:*`).join(' & '),
+		...(memberId ? [memberId] : [])
 	);
-}
-
-/**
- * A query run without parallel workers: a search reads a few thousand rows, and starting workers for them
- * costs more than it saves (twice the time, measured with 100,000 tickets).
- */
-async function serial<T>(prisma: Database, query: Prisma.PrismaPromise<T>): Promise<T> {
-	const [, result] = await prisma.$transaction([
-		prisma.$executeRawUnsafe('SET LOCAL max_parallel_workers_per_gather = 0'),
-		query
-	]);
-	return result;
-}
-
-/**
- * The newest SEARCH_LIMIT tickets two partial reads found. A read that stopped at its limit knows nothing
- * below its oldest ticket, so nothing below it is listed: what is listed is every match down to there.
- */
-export function newestOf(...reads: SearchMatches[]): SearchMatches {
-	const floor = Math.max(...reads.map((read) => (read.capped && read.ids.length > 0 ? Math.min(...read.ids) : -Infinity)));
-	const ids = [...new Set(reads.flatMap((read) => read.ids))].filter((id) => id >= floor).sort((a, b) => b - a);
-	return { ids: ids.slice(0, SEARCH_LIMIT), capped: floor > -Infinity || ids.length > SEARCH_LIMIT };
+	return { ids: rows.map((row) => row.id), capped: rows.length === SEARCH_LIMIT };
 }
 
 // A member's tickets through the (guildId, openerId) and (guildId, ownerId) indexes.
 const OWNED_SQLITE = ` AND "ticketId" IN (SELECT "id" FROM "Ticket" WHERE "guildId" = ? AND "openerId" = ? UNION SELECT "id" FROM "Ticket" WHERE "guildId" = ? AND "ownerId" = ?)`;
-const owned = (column: string) =>
-	` AND ${column} IN (SELECT "id" FROM "Ticket" WHERE "guildId" = $1 AND "openerId" = $3 UNION SELECT "id" FROM "Ticket" WHERE "guildId" = $1 AND "ownerId" = $3)`;

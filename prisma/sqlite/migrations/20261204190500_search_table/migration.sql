@@ -1,0 +1,1 @@
+-- PostgreSQL only (its search table): SQLite's FTS5 "TicketSearch" table already is one.
