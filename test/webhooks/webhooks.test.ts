@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuditLog } from '../../src/lib/audit/AuditLog.js';
 import { parseConfig } from '../../src/lib/config/load.js';
 import type { DatabaseHandle } from '../../src/lib/database/client.js';
 import type { DataStore } from '../../src/lib/database/guildData.js';
 import { WorkTracker } from '../../src/lib/lifecycle/WorkTracker.js';
-import { eventOf, parseEvents } from '../../src/lib/webhooks/events.js';
+import { eventOf } from '../../src/lib/model/webhookEvents.js';
+import { parseEvents } from '../../src/lib/webhooks/events.js';
 import { signDelivery, verifyDelivery } from '../../src/lib/webhooks/signature.js';
 import { WebhookOutbox, webhookUrl } from '../../src/lib/webhooks/WebhookOutbox.js';
 import { testDatabases } from '../helpers/databases.js';
@@ -46,6 +48,7 @@ for (const database of testDatabases()) {
 		const statuses: number[] = [];
 		const sent: string[] = [];
 		let outbox: WebhookOutbox;
+		let rival: WebhookOutbox;
 
 		beforeAll(async () => {
 			({ handle, store } = await migratedStore(database));
@@ -54,16 +57,19 @@ for (const database of testDatabases()) {
 				sent.push(url);
 				return new Response(null, { status: statuses.shift() ?? 200 });
 			}) as unknown as typeof fetch;
-			outbox = new WebhookOutbox(
-				{
-					db: store,
-					config: parseConfig('webhooks: { retrySeconds: 10, maxAttempts: 3 }'),
-					work: new WorkTracker(),
-					logger: silent
-				},
-				post,
-				() => now
-			);
+			const outboxOf = () =>
+				new WebhookOutbox(
+					{
+						db: store,
+						config: parseConfig('webhooks: { retrySeconds: 10, maxAttempts: 3 }'),
+						work: new WorkTracker(),
+						logger: silent
+					},
+					post,
+					() => now
+				);
+			outbox = outboxOf();
+			rival = outboxOf();
 			const data = store.forGuild(GUILD);
 			await data.db.webhookEndpoint.create({
 				data: {
@@ -82,13 +88,37 @@ for (const database of testDatabases()) {
 			await database.cleanup();
 		});
 
-		it('queues only the events an endpoint wants, and backs off 10 s, 20 s, then gives up', async () => {
+		it('queues each stored ticket event once, for the endpoints that want it, even after a crash', async () => {
+			const data = store.forGuild(GUILD);
+			const ticket = await data.db.ticket.findFirstOrThrow();
+			// Stored by a process that died before its outbox heard of them: the marks are in the database.
+			const gone = new AuditLog();
+			await gone.record(data, { actorId: '2', action: 'ticket.opened', ticketId: ticket.id });
+			await gone.record(data, { actorId: '3', action: 'ticket.closed', ticketId: ticket.id, via: 'web' });
+			await gone.record(data, { actorId: '3', action: 'ticket.note', ticketId: ticket.id });
+			expect(await data.db.auditEvent.count({ where: { webhookPending: true } })).toBe(2);
+			// Two processes read them at once: one wins each event.
+			const [first, second] = await Promise.all([outbox.queuePending(), rival.queuePending()]);
+			expect(first + second).toBe(1);
+			expect(await data.db.auditEvent.count({ where: { webhookPending: true } })).toBe(0);
+			expect(await outbox.queuePending()).toBe(0);
+			const queued = await data.db.webhookDelivery.findFirstOrThrow();
+			expect(queued.event).toBe('ticket.closed');
+			expect(JSON.parse(queued.payload)).toMatchObject({
+				event: 'ticket.closed',
+				actorId: '3',
+				via: 'web',
+				ticket: { number: 1 }
+			});
+			await data.db.webhookDelivery.deleteMany();
+		});
+
+		it('sends a stored event at once, and backs off 10 s, 20 s, then gives up', async () => {
 			const data = store.forGuild(GUILD);
 			const ticket = await data.db.ticket.findFirstOrThrow();
 			statuses.push(500, 500, 500);
-			expect(await outbox.enqueue(data, 'ticket.opened', { actorId: '2', action: 'ticket.opened', ticketId: ticket.id })).toBe(0);
-			expect(await outbox.enqueue(data, 'ticket.closed', { actorId: '3', action: 'ticket.closed', ticketId: ticket.id })).toBe(1);
-			// Queuing wakes the sender at once: the first attempt is made without waiting for the next poll.
+			await new AuditLog(outbox.listener).record(data, { actorId: '3', action: 'ticket.closed', ticketId: ticket.id });
+			// The entry wakes the outbox at once: the first attempt is made without waiting for the next poll.
 			await outbox.stop();
 			const row = async () => data.db.webhookDelivery.findFirstOrThrow();
 			expect(await row()).toMatchObject({ status: 'pending', attempts: 1, lastStatus: 500 });

@@ -1,5 +1,6 @@
 import type { GuildData } from '../database/guildData.js';
 import type { AuditAction } from '../model/auditActions.js';
+import { eventOf } from '../model/webhookEvents.js';
 
 export interface AuditEntry {
 	actorId: string | null;
@@ -14,7 +15,10 @@ export interface AuditEntry {
 /** Who an entry is by, and through which surface (entryAuthor(actor) gives it for an actor). */
 export type AuditAuthor = Pick<AuditEntry, 'actorId' | 'via'>;
 
-/** Told of every entry once it is stored (the guild's log channel). Never awaited by the action itself. */
+/**
+ * Told of every entry once it is stored (the guild's log channel; the webhook outbox, which reads what it
+ * sends from the stored entry). Never awaited by the action itself.
+ */
 export type AuditListener = (guildId: string, entry: AuditEntry) => void;
 
 /** Every staff and admin action, and every ticket's timeline, in one table. */
@@ -40,6 +44,7 @@ export function auditRow(guildId: string, entry: AuditEntry) {
 		actorId: entry.actorId,
 		action: entry.action,
 		targetId: entry.targetId ?? null,
-		details: JSON.stringify(entry.via ? { ...entry.details, via: entry.via } : (entry.details ?? {}))
+		details: JSON.stringify(entry.via ? { ...entry.details, via: entry.via } : (entry.details ?? {})),
+		webhookPending: entry.ticketId != null && eventOf(entry.action) !== null
 	};
 }

@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import type { AuditAuthor, AuditEntry, AuditListener, AuditLog } from '../audit/AuditLog.js';
+import type { AuditAuthor, AuditListener, AuditLog } from '../audit/AuditLog.js';
 import type { BotConfig } from '../config/schema.js';
 import type { DataStore, GuildData } from '../database/guildData.js';
 import { readList } from '../database/json.js';
 import { refuse } from '../errors/Refusal.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import type { WorkTracker } from '../lifecycle/WorkTracker.js';
-import { eventOf, parseEvents, type WebhookEvent } from './events.js';
+import type { AuditAction } from '../model/auditActions.js';
+import { eventOf, type WebhookEvent } from '../model/webhookEvents.js';
+import { parseEvents } from './events.js';
 import { signDelivery } from './signature.js';
 import { pollingWake, type DeliveryWake } from './wake.js';
 
@@ -17,6 +19,27 @@ export interface WebhookServices {
 	readonly logger: { warn(message: string, fields?: object): void; error(message: string, fields?: object): void };
 	/** What wakes the sender for a retry (each second's read without Redis). */
 	readonly wake?: DeliveryWake;
+}
+
+/** A stored ticket event the outbox has not queued yet. */
+interface PendingEvent {
+	id: number;
+	guildId: string;
+	ticketId: number | null;
+	actorId: string | null;
+	action: string;
+	details: string;
+	createdAt: Date;
+}
+
+/** The surface an entry's details name ('web', 'api'), or Discord's. */
+function readVia(details: string): string {
+	try {
+		const via = (JSON.parse(details) as { via?: unknown }).via;
+		return typeof via === 'string' ? via : 'discord';
+	} catch {
+		return 'discord';
+	}
 }
 
 /** How many endpoints one guild may have. */
@@ -55,32 +78,60 @@ export class WebhookOutbox {
 		private readonly now: () => Date = () => new Date()
 	) {}
 
-	/** The audit listener that fills the outbox (in the background: the action has already answered). */
-	public readonly listener: AuditListener = (guildId, entry) => {
-		const event = eventOf(entry.action);
-		if (!event || entry.ticketId == null) return;
-		void this.services.work
-			.run(() => this.enqueue(this.services.db.forGuild(guildId), event, entry))
-			.catch((error: unknown) => this.services.logger.error('Could not queue a webhook delivery', { guildId, event, error }));
+	/** The audit listener: a stored ticket event wakes the outbox, which reads the event from the database. */
+	public readonly listener: AuditListener = (_guildId, entry) => {
+		if (entry.ticketId != null && eventOf(entry.action)) this.kick();
 	};
 
-	public async enqueue(data: GuildData, event: WebhookEvent, entry: AuditEntry): Promise<number> {
+	/**
+	 * Turns the stored ticket events not yet queued into deliveries, oldest first. An event's deliveries are
+	 * written, and its mark cleared, in one transaction only one process wins; an event stored just before
+	 * a crash is queued by the next pass, in this process or another. Returns how many deliveries it wrote.
+	 */
+	public async queuePending(): Promise<number> {
+		const events = await this.services.db.prisma.auditEvent.findMany({
+			where: { webhookPending: true },
+			orderBy: { id: 'asc' },
+			take: BATCH
+		});
+		let queued = 0;
+		for (const row of events) queued += await this.#queue(row);
+		return queued;
+	}
+
+	async #queue(row: PendingEvent): Promise<number> {
+		const data = this.services.db.forGuild(row.guildId);
+		const event = eventOf(row.action as AuditAction);
+		const deliveries = event && row.ticketId != null ? await this.#deliveries(data, event, row, row.ticketId) : [];
+		return data.db.$transaction(async (tx) => {
+			const { count } = await tx.auditEvent.updateMany({
+				where: { id: row.id, webhookPending: true },
+				data: { webhookPending: false }
+			});
+			if (count === 0 || deliveries.length === 0) return 0;
+			await tx.webhookDelivery.createMany({ data: deliveries });
+			return deliveries.length;
+		});
+	}
+
+	/** One delivery per endpoint that wants the event, with the ticket as it is now. */
+	async #deliveries(data: GuildData, event: WebhookEvent, row: PendingEvent, ticketId: number) {
 		const endpoints = (await data.db.webhookEndpoint.findMany({ select: { id: true, events: true } })).filter((endpoint) => {
 			const wanted = readList(endpoint.events);
 			return wanted.length === 0 || wanted.includes(event);
 		});
-		if (endpoints.length === 0) return 0;
+		if (endpoints.length === 0) return [];
 		const ticket = await data.db.ticket.findUnique({
-			where: { id: entry.ticketId! },
+			where: { id: ticketId },
 			include: { category: { select: { key: true } } }
 		});
-		if (!ticket) return 0;
+		if (!ticket) return [];
 		const payload = JSON.stringify({
 			event,
 			guildId: data.guildId,
-			occurredAt: this.now().toISOString(),
-			actorId: entry.actorId,
-			via: entry.via ?? 'discord',
+			occurredAt: row.createdAt.toISOString(),
+			actorId: row.actorId,
+			via: readVia(row.details),
 			ticket: {
 				number: ticket.number,
 				status: ticket.status,
@@ -92,17 +143,13 @@ export class WebhookOutbox {
 				closeReason: ticket.closeReason
 			}
 		});
-		await data.db.webhookDelivery.createMany({
-			data: endpoints.map((endpoint) => ({
-				guildId: data.guildId,
-				endpointId: endpoint.id,
-				event,
-				payload,
-				nextAttemptAt: this.now()
-			}))
-		});
-		this.kick();
-		return endpoints.length;
+		return endpoints.map((endpoint) => ({
+			guildId: data.guildId,
+			endpointId: endpoint.id,
+			event,
+			payload,
+			nextAttemptAt: this.now()
+		}));
 	}
 
 	get #wake(): DeliveryWake {
@@ -125,10 +172,13 @@ export class WebhookOutbox {
 		await this.#wake.stop();
 	}
 
-	/** Sends what is due now, unless a pass is already running. */
+	/** Queues the stored events and sends what is due now, unless a pass is already running. */
 	public kick(): void {
 		this.#running ??= this.services.work
-			.run(async () => void (await this.deliverDue()))
+			.run(async () => {
+				await this.queuePending();
+				await this.deliverDue();
+			})
 			.catch((error: unknown) => this.services.logger.error('Webhook deliveries failed', { error }))
 			.finally(() => (this.#running = null));
 	}

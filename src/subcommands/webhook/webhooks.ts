@@ -4,7 +4,7 @@ import { callerOf } from '../../lib/chat/caller.js';
 import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import { cut } from '../../lib/text/cut.js';
-import { WEBHOOK_EVENT_NAMES } from '../../lib/webhooks/events.js';
+import { WEBHOOK_EVENT_NAMES } from '../../lib/model/webhookEvents.js';
 import { addGuildWebhook, guildWebhooks, removeGuildWebhook } from '../../lib/settings/integrations.js';
 
 export const webhookAdd: SubcommandDefinition = {

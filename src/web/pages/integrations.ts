@@ -4,7 +4,7 @@ import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import type { SupportedLocale } from '../../lib/i18n/locales.js';
 import type { Translate } from '../../lib/i18n/notice.js';
 import type { guildWebhooks } from '../../lib/settings/integrations.js';
-import { WEBHOOK_EVENT_NAMES } from '../../lib/webhooks/events.js';
+import { WEBHOOK_EVENT_NAMES } from '../../lib/model/webhookEvents.js';
 import type { Flash } from '../flash.js';
 import { html, type Html } from '../html.js';
 import type { GuildAccess } from '../members.js';
