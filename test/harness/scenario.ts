@@ -32,6 +32,8 @@ export interface Scenario {
 	configPath: string;
 	/** Stops the bot gracefully and starts it again on the same emulator and database. */
 	restart(beforeStart?: () => Promise<unknown>): Promise<void>;
+	/** Kills the bot (SIGKILL: nothing of it runs after) and starts it again on the same emulator and database. */
+	crash(beforeStart?: () => Promise<unknown>): Promise<void>;
 	/**
 	 * Starts one more bot process on the same emulator, database, config and Redis prefix (the scenario
 	 * needs an explicit redisPrefix when it has Redis, else the processes would not share a queue and a
@@ -77,6 +79,13 @@ export async function startScenario(database: TestDatabase, options: ScenarioOpt
 		async restart(beforeStart) {
 			const code = await scenario.bot.stop();
 			if (code !== 0) throw new Error(`the bot did not stop cleanly (${code}):\n${scenario.bot.output()}`);
+			await beforeStart?.();
+			scenario.bot = startBot(discord.emulator, botOptions);
+			await scenario.bot.ready;
+		},
+		async crash(beforeStart) {
+			await scenario.bot.kill();
+			await discord.waitFor(() => discord.emulator.gateway.connectedSessions() === 0, 'the killed session to drop');
 			await beforeStart?.();
 			scenario.bot = startBot(discord.emulator, botOptions);
 			await scenario.bot.ready;

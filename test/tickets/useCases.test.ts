@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '../../src/lib/access/actor.js';
 import { everyoneOnlyCheck } from '../../src/lib/access/roles.js';
 import { AuditLog } from '../../src/lib/audit/AuditLog.js';
@@ -15,6 +15,7 @@ import { TicketStatus } from '../../src/lib/model/status.js';
 import type { NewTicketChannel, Overwrite, TicketChannels } from '../../src/lib/tickets/channels.js';
 import { claim } from '../../src/lib/tickets/claim.js';
 import { close } from '../../src/lib/tickets/close.js';
+import { repairCreations, STALE_CREATION_MS } from '../../src/lib/tickets/creationRepair.js';
 import { finishPurges } from '../../src/lib/tickets/hardDelete.js';
 import { addNote } from '../../src/lib/tickets/note.js';
 import type { TicketServices } from '../../src/lib/tickets/services.js';
@@ -29,7 +30,7 @@ import { migratedStore } from '../helpers/store.js';
  * the TicketChannels port, here a map of channels in memory that can be told to fail.
  */
 class MemoryChannels implements TicketChannels {
-	public readonly channels = new Map<string, { name: string; overwrites: Overwrite[] }>();
+	public readonly channels = new Map<string, { name: string; topic: string; overwrites: Overwrite[]; posted: boolean }>();
 	public failNext: Error | null = null;
 	#next = 500_000_000_000_000_000n;
 
@@ -62,12 +63,18 @@ class MemoryChannels implements TicketChannels {
 	public async create(_guildId: string, spec: NewTicketChannel) {
 		this.#fail();
 		const id = String(this.#next++);
-		this.channels.set(id, { name: spec.name, overwrites: [...spec.overwrites] });
+		this.channels.set(id, { name: spec.name, topic: spec.topic, overwrites: [...spec.overwrites], posted: false });
 		return id;
 	}
 
 	public async isMember() {
 		return true;
+	}
+
+	public async leftover(_guildId: string, channelId: string | null, topicStart: string) {
+		const id = channelId ?? [...this.channels].find(([, channel]) => channel.topic.startsWith(topicStart))?.[0];
+		const channel = id ? this.channels.get(id) : undefined;
+		return id && channel ? { channelId: id, posted: channel.posted } : null;
 	}
 }
 
@@ -190,5 +197,77 @@ describe('ticket use cases without Discord', () => {
 		expect(row).toMatchObject({ openerId: '', ownerId: '', channelId: null });
 		expect(await data.db.ticketNote.count({ where: { ticketId: opened.id } })).toBe(0);
 		expect(await finishPurges(services, [GUILD])).toBe(0);
+	});
+
+	it('finishes or undoes at start-up the creations a stopped bot left half-done', async () => {
+		const data = store.forGuild(GUILD);
+		const category = await new CategoryService(services.config, cache).requireByKey(data, 'quick');
+		const creator = new TicketCreator(services, new BlacklistService());
+		const stopped = new Promise<never>(() => undefined);
+		// A process that stops in the welcome, before it (nothing posted) and after it (posted).
+		const stopIn = (userId: string, posted: boolean) =>
+			void creator.open({
+				guildId: GUILD,
+				opener: { id: userId, username: 'member' },
+				category,
+				answers: [],
+				source: 'test',
+				welcome: async (ticket) => {
+					if (posted) channels.channels.get(ticket.channelId)!.posted = true;
+					return stopped;
+				}
+			});
+		stopIn('800000000000000021', false);
+		stopIn('800000000000000022', true);
+		const creating = async () => data.db.ticket.findMany({ where: { status: 'creating' }, orderBy: { id: 'asc' } });
+		await vi.waitFor(async () => expect((await creating()).filter((row) => row.channelId)).toHaveLength(2));
+		const [unwelcomed, welcomed] = await creating();
+		// One stopped between Discord making its channel and the row naming it: only the topic says whose it is.
+		const number = await data.nextTicketNumber();
+		const lost = await data.db.ticket.create({
+			data: {
+				guildId: GUILD,
+				number,
+				categoryId: category.id,
+				openerId: '800000000000000023',
+				ownerId: '800000000000000023',
+				status: 'creating'
+			}
+		});
+		const orphan = await channels.create(GUILD, {
+			name: 'orphan',
+			topic: `#${number} · Quick question`,
+			parentId: null,
+			overwrites: []
+		});
+
+		// And one stopped before Discord made anything.
+		const bare = await data.db.ticket.create({
+			data: {
+				guildId: GUILD,
+				number: await data.nextTicketNumber(),
+				categoryId: category.id,
+				openerId: '800000000000000024',
+				ownerId: '800000000000000024',
+				status: 'creating'
+			}
+		});
+
+		// Not yet stale: another process may still be making them.
+		expect(await repairCreations(services, [GUILD])).toEqual([]);
+		const later = new Date(Date.now() + STALE_CREATION_MS + 1_000);
+		const repairs = await repairCreations(services, [GUILD], later);
+		expect(repairs).toEqual([
+			{ guildId: GUILD, number: unwelcomed!.number, outcome: 'removed', channelId: unwelcomed!.channelId },
+			{ guildId: GUILD, number: welcomed!.number, outcome: 'opened', channelId: welcomed!.channelId },
+			{ guildId: GUILD, number, outcome: 'removed', channelId: orphan },
+			{ guildId: GUILD, number: bare.number, outcome: 'removed', channelId: null }
+		]);
+		expect(channels.channels.has(unwelcomed!.channelId!)).toBe(false);
+		expect(channels.channels.has(orphan)).toBe(false);
+		expect(await data.db.ticket.count({ where: { id: { in: [lost.id, bare.id] } } })).toBe(0);
+		expect(await data.db.ticket.findUniqueOrThrow({ where: { id: welcomed!.id } })).toMatchObject({ status: 'open' });
+		expect(await data.db.auditEvent.count({ where: { ticketId: welcomed!.id, action: 'ticket.opened' } })).toBe(1);
+		expect(await repairCreations(services, [GUILD], later)).toEqual([]);
 	});
 });

@@ -108,6 +108,19 @@ export class TicketChannelGateway implements TicketChannels {
 		});
 	}
 
+	public async leftover(guildId: string, channelId: string | null, topicStart: string) {
+		const guild = await this.guild(guildId);
+		const channel = channelId
+			? await this.channel(guildId, channelId)
+			: (guild.channels.cache.find(
+					(candidate): candidate is TextChannel =>
+						candidate.type === ChannelType.GuildText && (candidate.topic ?? '').startsWith(topicStart)
+				) ?? null);
+		if (!channel) return null;
+		const recent = await channel.messages.fetch({ limit: 10 });
+		return { channelId: channel.id, posted: recent.some((message) => message.author.id === this.botId()) };
+	}
+
 	public async isMember(guildId: string, userId: string): Promise<boolean> {
 		const guild = await this.guild(guildId);
 		return guild.members.cache.has(userId) || Boolean(await guild.members.fetch(userId).catch(() => null));

@@ -12,7 +12,7 @@ import { ticketChannelName } from '../text/channelName.js';
 import { cut } from '../text/cut.js';
 import { rememberTicketChannel } from './activity.js';
 import { answersText, type Answer } from './answers.js';
-import { newTicketOverwrites } from './channels.js';
+import { newTicketOverwrites, ticketTopic } from './channels.js';
 import { creationRefusal, type CreationCheckName } from './guards.js';
 import type { TicketServices } from './services.js';
 
@@ -40,6 +40,7 @@ const LOCK_MS = 30_000;
  * Opens tickets. The guards and the creation run under a per-member lock (shared through Redis when
  * configured), so limits hold under simultaneous clicks. Each step that fails undoes the ones before:
  * never a ticket row without its channel, a channel without its row, or a channel without its welcome.
+ * What a stopped process leaves half-done is finished or undone at the next start (creationRepair.ts).
  */
 export class TicketCreator {
 	public constructor(
@@ -112,7 +113,7 @@ export class TicketCreator {
 					category: category.key,
 					anonymous
 				}),
-				topic: cut(`#${number} · ${category.displayName}`, 1024),
+				topic: cut(ticketTopic(number, category.displayName), 1024),
 				parentId: category.parentChannelId ?? settings.ticketParentId,
 				overwrites: newTicketOverwrites({ guildId, botId: channels.botId(), openerId: opener.id, staffRoleIds })
 			});
@@ -120,6 +121,8 @@ export class TicketCreator {
 			await data.db.ticket.delete({ where: { id: row.id } });
 			throw error;
 		}
+		// Recorded at once (the ticket still being created): a bot stopped from here on leaves a channel its
+		// start-up finds by ID, finishes when the welcome is there, and removes when it is not.
 		const opened: OpenedTicket = { id: row.id, number, channelId, anonymous };
 		const entry: AuditEntry = {
 			ticketId: row.id,
@@ -129,6 +132,7 @@ export class TicketCreator {
 		};
 		try {
 			// Known as a ticket before its first message, the welcome, which the message archive stores.
+			await data.db.ticket.update({ where: { id: row.id }, data: { channelId } });
 			await rememberTicketChannel(this.services.cache, channelId, row.id);
 			await welcome(opened);
 			await data.db.$transaction([

@@ -60,7 +60,19 @@ export interface TicketChannels {
 	isMember(guildId: string, userId: string): Promise<boolean>;
 	/** The bot's user ID, for its own overwrite. */
 	botId(): string;
+	/**
+	 * What a stopped creation left of a ticket's channel: the channel by its ID when the creation recorded
+	 * it, else the text channel whose topic starts with `topicStart`; and whether the bot posted in it
+	 * (its welcome). Null when there is no such channel.
+	 */
+	leftover(guildId: string, channelId: string | null, topicStart: string): Promise<{ channelId: string; posted: boolean } | null>;
 }
+
+/** The start of a ticket channel's topic, which names its number: how a channel is found that no row names. */
+export const ticketTopicStart = (number: number) => `#${number} · `;
+
+/** A ticket channel's topic: its number, then its category. */
+export const ticketTopic = (number: number, categoryName: string) => `${ticketTopicStart(number)}${categoryName}`;
 
 const SEND = Permission.SendMessages;
 
