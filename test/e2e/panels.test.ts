@@ -190,6 +190,24 @@ for (const database of testDatabases()) {
 			);
 		});
 
+		it('opens nothing, and says so, when Discord fails every try to post the welcome', async () => {
+			const erin = discord.join(home.guild, 'erin');
+			const before = discord.state.guildChannels(home.guild.id).length;
+			discord.emulator.limits.injectServerError(
+				{ method: 'POST', route: '/channels/:channelId/messages' },
+				{ status: 502, count: 4 }
+			);
+			const failed = await erin.slash(home.general, ['ticket', 'create'], { category: 'quick' });
+			discord.emulator.limits.clearFaults();
+			expect(failed.content).toMatch(/^Something went wrong on our side and nothing was changed.*`E-[0-9A-Z]{8}`/);
+			expect(failed.content).not.toMatch(/is open/);
+			expect(await db.prisma.ticket.count({ where: { openerId: erin.id } })).toBe(0);
+			await discord.waitFor(() => discord.state.guildChannels(home.guild.id).length === before, 'the channel removed');
+			expect((await erin.slash(home.general, ['ticket', 'create'], { category: 'quick' })).content).toMatch(
+				/^Your ticket #\d+ is open/
+			);
+		});
+
 		it('reads prefix options in order or by name, and says which option is wrong', async () => {
 			const created = await home.admin.command(
 				home.general,
