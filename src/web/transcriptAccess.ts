@@ -4,6 +4,7 @@ import { readJsonList } from '../lib/archive/record.js';
 import { Refusal } from '../lib/errors/Refusal.js';
 import { loadTicket, type TicketScene } from '../lib/tickets/ticket.js';
 import { linkedToCopies } from '../lib/transcripts/attachmentCopies.js';
+import { transcriptPlace } from '../lib/transcripts/TranscriptService.js';
 import type { WebServices } from './context.js';
 import type { WebMember } from './members.js';
 
@@ -47,13 +48,16 @@ export async function transcriptDocument(services: WebServices, reader: Transcri
 	const { member, scene, copy } = reader;
 	const saved = copy === 'staff' ? await services.transcripts.savedHtml(scene.ticket) : null;
 	if (saved) return saved;
-	const channel = scene.ticket.channelId ? await member.guild.channels.fetch(scene.ticket.channelId).catch(() => null) : null;
-	if (!channel?.isTextBased()) return null;
+	const fetched = scene.ticket.channelId ? await member.guild.channels.fetch(scene.ticket.channelId).catch(() => null) : null;
+	const channel = fetched?.isTextBased() ? fetched : null;
 	const history = await services.transcripts.history(scene.data, scene.ticket, channel);
+	// A channel someone deleted: what the bot stored, if anything.
+	if (!channel && history.length === 0) return null;
 	const copies = new Map(
 		(await services.transcripts.savedCopies(scene.ticket)).map((entry) => [entry.url, `attachments/${entry.file}`])
 	);
-	return (await services.transcripts.render(scene.data, scene.ticket, channel, linkedToCopies(history, copies), copy)).html;
+	const place = transcriptPlace(member.guild, scene.ticket.number, channel);
+	return (await services.transcripts.render(scene.data, scene.ticket, place, linkedToCopies(history, copies), copy)).html;
 }
 
 export function sendTranscript(reply: FastifyReply, html: string): FastifyReply {

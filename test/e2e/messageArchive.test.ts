@@ -116,6 +116,32 @@ for (const database of testDatabases()) {
 			expect(scenario.bot.output()).not.toMatch(/Could not save the transcript/);
 		});
 
+		it('closes a ticket whose channel someone deleted, its transcript made from what the bot kept', async () => {
+			const { channel } = await scenario.openTicket(home.alice);
+			home.alice.say(channel, 'my parcel went to the wrong town');
+			home.staff.say(channel, 'we are sending another one');
+			await discord.eventually(
+				async () => (await scenario.db.prisma.ticketMessage.count({ where: { content: 'we are sending another one' } })) === 1,
+				'the messages archived'
+			);
+			const { id, number } = await scenario.ticketRow(channel);
+			discord.world.deleteChannel(channel);
+			const row = await discord.eventually(async () => {
+				const ticket = await scenario.db.prisma.ticket.findUniqueOrThrow({ where: { id } });
+				return ticket.transcriptTxtPath ? ticket : null;
+			}, 'the ticket closed with its transcript');
+			expect(row).toMatchObject({ status: 'closed', closeReason: 'channel deleted', closedById: null });
+			const file = readFileSync(row.transcriptTxtPath!, 'utf8');
+			for (const text of ['my parcel went to the wrong town', 'we are sending another one']) expect(file).toContain(text);
+			expect(await scenario.timeline(channel)).toContain('ticket.closed');
+			const title = `Ticket #${String(number).padStart(4, '0')} closed`;
+			await discord.waitFor(
+				() => discord.botMessages(transcripts).find((message) => JSON.stringify(message.embeds).includes(title)),
+				'the transcript in the transcript channel'
+			);
+			expect(scenario.bot.output()).toContain(`Closed ticket #${number}: its channel was deleted in Discord`);
+		});
+
 		it('stores at start-up what members wrote in a ticket while the bot was down', async () => {
 			const { channel } = await scenario.openTicket(home.alice);
 			home.alice.say(channel, 'before the restart');

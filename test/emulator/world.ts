@@ -138,6 +138,13 @@ export class World {
 		return channel;
 	}
 
+	/** A person deletes the channel in Discord: its messages go with it, and every client hears of it. */
+	public deleteChannel(channel: EChannel): void {
+		this.state.channels.delete(channel.id);
+		for (const message of this.state.channelMessages(channel.id, { includeEphemeral: true })) message.deleted = true;
+		this.emulator.dispatch(GatewayDispatchEvents.ChannelDelete, this.state.apiChannel(channel), channel.guildId);
+	}
+
 	public channelByName(guild: EGuild, name: string): EChannel | undefined {
 		return this.state.guildChannels(guild.id).find((channel) => channel.name === name);
 	}

@@ -174,6 +174,7 @@ export const LanguageKeys = {
 		RateAlready: key('tickets:rateAlready'),
 		InactivityWarning: key<{ user: string; when: string }>('tickets:inactivityWarning'),
 		InactivityClosed: key('tickets:inactivityClosed'),
+		ChannelDeletedClosed: key('tickets:channelDeletedClosed'),
 		ForceClosed: key<{ user: string; reason: string }>('tickets:forceClosed'),
 		ForceDeleting: key('tickets:forceDeleting'),
 		EscalateNotHigher: key<{ level: number }>('tickets:escalateNotHigher'),

@@ -170,8 +170,12 @@ export const forceClose = useCase<{ reason: string; deleteChannel: boolean }, Ti
 	}
 );
 
-/** Closes the bot makes on its own: a scheduled close that is due, or an opener who never answered the warning. */
-export type SystemClose = { kind: 'scheduled'; now: Date } | { kind: 'inactivity'; warnedAt: Date; now: Date };
+/**
+ * Closes the bot makes on its own: a scheduled close that is due, an opener who never answered the
+ * warning, or a ticket whose channel someone deleted in Discord.
+ */
+export type SystemClose =
+	{ kind: 'scheduled'; now: Date } | { kind: 'inactivity'; warnedAt: Date; now: Date } | { kind: 'channelDeleted' };
 
 /**
  * Runs a close the bot decided, safely any number of times and from any process: the database decides
@@ -190,7 +194,7 @@ export async function closeBySystem(
 	const scheduled = how.kind === 'scheduled';
 	if (scheduled && !(ticket.scheduledCloseAt && ticket.scheduledCloseAt <= how.now)) return null;
 	const actorId = scheduled ? ticket.scheduledCloseById : null;
-	const reason = scheduled ? ticket.scheduledCloseReason : 'inactivity';
+	const reason = scheduled ? ticket.scheduledCloseReason : how.kind === 'inactivity' ? 'inactivity' : 'channel deleted';
 	const lost = notice(LanguageKeys.Tickets.WrongState, { status: statusNotice(TicketStatus.Closed) });
 	try {
 		await performClose(services, scene, {
@@ -200,11 +204,13 @@ export async function closeBySystem(
 				ticketId,
 				actorId,
 				action: 'ticket.closed',
-				details: scheduled ? { reason, scheduled: true } : { reason: 'inactivity' }
+				details: scheduled ? { reason, scheduled: true } : { reason }
 			},
 			when: scheduled
 				? { status: TicketStatus.Open, scheduledCloseAt: { lte: how.now }, softDeletedAt: null }
-				: { status: TicketStatus.Open, inactivityWarnedAt: how.warnedAt },
+				: how.kind === 'inactivity'
+					? { status: TicketStatus.Open, inactivityWarnedAt: how.warnedAt }
+					: { status: TicketStatus.Open, channelId: ticket.channelId, purgedAt: null },
 			lost
 		});
 	} catch (error) {
@@ -220,6 +226,21 @@ export async function closeBySystem(
 				}),
 				second: notice(LanguageKeys.Tickets.RatePrompt)
 			})
-		: notice(LanguageKeys.Tickets.InactivityClosed);
+		: how.kind === 'inactivity'
+			? notice(LanguageKeys.Tickets.InactivityClosed)
+			: notice(LanguageKeys.Tickets.ChannelDeletedClosed);
 	return { ticketId, notice: closedNotice, controls: { kind: 'rating', ticketId } };
+}
+
+/**
+ * A ticket channel someone deleted in Discord: its open ticket is closed ("channel deleted"), and its
+ * transcript is made from the archive. The ticket's number, or null when the channel was no open ticket's
+ * (the bot's own deletions come after their close).
+ */
+export async function closeDeletedChannel(services: TicketServices, guildId: string, channelId: string): Promise<number | null> {
+	const row = await services.db
+		.forGuild(guildId)
+		.db.ticket.findFirst({ where: { channelId, status: TicketStatus.Open }, select: { id: true, number: true } });
+	if (!row) return null;
+	return (await closeBySystem(services, guildId, row.id, { kind: 'channelDeleted' })) ? row.number : null;
 }

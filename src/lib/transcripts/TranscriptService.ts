@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { shownEmbed } from '../archive/record.js';
-import { channelById } from '../discord/lookup.js';
+import { channelById, guildById } from '../discord/lookup.js';
 import { translatorFor } from '../discord/translate.js';
 import {
 	AttachmentBuilder,
@@ -99,6 +99,17 @@ function fromArchive(message: ArchivedMessage): TranscriptMessage {
 
 const byId = (a: TranscriptMessage, b: TranscriptMessage) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1);
 
+/** Where a ticket's transcript comes from: its guild, and its channel's name (the channel may be gone). */
+export interface TranscriptPlace {
+	guild: Guild;
+	channelName: string;
+}
+
+/** The place of a ticket whose channel is this one, or none any more (named as the bot names channels). */
+export function transcriptPlace(guild: Guild, number: number, channel: GuildTextBasedChannel | null): TranscriptPlace {
+	return { guild, channelName: channel?.name ?? `ticket-${String(number).padStart(4, '0')}` };
+}
+
 /**
  * The channel's whole history on Discord, oldest first, read page by page without filling discord.js's
  * cache: for tickets the message archive does not hold from their opening.
@@ -166,12 +177,13 @@ export class TranscriptService {
 	/**
 	 * A ticket's messages for its transcript, oldest first: the ones the bot stored (deleted ones marked).
 	 * A ticket opened before the archive began is completed from the channel's history on Discord; when
-	 * Discord does not answer, the stored messages are all there is.
+	 * Discord does not answer, or the channel is gone, the stored messages are all there is.
 	 */
-	public async history(data: GuildData, ticket: TicketRow, channel: GuildTextBasedChannel): Promise<TranscriptMessage[]> {
+	public async history(data: GuildData, ticket: TicketRow, channel: GuildTextBasedChannel | null): Promise<TranscriptMessage[]> {
 		const stored = await this.services.archive.history(data, ticket);
 		const kept = stored.messages.map(fromArchive);
-		if (stored.complete) return kept;
+		// A channel someone deleted leaves what the bot stored.
+		if (stored.complete || !channel) return kept;
 		let fetched: TranscriptMessage[];
 		try {
 			fetched = await collectMessages(channel);
@@ -197,11 +209,11 @@ export class TranscriptService {
 	public async render(
 		data: GuildData,
 		ticket: TicketRow,
-		channel: GuildTextBasedChannel,
+		place: TranscriptPlace,
 		history: readonly TranscriptMessage[],
 		audience: TranscriptAudience
 	): Promise<TranscriptFiles> {
-		const guild = channel.guild;
+		const { guild } = place;
 		const messages = audience === 'staff' ? history : history.filter((message) => !message.deletedAt);
 		const [category, notes] = await Promise.all([
 			ticket.categoryId ? data.db.category.findUnique({ where: { id: ticket.categoryId } }) : null,
@@ -213,7 +225,7 @@ export class TranscriptService {
 				guildName: guild.name,
 				guildId: guild.id,
 				ticketNumber: ticket.number,
-				channelName: channel.name,
+				channelName: place.channelName,
 				categoryName: category?.displayName ?? null,
 				opener: ticket.anonymous ? null : await displayName(guild, ticket.openerId),
 				claimer: await displayName(guild, ticket.claimedById),
@@ -292,31 +304,35 @@ export class TranscriptService {
 	public async archive(data: GuildData, ticketId: number): Promise<boolean> {
 		const ticket = await data.db.ticket.findUnique({ where: { id: ticketId } });
 		if (!ticket?.channelId || ticket.purgedAt) return false;
-		const channel = await this.services
+		const fetched = await this.services
 			.discord()
 			.channels.fetch(ticket.channelId)
 			.catch((error: unknown) => {
 				if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownChannel) return null;
 				throw error;
 			});
-		if (!channel || channel.isDMBased() || !channel.isTextBased()) return false;
+		// A channel someone deleted: the transcript is made from what the bot stored.
+		const channel = fetched && !fetched.isDMBased() && fetched.isTextBased() ? fetched : null;
+		const guild = channel?.guild ?? (await guildById(this.services.discord(), data.guildId));
+		if (!guild) return false;
+		const place = transcriptPlace(guild, ticket.number, channel);
 		const messages = await this.history(data, ticket, channel);
 		// The saved copy links the attachments copied beside it: Discord's own links expire.
 		const copies = await copyAttachments(this.store.folder(data.guildId, ticket.id, ticket.number), messages, {
 			...this.services.attachmentCopies,
 			log: this.services.logger
 		});
-		const savedCopy = await this.render(data, ticket, channel, linkedToCopies(messages, copies), 'staff');
+		const savedCopy = await this.render(data, ticket, place, linkedToCopies(messages, copies), 'staff');
 		await this.save(data, ticket, savedCopy);
 		// What goes to Discord is a file on its own: its links are Discord's.
-		const staffCopy = copies.size ? await this.render(data, ticket, channel, messages, 'staff') : savedCopy;
+		const staffCopy = copies.size ? await this.render(data, ticket, place, messages, 'staff') : savedCopy;
 		const settings = await data.settings();
-		const t = await translatorFor(channel.guild);
+		const t = await translatorFor(guild);
 		const name = `ticket-${String(ticket.number).padStart(4, '0')}`;
 		const target = settings.transcriptChannelId ? await channelById(this.services.discord(), settings.transcriptChannelId) : null;
 		if (target?.isSendable()) {
 			const fits = Buffer.byteLength(staffCopy.html) + Buffer.byteLength(staffCopy.txt) <= MAX_UPLOAD_BYTES;
-			const summary = await this.summary(channel.guild, ticket, staffCopy.messageCount, t);
+			const summary = await this.summary(guild, ticket, staffCopy.messageCount, t);
 			if (!fits) summary.setFooter({ text: t(LanguageKeys.Transcripts.TooLarge) });
 			await target.send({
 				embeds: [summary],
@@ -325,11 +341,11 @@ export class TranscriptService {
 			});
 		}
 		if (settings.dmTranscripts && ticket.openerId) {
-			const openerCopy = await this.render(data, ticket, channel, messages, 'opener');
+			const openerCopy = await this.render(data, ticket, place, messages, 'opener');
 			await this.sendByDm(ticket.openerId, {
 				content: t(LanguageKeys.Transcripts.DmIntro, {
 					number: String(ticket.number).padStart(4, '0'),
-					guild: userText(channel.guild.name, 100)
+					guild: userText(guild.name, 100)
 				}),
 				files: transcriptAttachments(name, openerCopy)
 			});

@@ -5,7 +5,7 @@ import type { SubcommandDefinition } from '../../lib/chat/subcommand.js';
 import { refuse } from '../../lib/errors/Refusal.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import { loadTicket, ticketIdInChannel, ticketNumber } from '../../lib/tickets/ticket.js';
-import { transcriptAttachments } from '../../lib/transcripts/TranscriptService.js';
+import { transcriptAttachments, transcriptPlace } from '../../lib/transcripts/TranscriptService.js';
 
 export const transcript: SubcommandDefinition = {
 	name: 'transcript',
@@ -20,7 +20,8 @@ export const transcript: SubcommandDefinition = {
 		await context.defer();
 		const { ticket } = scene;
 		const history = await container.transcripts.history(data, ticket, context.channel);
-		const files = await container.transcripts.render(data, ticket, context.channel, history, copy);
+		const place = transcriptPlace(context.guild, ticket.number, context.channel);
+		const files = await container.transcripts.render(data, ticket, place, history, copy);
 		// The staff copy is also the ticket's saved transcript, brought up to date.
 		if (copy === 'staff') await container.transcripts.save(data, ticket, files);
 		const number = ticketNumber(ticket.number);
