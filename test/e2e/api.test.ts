@@ -225,11 +225,15 @@ for (const database of testDatabases()) {
 
 		it('reads a ticket’s messages and transcript in the copy the policy gives: staff all, the opener theirs, others 404', async () => {
 			const { channel } = await scenario.openTicket(home.alice);
-			const { number } = await scenario.ticketRow(channel);
+			const { id, number } = await scenario.ticketRow(channel);
 			home.alice.say(channel, 'my order <script>alert(1)</script> is late');
 			const regret = home.alice.say(channel, 'my card is 4111');
+			// Each message is archived on its own: both must be in before the reads.
 			await discord.eventually(
-				async () => (await scenario.db.prisma.ticketMessage.count({ where: { content: { contains: '4111' } } })) === 1,
+				async () =>
+					(await scenario.db.prisma.ticketMessage.count({
+						where: { ticketId: id, OR: [{ content: { contains: '4111' } }, { content: { contains: 'alert(1)' } }] }
+					})) === 2,
 				'the messages archived'
 			);
 			home.alice.deleteMessage(regret);

@@ -156,6 +156,11 @@ describe('ticket use cases without Discord', () => {
 		const openerAccess = channels.channels.get(opened.channelId)!.overwrites.find((o) => o.id === opener.userId)!;
 		expect(openerAccess.deny & (1n << 11n)).toBe(1n << 11n);
 		expect(archived).toContain(opened.id);
+		// Its webhooks waited for the channel change, and are due now that it held.
+		const entry = await store
+			.forGuild(GUILD)
+			.db.auditEvent.findFirstOrThrow({ where: { ticketId: opened.id, action: 'ticket.closed' } });
+		expect(entry.webhookDueAt!.getTime()).toBeLessThanOrEqual(Date.now());
 	});
 
 	it('leaves the ticket open when Discord fails the close, and says so', async () => {

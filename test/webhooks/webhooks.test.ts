@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuditLog } from '../../src/lib/audit/AuditLog.js';
+import { AuditLog, auditRow } from '../../src/lib/audit/AuditLog.js';
 import { parseConfig } from '../../src/lib/config/load.js';
 import type { DatabaseHandle } from '../../src/lib/database/client.js';
 import type { DataStore } from '../../src/lib/database/guildData.js';
@@ -44,7 +44,8 @@ for (const database of testDatabases()) {
 		let handle: DatabaseHandle;
 		let store: DataStore;
 		const GUILD = '900000000000000041';
-		let now = new Date('2026-12-01T10:00:00Z');
+		// The outbox's clock, a minute ahead of the real one that stamps the entries the tests store.
+		let now = new Date(Date.now() + 60_000);
 		const statuses: number[] = [];
 		const sent: string[] = [];
 		let outbox: WebhookOutbox;
@@ -96,11 +97,11 @@ for (const database of testDatabases()) {
 			await gone.record(data, { actorId: '2', action: 'ticket.opened', ticketId: ticket.id });
 			await gone.record(data, { actorId: '3', action: 'ticket.closed', ticketId: ticket.id, via: 'web' });
 			await gone.record(data, { actorId: '3', action: 'ticket.note', ticketId: ticket.id });
-			expect(await data.db.auditEvent.count({ where: { webhookPending: true } })).toBe(2);
+			expect(await data.db.auditEvent.count({ where: { webhookDueAt: { not: null } } })).toBe(2);
 			// Two processes read them at once: one wins each event.
 			const [first, second] = await Promise.all([outbox.queuePending(), rival.queuePending()]);
 			expect(first + second).toBe(1);
-			expect(await data.db.auditEvent.count({ where: { webhookPending: true } })).toBe(0);
+			expect(await data.db.auditEvent.count({ where: { webhookDueAt: { not: null } } })).toBe(0);
 			expect(await outbox.queuePending()).toBe(0);
 			const queued = await data.db.webhookDelivery.findFirstOrThrow();
 			expect(queued.event).toBe('ticket.closed');
@@ -110,6 +111,19 @@ for (const database of testDatabases()) {
 				via: 'web',
 				ticket: { number: 1 }
 			});
+			await data.db.webhookDelivery.deleteMany();
+		});
+
+		it('waits for the Discord effect of a change: sent once it held, or when its process died meanwhile', async () => {
+			const data = store.forGuild(GUILD);
+			const ticket = await data.db.ticket.findFirstOrThrow();
+			// Written with a change whose Discord call is still running (or whose process was killed in it).
+			const entry = { actorId: '3', action: 'ticket.closed', ticketId: ticket.id } as const;
+			const waiting = await data.db.auditEvent.create({ data: auditRow(GUILD, entry, new Date(now.getTime() + 120_000)) });
+			expect(await outbox.queuePending()).toBe(0);
+			now = new Date(now.getTime() + 121_000);
+			expect(await outbox.queuePending()).toBe(1);
+			expect((await data.db.auditEvent.findUniqueOrThrow({ where: { id: waiting.id } })).webhookDueAt).toBeNull();
 			await data.db.webhookDelivery.deleteMany();
 		});
 

@@ -36,8 +36,11 @@ export class AuditLog {
 	}
 }
 
-/** The stored form of an entry, for a transaction that writes it with the change it describes (then call published()). */
-export function auditRow(guildId: string, entry: AuditEntry) {
+/**
+ * The stored form of an entry, for a transaction that writes it with the change it describes (then call
+ * published()). A ticket event is due to the webhook outbox at `webhookDueAt` (now by default).
+ */
+export function auditRow(guildId: string, entry: AuditEntry, webhookDueAt = new Date()) {
 	return {
 		guildId,
 		ticketId: entry.ticketId ?? null,
@@ -45,6 +48,6 @@ export function auditRow(guildId: string, entry: AuditEntry) {
 		action: entry.action,
 		targetId: entry.targetId ?? null,
 		details: JSON.stringify(entry.via ? { ...entry.details, via: entry.via } : (entry.details ?? {})),
-		webhookPending: entry.ticketId != null && eventOf(entry.action) !== null
+		webhookDueAt: entry.ticketId != null && eventOf(entry.action) !== null ? webhookDueAt : null
 	};
 }

@@ -33,11 +33,18 @@ export interface Committed {
 	revert(): Promise<void>;
 }
 
+/**
+ * How long a change's webhooks wait for its Discord effect: one that failed is undone (the entry goes, and
+ * nothing is sent); a process killed meanwhile leaves the change standing, and its webhooks go then.
+ */
+const EFFECT_GRACE_MS = 120_000;
+
 export async function commitChange(services: TicketServices, data: GuildData, change: TicketChange): Promise<Committed> {
+	const webhookDueAt = new Date(Date.now() + (change.effect ? EFFECT_GRACE_MS : 0));
 	const entryId = await data.db
 		.$transaction(async (tx: Tx) => {
 			if (!(await change.write(tx))) return null;
-			return (await tx.auditEvent.create({ data: auditRow(data.guildId, change.entry), select: { id: true } })).id;
+			return (await tx.auditEvent.create({ data: auditRow(data.guildId, change.entry, webhookDueAt), select: { id: true } })).id;
 		})
 		// P2002: a unique row the change creates was created first by the same change made at the same moment.
 		.catch((error: unknown) => {
@@ -62,6 +69,11 @@ export async function commitChange(services: TicketServices, data: GuildData, ch
 			});
 			throw toldUnchanged(error);
 		}
+		// The effect held: its webhooks are due now.
+		await data.db.auditEvent.updateMany({
+			where: { id: entryId, webhookDueAt: { not: null } },
+			data: { webhookDueAt: new Date() }
+		});
 	}
 	services.audit.published(data, change.entry);
 	return { revert };

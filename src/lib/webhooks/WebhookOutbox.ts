@@ -84,13 +84,14 @@ export class WebhookOutbox {
 	};
 
 	/**
-	 * Turns the stored ticket events not yet queued into deliveries, oldest first. An event's deliveries are
-	 * written, and its mark cleared, in one transaction only one process wins; an event stored just before
-	 * a crash is queued by the next pass, in this process or another. Returns how many deliveries it wrote.
+	 * Turns the stored ticket events that are due into deliveries, oldest first. An event's deliveries are
+	 * written, and its due time cleared, in one transaction only one process wins; an event stored just
+	 * before a crash is queued by the next pass, in this process or another. Returns how many deliveries
+	 * it wrote.
 	 */
 	public async queuePending(): Promise<number> {
 		const events = await this.services.db.prisma.auditEvent.findMany({
-			where: { webhookPending: true },
+			where: { webhookDueAt: { lte: this.now() } },
 			orderBy: { id: 'asc' },
 			take: BATCH
 		});
@@ -105,8 +106,8 @@ export class WebhookOutbox {
 		const deliveries = event && row.ticketId != null ? await this.#deliveries(data, event, row, row.ticketId) : [];
 		return data.db.$transaction(async (tx) => {
 			const { count } = await tx.auditEvent.updateMany({
-				where: { id: row.id, webhookPending: true },
-				data: { webhookPending: false }
+				where: { id: row.id, webhookDueAt: { not: null } },
+				data: { webhookDueAt: null }
 			});
 			if (count === 0 || deliveries.length === 0) return 0;
 			await tx.webhookDelivery.createMany({ data: deliveries });
