@@ -226,7 +226,10 @@ describe('ticket use cases without Discord', () => {
 		stopIn('800000000000000022', true);
 		const creating = async () => data.db.ticket.findMany({ where: { status: 'creating' }, orderBy: { id: 'asc' } });
 		await vi.waitFor(async () => expect((await creating()).filter((row) => row.channelId)).toHaveLength(2));
-		const [unwelcomed, welcomed] = await creating();
+		// Which of the two got its number first is the race's: each is found by its member.
+		const rows = await creating();
+		const unwelcomed = rows.find((row) => row.openerId === '800000000000000021');
+		const welcomed = rows.find((row) => row.openerId === '800000000000000022');
 		// One stopped between Discord making its channel and the row naming it: only the topic says whose it is.
 		const number = await data.nextTicketNumber();
 		const lost = await data.db.ticket.create({
@@ -262,12 +265,15 @@ describe('ticket use cases without Discord', () => {
 		expect(await repairCreations(services, [GUILD])).toEqual([]);
 		const later = new Date(Date.now() + STALE_CREATION_MS + 1_000);
 		const repairs = await repairCreations(services, [GUILD], later);
-		expect(repairs).toEqual([
-			{ guildId: GUILD, number: unwelcomed!.number, outcome: 'removed', channelId: unwelcomed!.channelId },
-			{ guildId: GUILD, number: welcomed!.number, outcome: 'opened', channelId: welcomed!.channelId },
-			{ guildId: GUILD, number, outcome: 'removed', channelId: orphan },
-			{ guildId: GUILD, number: bare.number, outcome: 'removed', channelId: null }
-		]);
+		const byNumber = (a: { number: number }, b: { number: number }) => a.number - b.number;
+		expect(repairs.sort(byNumber)).toEqual(
+			[
+				{ guildId: GUILD, number: unwelcomed!.number, outcome: 'removed', channelId: unwelcomed!.channelId },
+				{ guildId: GUILD, number: welcomed!.number, outcome: 'opened', channelId: welcomed!.channelId },
+				{ guildId: GUILD, number, outcome: 'removed', channelId: orphan },
+				{ guildId: GUILD, number: bare.number, outcome: 'removed', channelId: null }
+			].sort(byNumber)
+		);
 		expect(channels.channels.has(unwelcomed!.channelId!)).toBe(false);
 		expect(channels.channels.has(orphan)).toBe(false);
 		expect(await data.db.ticket.count({ where: { id: { in: [lost.id, bare.id] } } })).toBe(0);

@@ -36,7 +36,8 @@ export async function repairCreations(
 			status: TicketStatus.Creating,
 			createdAt: { lt: new Date(now.getTime() - STALE_CREATION_MS) }
 		},
-		select: { guildId: true, id: true }
+		select: { guildId: true, id: true },
+		orderBy: { id: 'asc' }
 	});
 	const repairs: CreationRepair[] = [];
 	for (const { guildId, id } of stale) {
