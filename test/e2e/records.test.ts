@@ -283,5 +283,35 @@ for (const database of testDatabases()) {
 			);
 			await discord.waitFor(() => posts() === 2, 'the caught-up transcript post');
 		}, 60_000);
+
+		it('tells the admins once, in the log channel, when the bot loses a permission; each member is told why', async () => {
+			const { channel } = await scenario.openTicket(home.alice);
+			const { channel: other } = await scenario.openTicket(home.bob);
+			const role = discord.world.botRole(home.guild);
+			const before = role.permissions;
+			discord.world.setRolePermissions(home.guild, role, before & ~P.ManageRoles);
+			const notices = () => logged().filter((embed) => embed.footer.text === 'bot.permission_missing');
+			try {
+				for (const [who, where] of [
+					[home.staff, channel],
+					[home.staff, other],
+					[home.staff, channel]
+				] as const) {
+					const refused = await who.slash(where, ['ticket', 'close'], { reason: 'done' });
+					expect(refused.content).toContain('I need the **Manage Permissions** permission');
+					expect(refused.content).toContain('Nothing was changed');
+				}
+				await discord.waitFor(() => notices().length === 1, 'the notice in the log channel');
+				expect(notices()[0]!.title).toBe('The bot is missing a permission');
+				expect(field(notices()[0]!, 'Details')).toContain('ManageRoles');
+				expect((await scenario.ticketRow(channel)).status).toBe('open');
+			} finally {
+				discord.world.setRolePermissions(home.guild, role, before);
+			}
+			// A moment for a second notice that should not come.
+			await new Promise((resolve) => setTimeout(resolve, 500));
+			expect(notices()).toHaveLength(1);
+			expect((await home.staff.slash(channel, ['ticket', 'close'], { reason: 'done' })).content).toMatch(/closed/i);
+		});
 	});
 }

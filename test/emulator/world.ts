@@ -98,6 +98,23 @@ export class World {
 		return role;
 	}
 
+	/** An admin changes what a role may do (GUILD_ROLE_UPDATE); botRole() finds the bot's own. */
+	public setRolePermissions(guild: EGuild, role: ERole, permissions: bigint): void {
+		role.permissions = permissions;
+		this.emulator.dispatch(
+			GatewayDispatchEvents.GuildRoleUpdate,
+			{ guild_id: guild.id, role: this.state.apiRole(role) },
+			guild.id
+		);
+	}
+
+	/** The role Discord gave the bot when it joined the guild. */
+	public botRole(guild: EGuild): ERole {
+		return [...guild.roles.values()].find(
+			(role) => role.managed && guild.members.get(this.state.botUser.id)?.roleIds.includes(role.id)
+		)!;
+	}
+
 	/** An admin deletes a role (GUILD_ROLE_DELETE); members lose it. */
 	public deleteRole(guild: EGuild, role: ERole): void {
 		guild.roles.delete(role.id);

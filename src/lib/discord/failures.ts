@@ -34,10 +34,15 @@ export function discordFailure(error: unknown, step: Step): unknown {
 						permission: notice(LanguageKeys.Errors.Permissions[step.permission]),
 						channel: step.where
 					}),
-					error
+					error,
+					false,
+					{ permission: step.permission, where: step.where }
 				);
 			case RESTJSONErrorCodes.MissingAccess:
-				return new DiscordFailure(notice(LanguageKeys.Errors.BotMissingAccess, { channel: step.where }), error);
+				return new DiscordFailure(notice(LanguageKeys.Errors.BotMissingAccess, { channel: step.where }), error, false, {
+					permission: null,
+					where: step.where
+				});
 			case RESTJSONErrorCodes.UnknownChannel:
 				return new DiscordFailure(notice(LanguageKeys.Errors.ChannelGone), error);
 		}

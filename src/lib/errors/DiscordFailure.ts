@@ -12,7 +12,9 @@ export class DiscordFailure extends Error {
 		public readonly notice: Notice,
 		public override readonly cause: unknown,
 		/** Discord asked the bot to wait (a rename limit): worth telling apart from a refusal. */
-		public readonly rateLimited = false
+		public readonly rateLimited = false,
+		/** Discord refused for a permission the bot lacks (null: no access at all), where: the admins' to fix. */
+		public readonly missing?: { permission: string | null; where: string }
 	) {
 		super(`Discord failure: ${notice.key}`);
 	}

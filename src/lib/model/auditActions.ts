@@ -49,7 +49,8 @@ export const AUDIT_ACTIONS = [
 	'api_token.created',
 	'api_token.revoked',
 	'webhook.created',
-	'webhook.removed'
+	'webhook.removed',
+	'bot.permission_missing'
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

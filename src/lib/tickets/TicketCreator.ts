@@ -14,6 +14,7 @@ import { rememberTicketChannel } from './activity.js';
 import { answersText, type Answer } from './answers.js';
 import { newTicketOverwrites, ticketTopic } from './channels.js';
 import { creationRefusal, type CreationCheckName } from './guards.js';
+import { reportMissingRights } from './missingRights.js';
 import type { TicketServices } from './services.js';
 
 export interface OpenRequest {
@@ -119,6 +120,7 @@ export class TicketCreator {
 			});
 		} catch (error) {
 			await data.db.ticket.delete({ where: { id: row.id } });
+			await reportMissingRights(this.services, data, error);
 			throw error;
 		}
 		// Recorded at once (the ticket still being created): a bot stopped from here on leaves a channel its
@@ -146,6 +148,7 @@ export class TicketCreator {
 					log.warn('Could not remove the channel of a ticket that failed to open', { channelId, error: deleteError })
 				);
 			await data.db.ticket.delete({ where: { id: row.id } }).catch(() => undefined);
+			await reportMissingRights(this.services, data, error);
 			throw error;
 		}
 		this.services.audit.published(data, entry);

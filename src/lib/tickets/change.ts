@@ -4,6 +4,7 @@ import { DiscordFailure } from '../errors/DiscordFailure.js';
 import { Refusal } from '../errors/Refusal.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { notice, type Notice } from '../i18n/notice.js';
+import { reportMissingRights } from './missingRights.js';
 import type { TicketServices } from './services.js';
 
 /** The database inside one transaction, scoped to the guild like GuildData's client. */
@@ -62,6 +63,7 @@ export async function commitChange(services: TicketServices, data: GuildData, ch
 			await change.effect();
 		} catch (error) {
 			await revert();
+			await reportMissingRights(services, data, error);
 			services.log.warn(`Undid ${change.entry.action}: its effect failed`, {
 				guildId: data.guildId,
 				ticketId: change.entry.ticketId,
