@@ -1,5 +1,6 @@
 import type { ScheduledTaskHandler } from '@sapphire/plugin-scheduled-tasks';
 import { TicketStatus } from '../model/status.js';
+import { repairInterruptedCreations } from './creationRepairs.js';
 import { sweepInactiveTickets } from './inactivity.js';
 import { runScheduledClose } from './scheduledClose.js';
 import type { SchedulingServices } from './services.js';
@@ -7,10 +8,14 @@ import type { SchedulingServices } from './services.js';
 /** How often open tickets are checked for inactivity. */
 export const INACTIVITY_SWEEP_MS = 5 * 60_000;
 
-async function sweep(services: SchedulingServices): Promise<void> {
+/** The inactivity rule, then the repair of creations a stopped process left half-done. */
+export async function sweep(services: SchedulingServices): Promise<void> {
 	await services.work
 		.run(() => sweepInactiveTickets(services))
 		.catch((error: unknown) => services.logger.error('Inactivity sweep failed', { error }));
+	await services.work
+		.run(() => repairInterruptedCreations(services))
+		.catch((error: unknown) => services.logger.error('Could not repair interrupted ticket creations', { error }));
 }
 
 /**

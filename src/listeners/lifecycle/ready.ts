@@ -1,6 +1,5 @@
 import { Events, Listener } from '@sapphire/framework';
 import type { Client } from 'discord.js';
-import { repairCreations } from '../../lib/tickets/creationRepair.js';
 import { finishPurges } from '../../lib/tickets/hardDelete.js';
 
 export class UserListener extends Listener<typeof Events.ClientReady> {
@@ -10,7 +9,8 @@ export class UserListener extends Listener<typeof Events.ClientReady> {
 
 	public async run(client: Client<true>) {
 		const { stores } = this.container;
-		// Everything overdue closes now; the rest is armed (the guilds must be known first).
+		// Everything overdue closes now, the rest is armed (the guilds must be known first), and creations a
+		// stopped process left half-done are finished or undone.
 		await this.container.closeScheduler.start(this.container);
 		// Messages sent in tickets while the bot was down are archived first; then the transcripts of tickets
 		// closed while the bot was stopping or down, which need them.
@@ -25,19 +25,6 @@ export class UserListener extends Listener<typeof Events.ClientReady> {
 		void this.container.webhooks
 			.start()
 			.catch((error: unknown) => this.container.logger.error('Could not start the webhook sender', { error }));
-		// Tickets whose creation stopped with the bot: opened when the welcome is there, else removed.
-		void this.container.work
-			.run(() => repairCreations(this.container.ticketServices, [...client.guilds.cache.keys()]))
-			.then((repairs) => {
-				for (const repair of repairs)
-					this.container.logger.info(
-						repair.outcome === 'opened'
-							? `Opened ticket #${repair.number}, whose creation stopped with the bot after its welcome`
-							: `Removed ticket #${repair.number}, whose creation stopped with the bot${repair.channelId ? ', and its channel' : ''}`,
-						{ guildId: repair.guildId, channelId: repair.channelId }
-					);
-			})
-			.catch((error: unknown) => this.container.logger.error('Could not repair interrupted ticket creations', { error }));
 		// Hard deletes the bot marked but could not finish (it stopped, or Discord failed in between).
 		void this.container.work
 			.run(() => finishPurges(this.container.ticketServices, [...client.guilds.cache.keys()]))
