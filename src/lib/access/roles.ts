@@ -47,7 +47,7 @@ export interface RoleSources {
 
 /** The guild's admin and support roles, as the policy uses them. */
 export async function guildRoles(data: GuildData, roles: RoleSources): Promise<GuildRoles> {
-	const settings = await data.settings();
+	const settings = await data.shared('settings', () => data.settings());
 	return {
 		guildId: data.guildId,
 		adminRoleIds: usableRoles(data.guildId, readList(settings.adminRoleIds), roles.check, roles.log, 'admin roles'),
@@ -71,10 +71,12 @@ export async function ticketTeam(
 
 /** Every category's and department's staff roles. */
 export async function guildTeams(data: GuildData, roles: RoleSources): Promise<GuildTeams> {
-	const [categories, departments] = await Promise.all([
-		data.db.category.findMany({ select: { id: true, staffRoleIds: true } }),
-		data.db.department.findMany({ select: { id: true, staffRoleIds: true } })
-	]);
+	const [categories, departments] = await data.shared('teams', () =>
+		Promise.all([
+			data.db.category.findMany({ select: { id: true, staffRoleIds: true } }),
+			data.db.department.findMany({ select: { id: true, staffRoleIds: true } })
+		])
+	);
 	const team = (where: string) => (row: { id: number; staffRoleIds: string }) => ({
 		id: row.id,
 		roleIds: usableRoles(data.guildId, readList(row.staffRoleIds), roles.check, roles.log, where)

@@ -16,9 +16,23 @@ export class GuildData {
 	public constructor(
 		private readonly prisma: Database,
 		private readonly provider: DatabaseProvider,
-		public readonly guildId: string
+		public readonly guildId: string,
+		private readonly reading: Map<string, Promise<unknown>> = new Map()
 	) {
 		this.db = scopeToGuild(prisma, guildId);
+	}
+
+	/**
+	 * A read of this guild's that callers asking at the same moment share (a page's navigation and its list
+	 * both ask for the guild's roles): nothing is kept once it is done, so no one reads a stale answer.
+	 */
+	public shared<T>(name: string, read: () => Promise<T>): Promise<T> {
+		const key = `${this.guildId}:${name}`;
+		const running = this.reading.get(key) as Promise<T> | undefined;
+		if (running) return running;
+		const started = read().finally(() => this.reading.delete(key));
+		this.reading.set(key, started);
+		return started;
 	}
 
 	/**
@@ -62,12 +76,15 @@ export class GuildData {
 
 /** Creates GuildData views over one client. */
 export class DataStore {
+	/** The reads under way, shared by every GuildData of this client. */
+	readonly #reading = new Map<string, Promise<unknown>>();
+
 	public constructor(
 		public readonly prisma: Database,
 		public readonly provider: DatabaseProvider
 	) {}
 
 	public forGuild(guildId: string): GuildData {
-		return new GuildData(this.prisma, this.provider, guildId);
+		return new GuildData(this.prisma, this.provider, guildId, this.#reading);
 	}
 }
