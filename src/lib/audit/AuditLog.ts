@@ -36,6 +36,9 @@ export class AuditLog {
 	}
 }
 
+/** Whether webhooks hear of the entry: a ticket event. */
+export const forWebhooks = (entry: AuditEntry) => entry.ticketId != null && eventOf(entry.action) !== null;
+
 /**
  * The stored form of an entry, for a transaction that writes it with the change it describes (then call
  * published()). A ticket event is due to the webhook outbox at `webhookDueAt` (now by default).
@@ -48,6 +51,6 @@ export function auditRow(guildId: string, entry: AuditEntry, webhookDueAt = new 
 		action: entry.action,
 		targetId: entry.targetId ?? null,
 		details: JSON.stringify(entry.via ? { ...entry.details, via: entry.via } : (entry.details ?? {})),
-		webhookDueAt: entry.ticketId != null && eventOf(entry.action) !== null ? webhookDueAt : null
+		webhookDueAt: forWebhooks(entry) ? webhookDueAt : null
 	};
 }

@@ -1,4 +1,4 @@
-import { auditRow, type AuditEntry } from '../audit/AuditLog.js';
+import { auditRow, forWebhooks, type AuditEntry } from '../audit/AuditLog.js';
 import type { GuildData } from '../database/guildData.js';
 import { DiscordFailure } from '../errors/DiscordFailure.js';
 import { Refusal } from '../errors/Refusal.js';
@@ -71,11 +71,13 @@ export async function commitChange(services: TicketServices, data: GuildData, ch
 			});
 			throw toldUnchanged(error);
 		}
-		// The effect held: its webhooks are due now.
-		await data.db.auditEvent.updateMany({
-			where: { id: entryId, webhookDueAt: { not: null } },
-			data: { webhookDueAt: new Date() }
-		});
+		// The effect held: its webhooks, if it has any, are due now
+		// (unless an effect slower than its grace already had them queued: they are not queued twice).
+		if (forWebhooks(change.entry))
+			await data.db.auditEvent.updateMany({
+				where: { id: entryId, webhookDueAt: { not: null } },
+				data: { webhookDueAt: new Date() }
+			});
 	}
 	services.audit.published(data, change.entry);
 	return { revert };

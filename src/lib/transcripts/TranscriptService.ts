@@ -20,7 +20,7 @@ import type { BackgroundServices } from '../lifecycle/background.js';
 import { parsed, readList } from '../database/json.js';
 import { userText } from '../discord/escape.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
-import type { TicketRow } from '../tickets/ticket.js';
+import { ticketNumber, type TicketRow } from '../tickets/ticket.js';
 import type { MessageArchive } from '../archive/MessageArchive.js';
 import type { ArchivedMessage } from '../archive/record.js';
 import { TicketStatus } from '../model/status.js';
@@ -107,7 +107,7 @@ export interface TranscriptPlace {
 
 /** The place of a ticket whose channel is this one, or none any more (named as the bot names channels). */
 export function transcriptPlace(guild: Guild, number: number, channel: GuildTextBasedChannel | null): TranscriptPlace {
-	return { guild, channelName: channel?.name ?? `ticket-${String(number).padStart(4, '0')}` };
+	return { guild, channelName: channel?.name ?? `ticket-${ticketNumber(number)}` };
 }
 
 /**
@@ -328,7 +328,7 @@ export class TranscriptService {
 		const staffCopy = copies.size ? await this.render(data, ticket, place, messages, 'staff') : savedCopy;
 		const settings = await data.settings();
 		const t = await translatorFor(guild);
-		const name = `ticket-${String(ticket.number).padStart(4, '0')}`;
+		const name = `ticket-${ticketNumber(ticket.number)}`;
 		const target = settings.transcriptChannelId ? await channelById(this.services.discord(), settings.transcriptChannelId) : null;
 		if (target?.isSendable()) {
 			const fits = Buffer.byteLength(staffCopy.html) + Buffer.byteLength(staffCopy.txt) <= MAX_UPLOAD_BYTES;
@@ -344,7 +344,7 @@ export class TranscriptService {
 			const openerCopy = await this.render(data, ticket, place, messages, 'opener');
 			await this.sendByDm(ticket.openerId, {
 				content: t(LanguageKeys.Transcripts.DmIntro, {
-					number: String(ticket.number).padStart(4, '0'),
+					number: ticketNumber(ticket.number),
 					guild: userText(guild.name, 100)
 				}),
 				files: transcriptAttachments(name, openerCopy)
@@ -413,7 +413,7 @@ export class TranscriptService {
 		const mention = (id: string | null) => (id ? `<@${id}>` : '—');
 		return new EmbedBuilder()
 			.setColor(0x5865f2)
-			.setTitle(t(LanguageKeys.Transcripts.SummaryTitle, { number: String(ticket.number).padStart(4, '0') }))
+			.setTitle(t(LanguageKeys.Transcripts.SummaryTitle, { number: ticketNumber(ticket.number) }))
 			.addFields(
 				{ name: t(LanguageKeys.Transcripts.Category), value: category ? userText(category.displayName, 80) : '—', inline: true },
 				{
