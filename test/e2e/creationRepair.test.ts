@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/lib/database/client.js';
-import { STALE_CREATION_MS } from '../../src/lib/tickets/creationRepair.js';
 import { startTicketScenario, TICKET_CONFIG, type TicketScenario } from '../harness/ticketScenario.js';
 import type { GuildFixture, TestDiscord } from '../harness/TestDiscord.js';
 import { testDatabases } from '../helpers/databases.js';
 
+/** The default of config `reliability.repairAfterSeconds`. */
+const REPAIR_AFTER_MS = 60_000;
 const CONFIG = TICKET_CONFIG.replace('maxOpenPerUser: 50', 'maxOpenPerUser: 1');
 
 /**
@@ -31,7 +32,7 @@ describe.each(testDatabases())('a ticket creation the bot was killed in ($provid
 	// The restarted bot repairs creations older than a running one can be: the test makes them that old.
 	const age = () =>
 		db.prisma.ticket
-			.updateMany({ where: { status: 'creating' }, data: { createdAt: new Date(Date.now() - STALE_CREATION_MS - 5_000) } })
+			.updateMany({ where: { status: 'creating' }, data: { createdAt: new Date(Date.now() - REPAIR_AFTER_MS - 5_000) } })
 			.then(() => undefined);
 
 	const logged = (line: string) => discord.waitFor(() => scenario.bot.output().includes(line), `the log line "${line}"`);

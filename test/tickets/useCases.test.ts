@@ -15,7 +15,10 @@ import { TicketStatus } from '../../src/lib/model/status.js';
 import type { NewTicketChannel, Overwrite, TicketChannels } from '../../src/lib/tickets/channels.js';
 import { claim } from '../../src/lib/tickets/claim.js';
 import { close } from '../../src/lib/tickets/close.js';
-import { repairCreations, STALE_CREATION_MS } from '../../src/lib/tickets/creationRepair.js';
+import { repairCreations } from '../../src/lib/tickets/creationRepair.js';
+
+/** The default of config `reliability.repairAfterSeconds`. */
+const REPAIR_AFTER_MS = 60_000;
 import { finishPurges } from '../../src/lib/tickets/hardDelete.js';
 import { addNote } from '../../src/lib/tickets/note.js';
 import type { TicketServices } from '../../src/lib/tickets/services.js';
@@ -44,10 +47,14 @@ class MemoryChannels implements TicketChannels {
 		if (error) throw error;
 	}
 
-	public async changeOverwrites(_guildId: string, channelId: string, change: (current: readonly Overwrite[]) => Overwrite[]) {
+	public async changeOverwrites(
+		_guildId: string,
+		channelId: string,
+		change: (current: readonly Overwrite[]) => Overwrite[] | Promise<Overwrite[]>
+	) {
 		this.#fail();
 		const channel = this.channels.get(channelId);
-		if (channel) channel.overwrites = change(channel.overwrites);
+		if (channel) channel.overwrites = await change(channel.overwrites);
 	}
 
 	public async rename(_guildId: string, channelId: string, name: string) {
@@ -263,7 +270,7 @@ describe('ticket use cases without Discord', () => {
 
 		// Not yet stale: another process may still be making them.
 		expect(await repairCreations(services, [GUILD])).toEqual([]);
-		const later = new Date(Date.now() + STALE_CREATION_MS + 1_000);
+		const later = new Date(Date.now() + REPAIR_AFTER_MS + 1_000);
 		const repairs = await repairCreations(services, [GUILD], later);
 		const byNumber = (a: { number: number }, b: { number: number }) => a.number - b.number;
 		expect(repairs.sort(byNumber)).toEqual(

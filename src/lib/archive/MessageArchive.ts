@@ -135,7 +135,7 @@ export class MessageArchive {
 				guildId: { in: [...guildIds] },
 				channelId: { not: null },
 				purgedAt: null,
-				OR: [{ status: { in: [...ACTIVE_STATUSES] } }, { status: TicketStatus.Closed, transcriptHtmlPath: null }]
+				OR: [{ status: { in: [...ACTIVE_STATUSES] } }, { status: TicketStatus.Closed, transcriptPostedAt: null }]
 			},
 			select: { id: true, guildId: true, channelId: true }
 		});

@@ -148,6 +148,14 @@ export const configSchema = z
 			})
 			.strict()
 			.prefault({}),
+		reliability: z
+			.object({
+				// A ticket creation or change a stopped process left unfinished this long is finished or undone by
+				// the sweep (every 5 minutes, and at start-up); one still running in another process is younger.
+				repairAfterSeconds: count(5, 3600).default(60)
+			})
+			.strict()
+			.prefault({}),
 		webhooks: z
 			.object({
 				// A failed delivery is tried again after retrySeconds, then twice as long each time (at most an hour).

@@ -61,14 +61,14 @@ export class TicketChannelGateway implements TicketChannels {
 	public async changeOverwrites(
 		guildId: string,
 		channelId: string,
-		change: (current: readonly Overwrite[]) => Overwrite[],
+		change: (current: readonly Overwrite[]) => Overwrite[] | Promise<Overwrite[]>,
 		reason: string
 	): Promise<void> {
 		await this.#oneAtATime(channelId, async () => {
 			const channel = await this.channel(guildId, channelId);
 			if (!channel) return;
 			const current = channel.permissionOverwrites.cache.map(fromDiscord);
-			const next = change(current);
+			const next = await change(current);
 			if (sameOverwrites(current, next)) return;
 			await discordStep({ permission: 'ManageRoles', where: `<#${channelId}>` }, () =>
 				applyChange(channel, current, next, reason)

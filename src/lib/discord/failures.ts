@@ -22,7 +22,9 @@ export function discordFailure(error: unknown, step: Step): unknown {
 	if (error instanceof DiscordFailure) return error;
 	if (error instanceof RateLimitError)
 		return new DiscordFailure(
-			notice(LanguageKeys.Errors.DiscordRateLimited, { seconds: Math.ceil(error.timeToReset / 1000) }),
+			notice(LanguageKeys.Errors.DiscordRateLimited, {
+				seconds: Math.ceil(Math.max(error.timeToReset, error.retryAfter, error.sublimitTimeout) / 1000)
+			}),
 			error,
 			true
 		);

@@ -1,6 +1,6 @@
 import type { ScheduledTaskHandler } from '@sapphire/plugin-scheduled-tasks';
 import { TicketStatus } from '../model/status.js';
-import { repairInterruptedCreations } from './creationRepairs.js';
+import { repairInterruptedWork } from './repairs.js';
 import { sweepInactiveTickets } from './inactivity.js';
 import { runScheduledClose } from './scheduledClose.js';
 import type { SchedulingServices } from './services.js';
@@ -8,14 +8,14 @@ import type { SchedulingServices } from './services.js';
 /** How often open tickets are checked for inactivity. */
 export const INACTIVITY_SWEEP_MS = 5 * 60_000;
 
-/** The inactivity rule, then the repair of creations a stopped process left half-done. */
+/** The inactivity rule, then the repair of creations and changes a stopped process left half-done. */
 export async function sweep(services: SchedulingServices): Promise<void> {
 	await services.work
 		.run(() => sweepInactiveTickets(services))
 		.catch((error: unknown) => services.logger.error('Inactivity sweep failed', { error }));
 	await services.work
-		.run(() => repairInterruptedCreations(services))
-		.catch((error: unknown) => services.logger.error('Could not repair interrupted ticket creations', { error }));
+		.run(() => repairInterruptedWork(services))
+		.catch((error: unknown) => services.logger.error('Could not repair interrupted ticket work', { error }));
 }
 
 /**
@@ -71,7 +71,8 @@ export class InProcessCloseScheduler implements CloseScheduler {
 	public async start(services: SchedulingServices): Promise<void> {
 		this.#services = services;
 		for (const ticket of await pendingCloses(services)) await this.schedule(ticket.guildId, ticket.id, ticket.scheduledCloseAt);
-		await sweep(services);
+		// The sweep's repairs may wait on Discord: start-up goes on meanwhile (the sweep is tracked work).
+		void sweep(services);
 		this.#sweeper = setInterval(() => void sweep(services), INACTIVITY_SWEEP_MS);
 	}
 
@@ -111,7 +112,8 @@ export class BullCloseScheduler implements CloseScheduler {
 	public async start(services: SchedulingServices): Promise<void> {
 		this.#tasks = services.tasks;
 		for (const ticket of await pendingCloses(services)) await this.schedule(ticket.guildId, ticket.id, ticket.scheduledCloseAt);
-		await sweep(services);
+		// The sweep's repairs may wait on Discord: start-up goes on meanwhile (the sweep is tracked work).
+		void sweep(services);
 		// A repeatable job: however many processes start, BullMQ keeps one and runs it in one of them.
 		await this.#tasks!.create('inactivitySweep', { repeated: true, interval: INACTIVITY_SWEEP_MS });
 	}

@@ -88,8 +88,9 @@ export function createClient(setup: ClientSetup): SapphireClient {
 		},
 		rest: {
 			...(env.DISCORD_API_URL ? { api: env.DISCORD_API_URL } : {}),
-			// A request that would wait more than 30 s for a rate limit fails instead, so nobody waits on a reply.
-			rejectOnRateLimit: (data) => data.timeToReset > 30_000,
+			// A request that would wait more than 30 s for a rate limit fails instead, so nobody waits on a reply:
+			// a bucket's reset, or a 429's own wait (a per-resource limit such as channel renames, 10 minutes).
+			rejectOnRateLimit: (data) => Math.max(data.timeToReset, data.retryAfter, data.sublimitTimeout) > 30_000,
 			globalRequestsPerSecond: env.DISCORD_REQUESTS_PER_SECOND,
 			makeRequest: globallyLimited({
 				cache: setup.cache,

@@ -41,11 +41,16 @@ export interface Committed {
 const EFFECT_GRACE_MS = 120_000;
 
 export async function commitChange(services: TicketServices, data: GuildData, change: TicketChange): Promise<Committed> {
-	const webhookDueAt = new Date(Date.now() + (change.effect ? EFFECT_GRACE_MS : 0));
+	const now = Date.now();
+	const webhookDueAt = new Date(now + (change.effect ? EFFECT_GRACE_MS : 0));
 	const entryId = await data.db
 		.$transaction(async (tx: Tx) => {
 			if (!(await change.write(tx))) return null;
-			return (await tx.auditEvent.create({ data: auditRow(data.guildId, change.entry, webhookDueAt), select: { id: true } })).id;
+			const row = {
+				...auditRow(data.guildId, change.entry, webhookDueAt),
+				effectPendingAt: change.effect ? new Date(now) : null
+			};
+			return (await tx.auditEvent.create({ data: row, select: { id: true } })).id;
 		})
 		// P2002: a unique row the change creates was created first by the same change made at the same moment.
 		.catch((error: unknown) => {
@@ -71,16 +76,26 @@ export async function commitChange(services: TicketServices, data: GuildData, ch
 			});
 			throw toldUnchanged(error);
 		}
-		// The effect held: its webhooks, if it has any, are due now
-		// (unless an effect slower than its grace already had them queued: they are not queued twice).
-		if (forWebhooks(change.entry))
-			await data.db.auditEvent.updateMany({
-				where: { id: entryId, webhookDueAt: { not: null } },
-				data: { webhookDueAt: new Date() }
-			});
+		await effectHeld(data, entryId, forWebhooks(change.entry));
 	}
 	services.audit.published(data, change.entry);
 	return { revert };
+}
+
+/**
+ * The change's effect held: it is no longer pending (a process killed before this line leaves it pending,
+ * for the sweep to repair), and its webhooks, if it has any, are due now, unless an effect slower than its
+ * grace already had them queued: they are not queued twice.
+ */
+export async function effectHeld(data: GuildData, entryId: number, webhooks: boolean): Promise<void> {
+	const held = { effectPendingAt: null };
+	const due = webhooks
+		? await data.db.auditEvent.updateMany({
+				where: { id: entryId, webhookDueAt: { not: null } },
+				data: { ...held, webhookDueAt: new Date() }
+			})
+		: { count: 0 };
+	if (due.count === 0) await data.db.auditEvent.updateMany({ where: { id: entryId }, data: held });
 }
 
 /** A Discord failure after an undo: what Discord said, and that nothing was changed. Anything else as it is. */

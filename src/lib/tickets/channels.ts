@@ -45,12 +45,12 @@ export interface TicketChannels {
 	/**
 	 * Changes who may do what in the channel: `change` gets the overwrites Discord holds now and returns the
 	 * new ones, applied in one call (none when they are the same). Changes to one channel run one at a time,
-	 * so two made at once both hold. A channel already gone is left alone.
+	 * `change` included, so two made at once both hold. A channel already gone is left alone.
 	 */
 	changeOverwrites(
 		guildId: string,
 		channelId: string,
-		change: (current: readonly Overwrite[]) => Overwrite[],
+		change: (current: readonly Overwrite[]) => Overwrite[] | Promise<Overwrite[]>,
 		reason: string
 	): Promise<void>;
 	rename(guildId: string, channelId: string, name: string, reason: string): Promise<void>;
@@ -121,6 +121,26 @@ export function withMember(current: readonly Overwrite[], userId: string, write:
 
 export function withoutMember(current: readonly Overwrite[], userId: string): Overwrite[] {
 	return current.filter((overwrite) => overwrite.id !== userId);
+}
+
+/** Who may use a ticket's channel, as its row says: its members, and whether they write. */
+export interface MemberAccess {
+	memberIds: readonly string[];
+	write: boolean;
+	/** A soft-deleted ticket's channel is an archive its members no longer see: they are left as they are. */
+	archived: boolean;
+}
+
+/**
+ * The members' access as the database has it: each touched member (added, removed, made owner) gets a
+ * member's access or none, and every member writes or not (open and unlocked, or not).
+ */
+export function withAccess(current: readonly Overwrite[], access: MemberAccess, touched: readonly string[]): Overwrite[] {
+	if (access.archived) return [...current];
+	let next = [...current];
+	for (const userId of touched)
+		next = access.memberIds.includes(userId) ? withMember(next, userId, access.write) : withoutMember(next, userId);
+	return withWriting(next, access.memberIds, access.write);
 }
 
 /** A role gets access (escalation); a role that has an overwrite already keeps it as it is. */

@@ -8,12 +8,11 @@ import { LanguageKeys } from '../i18n/languageKeys.js';
 import { notice, userWritten, type Notice } from '../i18n/notice.js';
 import { TicketStatus } from '../model/status.js';
 import { guildRules } from '../settings/guildRules.js';
-import { withWriting } from './channels.js';
 import { commitChange, toldUnchanged, type Committed, type Tx } from './change.js';
 import { useCase, type TicketOutcome } from './outcome.js';
 import type { TicketServices } from './services.js';
 import { assertCanApply } from './stateMachine.js';
-import { loadTicket, members, mention, overwriteEffect, type TicketRow, type TicketScene } from './ticket.js';
+import { accessEffect, loadTicket, mention, type TicketRow, type TicketScene } from './ticket.js';
 
 /** How a close came about: it decides who is named, what is recorded, and when the close still applies. */
 interface CloseSpec {
@@ -66,7 +65,7 @@ async function performClose(services: TicketServices, scene: TicketScene, spec: 
 		},
 		lost: spec.lost,
 		// The opener and participants keep reading a closed ticket but no longer write in it.
-		effect: overwriteEffect(services, scene, (current) => withWriting(current, members(scene), false), 'ticket closed'),
+		effect: accessEffect(services, scene, 'ticket closed'),
 		undo: (tx) => reopened(tx, ticket, { status: TicketStatus.Closed, closedAt })
 	});
 	services.transcripts.queueArchive(data.guildId, ticket.id);

@@ -1,13 +1,15 @@
 import { auditRow, type AuditEntry } from '../audit/AuditLog.js';
+import type { BotConfig } from '../config/schema.js';
 import { TicketStatus } from '../model/status.js';
 import { ticketTopicStart } from './channels.js';
 import type { TicketServices } from './services.js';
 
 /**
- * A creation older than this was stopped: a running one takes seconds, and its member's lock lasts 30 s,
- * so another process's creation in progress is never taken for one.
+ * A creation or change unfinished for this long (config `reliability.repairAfterSeconds`, a minute by
+ * default) was stopped: a running one takes seconds, and a member's creation lock lasts 30 s, so another
+ * process's work in progress is never taken for one.
  */
-export const STALE_CREATION_MS = 60_000;
+export const repairAfterMs = (config: BotConfig) => config.reliability.repairAfterSeconds * 1000;
 
 export interface CreationRepair {
 	guildId: string;
@@ -34,7 +36,7 @@ export async function repairCreations(
 		where: {
 			guildId: { in: [...guildIds] },
 			status: TicketStatus.Creating,
-			createdAt: { lt: new Date(now.getTime() - STALE_CREATION_MS) }
+			createdAt: { lt: new Date(now.getTime() - repairAfterMs(services.config)) }
 		},
 		select: { guildId: true, id: true },
 		orderBy: { id: 'asc' }

@@ -4,10 +4,9 @@ import { statusNotice } from '../i18n/labels.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { notice } from '../i18n/notice.js';
 import { TicketStatus } from '../model/status.js';
-import { withWriting } from './channels.js';
 import { commitChange } from './change.js';
 import { useCase, type TicketOutcome } from './outcome.js';
-import { members, mention, overwriteEffect, staffScene } from './ticket.js';
+import { accessEffect, mention, staffScene } from './ticket.js';
 
 /** Locks (the opener and participants read but no longer write) or unlocks the ticket. */
 export const lock = useCase<{ lock: boolean }, TicketOutcome>(
@@ -22,12 +21,7 @@ export const lock = useCase<{ lock: boolean }, TicketOutcome>(
 			write: async (tx) =>
 				(await tx.ticket.updateMany({ where: { id: ticketId, locked: !input.lock }, data: { locked: input.lock } })).count === 1,
 			lost: already,
-			effect: overwriteEffect(
-				services,
-				scene,
-				(current) => withWriting(current, members(scene), !input.lock),
-				input.lock ? 'ticket locked' : 'ticket unlocked'
-			),
+			effect: accessEffect(services, scene, input.lock ? 'ticket locked' : 'ticket unlocked'),
 			undo: async (tx) => {
 				await tx.ticket.updateMany({ where: { id: ticketId, locked: input.lock }, data: { locked: !input.lock } });
 			}
@@ -47,13 +41,19 @@ export const reopen = useCase<void, TicketOutcome>('channel', async (services, a
 			(
 				await tx.ticket.updateMany({
 					where: { id: ticketId, status: TicketStatus.Closed },
-					data: { status: TicketStatus.Open, closedAt: null, closedById: null, closeReason: null, lastActivityAt: new Date() }
+					data: {
+						status: TicketStatus.Open,
+						closedAt: null,
+						closedById: null,
+						closeReason: null,
+						transcriptPostedAt: null,
+						lastActivityAt: new Date()
+					}
 				})
 			).count === 1,
 		lost: notice(LanguageKeys.Tickets.WrongState, { status: statusNotice(TicketStatus.Open) }),
-		effect: ticket.locked
-			? undefined
-			: overwriteEffect(services, scene, (current) => withWriting(current, members(scene), true), 'ticket reopened'),
+		// A locked ticket reopens locked: its members still read only (the effect then changes nothing).
+		effect: accessEffect(services, scene, 'ticket reopened'),
 		undo: async (tx) => {
 			await tx.ticket.updateMany({
 				where: { id: ticketId, status: TicketStatus.Open },
@@ -62,6 +62,7 @@ export const reopen = useCase<void, TicketOutcome>('channel', async (services, a
 					closedAt: ticket.closedAt,
 					closedById: ticket.closedById,
 					closeReason: ticket.closeReason,
+					transcriptPostedAt: ticket.transcriptPostedAt,
 					lastActivityAt: ticket.lastActivityAt
 				}
 			});

@@ -2,18 +2,17 @@ import { entryAuthor } from '../access/actor.js';
 import { refuse } from '../errors/Refusal.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { notice } from '../i18n/notice.js';
-import { withMember, withoutMember } from './channels.js';
 import { commitChange } from './change.js';
 import { useCase, type TicketOutcome } from './outcome.js';
 import type { TicketServices } from './services.js';
-import { mention, overwriteEffect, staffScene } from './ticket.js';
+import { accessEffect, mention, staffScene } from './ticket.js';
 
 /** The member must be in the server to be given a ticket. */
 async function requireMember(services: TicketServices, guildId: string, userId: string): Promise<void> {
 	if (!(await services.channels.isMember(guildId, userId))) refuse(LanguageKeys.Tickets.NotAMember, { user: mention(userId) });
 }
 
-/** Gives a member access to the ticket (writing unless it is locked). */
+/** Gives a member access to the ticket (writing while it is open and unlocked). */
 export const addUser = useCase<{ userId: string }, TicketOutcome>(
 	'channel',
 	async (services, actor, { guildId, ticketId }, { userId }) => {
@@ -30,12 +29,7 @@ export const addUser = useCase<{ userId: string }, TicketOutcome>(
 				return true;
 			},
 			lost: already,
-			effect: overwriteEffect(
-				services,
-				scene,
-				(current) => withMember(current, userId, !scene.ticket.locked),
-				'added to the ticket'
-			),
+			effect: accessEffect(services, scene, 'added to the ticket', [userId]),
 			undo: async (tx) => {
 				await tx.ticketParticipant.deleteMany({ where: { ticketId, userId } });
 			}
@@ -57,7 +51,7 @@ export const removeUser = useCase<{ userId: string }, TicketOutcome>(
 			entry: { ticketId, ...entryAuthor(actor), action: 'ticket.user_removed', targetId: userId },
 			write: async (tx) => (await tx.ticketParticipant.deleteMany({ where: { ticketId, userId } })).count === 1,
 			lost: notIn,
-			effect: overwriteEffect(services, scene, (current) => withoutMember(current, userId), 'removed from the ticket'),
+			effect: accessEffect(services, scene, 'removed from the ticket', [userId]),
 			undo: async (tx) => {
 				await tx.ticketParticipant.upsert({
 					where: { ticketId_userId: { ticketId, userId } },
@@ -93,12 +87,7 @@ export const transfer = useCase<{ userId: string }, TicketOutcome>(
 				return true;
 			},
 			lost: notice(LanguageKeys.Tickets.AlreadyOwner, { user: mention(userId) }),
-			effect: overwriteEffect(
-				services,
-				scene,
-				(current) => withMember(current, userId, !scene.ticket.locked),
-				'ticket transferred'
-			),
+			effect: accessEffect(services, scene, 'ticket transferred', [userId]),
 			undo: async (tx) => {
 				await tx.ticket.updateMany({ where: { id: ticketId, ownerId: userId }, data: { ownerId: previous } });
 				await tx.ticketParticipant.deleteMany({ where: { ticketId, userId: previous } });

@@ -4,7 +4,8 @@ import { guildRoles, ticketTeam } from '../access/roles.js';
 import type { GuildData } from '../database/guildData.js';
 import { refuse } from '../errors/Refusal.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
-import type { Overwrite } from './channels.js';
+import { withAccess, type MemberAccess, type Overwrite } from './channels.js';
+import { TicketStatus } from '../model/status.js';
 import type { TicketServices } from './services.js';
 import { assertCanApply, type TicketAction } from './stateMachine.js';
 
@@ -98,11 +99,48 @@ export const mention = (userId: string) => `<@${userId}>`;
 export const roleMention = (roleId: string) => `<@&${roleId}>`;
 export const ticketNumber = (number: number) => String(number).padStart(4, '0');
 
+/** What the ticket's row says now of who may use its channel. */
+export async function memberAccess(data: GuildData, ticketId: number): Promise<MemberAccess | null> {
+	const ticket = await data.db.ticket.findUnique({
+		where: { id: ticketId },
+		select: { status: true, locked: true, ownerId: true, softDeletedAt: true }
+	});
+	if (!ticket) return null;
+	return {
+		memberIds: [...new Set([ticket.ownerId, ...(await participantIds(data, ticketId))])],
+		write: ticket.status === TicketStatus.Open && !ticket.locked,
+		archived: ticket.softDeletedAt !== null
+	};
+}
+
+/**
+ * The Discord side of a change to the ticket's members or to whether they write (close, reopen, lock,
+ * unlock, add, remove, transfer): the access the database holds when the change reaches the channel,
+ * read in the channel's queue, so whatever order changes made at once arrive in, the channel ends as the
+ * database says. `touched`: the members whose own access the change gives or takes.
+ */
+export function accessEffect(
+	services: TicketServices,
+	scene: TicketScene,
+	reason: string,
+	touched: readonly string[] = []
+): () => Promise<void> {
+	return overwriteEffect(
+		services,
+		scene,
+		async (current) => {
+			const access = await memberAccess(scene.data, scene.ticket.id);
+			return access ? withAccess(current, access, touched) : [...current];
+		},
+		reason
+	);
+}
+
 /** The Discord side of a change to who may do what in the ticket's channel (none once the channel is gone). */
 export function overwriteEffect(
 	services: TicketServices,
 	scene: TicketScene,
-	change: (current: readonly Overwrite[]) => Overwrite[],
+	change: (current: readonly Overwrite[]) => Overwrite[] | Promise<Overwrite[]>,
 	reason: string
 ): () => Promise<void> {
 	return async () => {

@@ -299,9 +299,11 @@ export class TranscriptService {
 
 	/**
 	 * What a close does with the history: saves the staff copy, posts it to the transcript channel with
-	 * a summary, and sends the opener their copy by DM where the guild allows (a closed DM is fine).
+	 * a summary, and sends the opener their copy by DM where the guild allows (a closed DM is fine); then
+	 * records that the close's transcript is done. Catching up after a stop, a transcript the stopped
+	 * process had posted already (after this close) is not posted again.
 	 */
-	public async archive(data: GuildData, ticketId: number): Promise<boolean> {
+	public async archive(data: GuildData, ticketId: number, catchingUp = false): Promise<boolean> {
 		const ticket = await data.db.ticket.findUnique({ where: { id: ticketId } });
 		if (!ticket?.channelId || ticket.purgedAt) return false;
 		const fetched = await this.services
@@ -330,7 +332,12 @@ export class TranscriptService {
 		const t = await translatorFor(guild);
 		const name = `ticket-${ticketNumber(ticket.number)}`;
 		const target = settings.transcriptChannelId ? await channelById(this.services.discord(), settings.transcriptChannelId) : null;
-		if (target?.isSendable()) {
+		const summaryTitle = t(LanguageKeys.Transcripts.SummaryTitle, { number: ticketNumber(ticket.number) });
+		const posted =
+			catchingUp && target?.isTextBased() && ticket.closedAt
+				? await this.postedSince(target, `${name}.html`, summaryTitle, ticket.closedAt)
+				: false;
+		if (target?.isSendable() && !posted) {
 			const fits = Buffer.byteLength(staffCopy.html) + Buffer.byteLength(staffCopy.txt) <= MAX_UPLOAD_BYTES;
 			const summary = await this.summary(guild, ticket, staffCopy.messageCount, t);
 			if (!fits) summary.setFooter({ text: t(LanguageKeys.Transcripts.TooLarge) });
@@ -340,7 +347,7 @@ export class TranscriptService {
 				allowedMentions: { parse: [] }
 			});
 		}
-		if (settings.dmTranscripts && ticket.openerId) {
+		if (settings.dmTranscripts && ticket.openerId && !posted) {
 			const openerCopy = await this.render(data, ticket, place, messages, 'opener');
 			await this.sendByDm(ticket.openerId, {
 				content: t(LanguageKeys.Transcripts.DmIntro, {
@@ -350,7 +357,27 @@ export class TranscriptService {
 				files: transcriptAttachments(name, openerCopy)
 			});
 		}
+		// Only for the close it was made for: a reopen since clears the mark, and the next close sets it.
+		await data.db.ticket.updateMany({
+			where: { id: ticket.id, status: TicketStatus.Closed, closedAt: ticket.closedAt },
+			data: { transcriptPostedAt: new Date() }
+		});
 		return true;
+	}
+
+	/** Whether the bot posted this transcript in the channel since the close (among its last 50 messages). */
+	private async postedSince(channel: GuildTextBasedChannel, file: string, title: string, closedAt: Date): Promise<boolean> {
+		const recent = await channel.messages.fetch({ limit: 50 }).catch(() => null);
+		const botId = this.services.discord().user?.id;
+		return Boolean(
+			recent?.some(
+				(message) =>
+					message.author.id === botId &&
+					message.createdTimestamp >= closedAt.getTime() &&
+					(message.attachments.some((attachment) => attachment.name === file) ||
+						message.embeds.some((embed) => embed.title === title))
+			)
+		);
 	}
 
 	/** Sends a DM; false when the member does not take DMs from the bot. */
@@ -379,7 +406,7 @@ export class TranscriptService {
 			);
 	}
 
-	/** At start-up: closed tickets whose transcript was never written (the bot stopped in between) get it now. */
+	/** At start-up: closed tickets whose transcript was never written or posted (the bot stopped in between) get it now. */
 	public async catchUp(): Promise<number> {
 		const guildIds = [...this.services.discord().guilds.cache.keys()];
 		// A system-wide pass over this shard's guilds; each archive goes through the guild's scoped client.
@@ -388,7 +415,7 @@ export class TranscriptService {
 				guildId: { in: guildIds },
 				status: TicketStatus.Closed,
 				channelId: { not: null },
-				transcriptHtmlPath: null,
+				transcriptPostedAt: null,
 				purgedAt: null
 			},
 			select: { id: true, guildId: true }
@@ -396,7 +423,7 @@ export class TranscriptService {
 		let done = 0;
 		for (const ticket of missing) {
 			const archived = await this.services.work
-				.run(() => this.archive(this.services.db.forGuild(ticket.guildId), ticket.id))
+				.run(() => this.archive(this.services.db.forGuild(ticket.guildId), ticket.id, true))
 				.catch((error: unknown) => {
 					this.services.logger.error('Could not save a missing transcript', { ...ticket, error });
 					return false;

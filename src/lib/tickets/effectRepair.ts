@@ -1,0 +1,127 @@
+import { parsed, readList } from '../database/json.js';
+import { Refusal } from '../errors/Refusal.js';
+import { archived, routed, withAccess, withRole, type Overwrite } from './channels.js';
+import { effectHeld } from './change.js';
+import { repairAfterMs } from './creationRepair.js';
+import { forWebhooks } from '../audit/AuditLog.js';
+import type { AuditAction } from '../model/auditActions.js';
+import type { TicketServices } from './services.js';
+import { loadTicket, memberAccess, type TicketScene } from './ticket.js';
+
+/** A change committed to the database whose Discord effect a stopped process never finished, now put right. */
+export interface EffectRepair {
+	guildId: string;
+	ticketId: number;
+	number: number;
+	/** The changes, by timeline action, oldest first. */
+	actions: string[];
+}
+
+interface Pending {
+	id: number;
+	action: string;
+	targetId: string | null;
+	details: string;
+}
+
+/**
+ * Finishes the Discord side of changes a stopped process committed but did not carry out (it was killed
+ * between the transaction and the Discord call): the ticket's channel is brought to what the database now
+ * says for each pending change (who may write, who is a member, the roles that work it, the name), so a
+ * later change that superseded it wins. Changes pending for less than `repairAfterMs` may still be running
+ * in another process and are left alone.
+ */
+export async function repairEffects(
+	services: TicketServices,
+	guildIds: readonly string[],
+	now = new Date()
+): Promise<EffectRepair[]> {
+	// A system-wide pass over this shard's guilds; each repair goes through the guild's scoped client.
+	const pending = await services.db.prisma.auditEvent.findMany({
+		where: {
+			guildId: { in: [...guildIds] },
+			ticketId: { not: null },
+			effectPendingAt: { lt: new Date(now.getTime() - repairAfterMs(services.config)) }
+		},
+		select: { id: true, guildId: true, ticketId: true, action: true, targetId: true, details: true },
+		orderBy: { id: 'asc' }
+	});
+	const byTicket = new Map<number, { guildId: string; entries: Pending[] }>();
+	for (const { guildId, ticketId, ...entry } of pending) {
+		const ticket = byTicket.get(ticketId!) ?? { guildId, entries: [] };
+		ticket.entries.push(entry);
+		byTicket.set(ticketId!, ticket);
+	}
+	const repairs: EffectRepair[] = [];
+	for (const [ticketId, { guildId, entries }] of byTicket) {
+		try {
+			const repair = await repairTicket(services, guildId, ticketId, entries);
+			if (repair) repairs.push(repair);
+		} catch (error) {
+			// Left pending: the next sweep tries again.
+			services.log.warn('Could not finish a change a restart interrupted', { guildId, ticketId, error });
+		}
+	}
+	return repairs;
+}
+
+async function repairTicket(
+	services: TicketServices,
+	guildId: string,
+	ticketId: number,
+	entries: Pending[]
+): Promise<EffectRepair | null> {
+	const scene = await loadTicket(services, guildId, ticketId, { deleted: true }).catch((error: unknown) => {
+		if (error instanceof Refusal) return null;
+		throw error;
+	});
+	if (scene?.ticket.channelId && !scene.ticket.purgedAt) await align(services, scene, scene.ticket.channelId, entries);
+	const data = services.db.forGuild(guildId);
+	for (const entry of entries)
+		await effectHeld(data, entry.id, forWebhooks({ ticketId, action: entry.action as AuditAction, actorId: null }));
+	return scene ? { guildId, ticketId, number: scene.ticket.number, actions: entries.map((entry) => entry.action) } : null;
+}
+
+async function align(services: TicketServices, scene: TicketScene, channelId: string, entries: Pending[]): Promise<void> {
+	const { ticket } = scene;
+	const guildId = scene.data.guildId;
+	const access = await memberAccess(scene.data, ticket.id);
+	if (!access) return;
+	const touched = entries
+		.filter((entry) => ['ticket.user_added', 'ticket.user_removed', 'ticket.transferred'].includes(entry.action))
+		.map((entry) => entry.targetId)
+		.filter((id): id is string => Boolean(id));
+	// A department change: the roles of the department it left (other than those still working it) go.
+	const leftDepartments = entries
+		.filter((entry) => entry.action === 'ticket.department')
+		.map((entry) => parsed<{ from?: number | null }>(entry.details, {}).from)
+		.filter((id): id is number => typeof id === 'number');
+	const leaving = leftDepartments.length
+		? (await scene.data.db.department.findMany({ where: { id: { in: leftDepartments } } }))
+				.flatMap((department) => readList(department.staffRoleIds))
+				.filter((roleId) => !scene.team.includes(roleId) && !scene.roles.supportRoleIds.includes(roleId))
+		: [];
+	const change = (current: readonly Overwrite[]): Overwrite[] => {
+		let next = [...current];
+		for (const entry of entries) {
+			if (entry.action === 'ticket.escalated' && entry.targetId) next = withRole(next, entry.targetId);
+			if (entry.action === 'ticket.department') next = routed(next, leaving, scene.team);
+		}
+		if (entries.some((entry) => entry.action === 'ticket.soft_deleted' || entry.action === 'ticket.restored'))
+			return archived(next, { guildId, memberIds: access.memberIds, archive: access.archived, membersWrite: access.write });
+		return withAccess(next, access, touched);
+	};
+	await services.channels.changeOverwrites(guildId, channelId, change, 'finishing a change a restart interrupted');
+	// The name lives in Discord only: the latest rename of the ticket is the one to show.
+	const rename = entries.findLast((entry) => entry.action === 'ticket.renamed');
+	if (rename) {
+		const latest = await scene.data.db.auditEvent.findFirst({
+			where: { ticketId: ticket.id, action: 'ticket.renamed' },
+			orderBy: { id: 'desc' },
+			select: { id: true }
+		});
+		const name = parsed<{ name?: string }>(rename.details, {}).name;
+		if (latest?.id === rename.id && name)
+			await services.channels.rename(guildId, channelId, name, 'finishing a rename a restart interrupted');
+	}
+}
