@@ -151,7 +151,7 @@ try {
 	}
 	await blip;
 	await bot.up;
-	say(`${done} operations done (${failures} failed in the driver), ${bot.kills} kills`);
+	say(`${done} operations done (${failures} failed in the driver), ${bot.kills} kills, ${bot.failedStarts} failed start(s)`);
 
 	// Scheduled closes that are due run; creations left half-done become old enough to repair; a
 	// graceful restart then runs the start-up repairs, and the run waits until the bot is quiet.

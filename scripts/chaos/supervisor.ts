@@ -25,7 +25,7 @@ export class BotSupervisor {
 	) {}
 
 	public get kills(): number {
-		return this.lives.filter((life) => life.killedAt !== null).length;
+		return this.lives.filter((life) => life.killedAt !== null).length - this.failedStarts;
 	}
 
 	/** Resolves once a bot process is ready (at once when one is). */
@@ -42,14 +42,26 @@ export class BotSupervisor {
 		return this.#output + (this.#bot?.output() ?? '');
 	}
 
+	/** Processes that exited before they were ready and were started again, as a process manager would. */
+	public failedStarts = 0;
+
 	public start(): Promise<void> {
 		const life: Life = { startedAt: Date.now(), readyAt: null, killedAt: null };
 		this.lives.push(life);
 		const bot = startBot(this.emulator, this.options);
 		this.#bot = bot;
-		this.#up = bot.ready.then(() => {
-			life.readyAt = Date.now();
-		});
+		this.#up = bot.ready.then(
+			() => {
+				life.readyAt = Date.now();
+			},
+			async (error: unknown) => {
+				this.#output += bot.output();
+				if (++this.failedStarts > 5) throw error;
+				life.killedAt = Date.now();
+				await new Promise((resolve) => setTimeout(resolve, 1_000));
+				await this.start();
+			}
+		);
 		return this.#up;
 	}
 

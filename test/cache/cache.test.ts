@@ -4,6 +4,7 @@ import type { Cache } from '../../src/lib/cache/Cache.js';
 import { createCache } from '../../src/lib/cache/createCache.js';
 import { MemoryCache } from '../../src/lib/cache/MemoryCache.js';
 import { REDIS_URL } from '../helpers/databases.js';
+import { freePort, startRedis } from '../helpers/redisServer.js';
 
 const implementations: [string, () => Promise<Cache>][] = [['memory', async () => new MemoryCache()]];
 if (REDIS_URL) implementations.push(['redis', () => createCache(REDIS_URL)]);
@@ -114,9 +115,25 @@ describe('createCache', () => {
 		await cache.close();
 	});
 
-	it('fails at start-up, saying so, when Redis cannot be reached', async () => {
-		await expect(createCache('redis://127.0.0.1:1')).rejects.toThrow(/cannot reach Redis at REDIS_URL/);
+	it('fails at start-up, saying so, when Redis cannot be reached in time', async () => {
+		await expect(createCache('redis://127.0.0.1:1', undefined, 'test', 2_500)).rejects.toThrow(/cannot reach Redis at REDIS_URL/);
 	});
+
+	it('waits at start-up for a Redis that comes up a moment later (both restarting)', async () => {
+		const port = await freePort();
+		const starting = createCache(`redis://127.0.0.1:${port}`, () => undefined, `test-${randomBytes(4).toString('hex')}`, 30_000);
+		await new Promise((resolve) => setTimeout(resolve, 1_500));
+		const redis = await startRedis(port);
+		try {
+			const cache = await starting;
+			expect(cache.kind).toBe('redis');
+			await cache.set('k', 1);
+			expect(await cache.get('k')).toBe(1);
+			await cache.close();
+		} finally {
+			await redis.stop();
+		}
+	}, 40_000);
 
 	it('keeps memory values apart from the caller’s object', async () => {
 		const cache = new MemoryCache();

@@ -68,6 +68,35 @@ describe('the shared error handler', () => {
 		});
 	});
 
+	it('tells the user to try again when Redis or the database is not answering, in their language, and logs a warning', async () => {
+		const redisDown = Object.assign(new Error('Reached the max retries per request limit (which is 3).'), {
+			name: 'MaxRetriesPerRequestError'
+		});
+		const databaseDown = Object.assign(new Error("Can't reach database server at `127.0.0.1:5432`"), {
+			name: 'PrismaClientKnownRequestError',
+			code: 'P1001'
+		});
+		const cases = [
+			{ error: redisDown, locale: 'en-US', text: /^The bot cannot reach its shared store right now\. Nothing was changed/ },
+			{ error: databaseDown, locale: 'en-US', text: /^The bot cannot reach its database right now\. Nothing was changed/ },
+			{ error: databaseDown, locale: 'fr', text: /^Le bot n'arrive pas à joindre sa base de données/ }
+		];
+		for (const { error, locale, text } of cases) {
+			const { target, sent } = interaction({ locale });
+			const { reporter, log } = deps(locale);
+			await reportError(error, target, { event: 'chatInputSubcommandError', piece: 'ticket' }, reporter);
+			expect(sent[0]!.payload.content).toMatch(text);
+			expect(sent[0]!.payload.flags).toBe(MessageFlags.Ephemeral);
+			expect(log.error).not.toHaveBeenCalled();
+			expect(log.warn).toHaveBeenCalledTimes(1);
+		}
+		// Any other Prisma error is still a bug with a reference.
+		const { target, sent } = interaction();
+		const other = Object.assign(new Error('Unique constraint failed'), { name: 'PrismaClientKnownRequestError', code: 'P2002' });
+		await reportError(other, target, { event: 'chatInputSubcommandError', piece: 'ticket' }, deps().reporter);
+		expect(sent[0]!.payload.content).toMatch(/^Something went wrong on our side/);
+	});
+
 	it('follows up when the interaction was already answered, and fills a deferred reply', async () => {
 		const answered = interaction({ replied: true });
 		await reportError(new Error('late failure'), answered.target, { event: 'interactionHandlerError' }, deps().reporter);

@@ -37,8 +37,9 @@ function ping(port: number): Promise<boolean> {
 	});
 }
 
-export async function startRedis(): Promise<OwnRedis> {
-	const port = await freePort();
+/** A redis-server of the caller's own, on this port or a free one. */
+export async function startRedis(port?: number): Promise<OwnRedis> {
+	port ??= await freePort();
 	let child: ChildProcess | null = null;
 	const redis: OwnRedis = {
 		url: `redis://127.0.0.1:${port}`,

@@ -19,5 +19,10 @@ export interface Cache {
 	takeSlot(key: string, limit: number, windowMs: number): Promise<number>;
 	/** Milliseconds before the key expires; undefined when it is absent or never expires. */
 	ttl(key: string): Promise<number | undefined>;
+	/**
+	 * Calls `listener` each time the store is back after losing its connection (Redis restarted, maybe
+	 * empty); never for the memory store, which cannot lose it.
+	 */
+	onReconnect(listener: () => void): void;
 	close(): Promise<void>;
 }

@@ -61,6 +61,10 @@ export class MemoryCache implements Cache {
 		return entry && entry.expiresAt !== Infinity ? entry.expiresAt - this.now() : undefined;
 	}
 
+	public onReconnect(): void {
+		// Memory is never lost while the process runs.
+	}
+
 	public async close(): Promise<void> {
 		clearInterval(this.#sweeper);
 		this.#entries.clear();

@@ -28,6 +28,11 @@ export class RedisCache implements Cache {
 		private readonly prefix = 'ticketbot:'
 	) {}
 
+	public onReconnect(listener: () => void): void {
+		// The connection is ready when this is called; every later 'ready' follows a lost connection.
+		this.redis.on('ready', listener);
+	}
+
 	public async get<T>(key: string): Promise<T | undefined> {
 		const raw = await this.redis.get(this.prefix + key);
 		return raw === null ? undefined : (JSON.parse(raw) as T);

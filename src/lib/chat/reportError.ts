@@ -55,6 +55,13 @@ export async function reportError(
 				error
 			});
 			break;
+		case 'unavailable':
+			deps.log.warn(`A store is not answering [${outcome.ref}] in ${source.piece ?? source.event}`, {
+				...where,
+				ref: outcome.ref,
+				error
+			});
+			break;
 		case 'user':
 			deps.log.debug(`Refused: ${outcome.notice.key}`, where);
 	}

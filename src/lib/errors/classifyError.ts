@@ -9,6 +9,8 @@ import { Refusal } from './Refusal.js';
 export type ErrorOutcome =
 	| { kind: 'user'; notice: Notice }
 	| { kind: 'unexpected'; notice: Notice; ref: string }
+	/** A store the bot needs (Redis, the database) is not answering: the user is told to try again. */
+	| { kind: 'unavailable'; notice: Notice; ref: string }
 	/** The user cannot be answered (the interaction expired or was already answered elsewhere). */
 	| { kind: 'unanswerable'; ref: string }
 	/** A precondition chose to stay silent. */
@@ -41,7 +43,27 @@ export function classifyError(error: unknown): ErrorOutcome {
 		return { kind: 'unanswerable', ref: createErrorReference() };
 	}
 	const ref = createErrorReference();
+	const store = unavailableStore(error);
+	if (store) return { kind: 'unavailable', notice: notice(store), ref };
 	return { kind: 'unexpected', notice: notice(LanguageKeys.Errors.Unexpected, { ref }), ref };
+}
+
+/** Prisma's codes for a database it cannot reach or that dropped the connection. */
+const DATABASE_DOWN_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+const CONNECTION_LOST =
+	/ECONNREFUSED|ECONNRESET|Connection terminated|Connection is closed|connect ETIMEDOUT|the database system is (starting up|shutting down)|terminating connection/i;
+
+/** Which store an error says is out of reach: Redis (ioredis gave up on a command) or the database. */
+function unavailableStore(error: unknown): string | null {
+	if (!(error instanceof Error)) return null;
+	const code = (error as { code?: unknown }).code;
+	if (error.name === 'MaxRetriesPerRequestError' || /Stream isn't writeable|Connection is closed/.test(error.message))
+		return LanguageKeys.Errors.StoreUnavailable;
+	if ((typeof code === 'string' && DATABASE_DOWN_CODES.has(code)) || error.name === 'PrismaClientInitializationError')
+		return LanguageKeys.Errors.DatabaseUnavailable;
+	if (error.name.startsWith('PrismaClient') || error.name === 'DriverAdapterError')
+		return CONNECTION_LOST.test(error.message) ? LanguageKeys.Errors.DatabaseUnavailable : null;
+	return null;
 }
 
 function sapphireNotice(error: UserError): Notice {

@@ -16,6 +16,8 @@ export const LanguageKeys = {
 	Errors: {
 		Unexpected: key<{ ref: string }>('errors:unexpected'),
 		ShuttingDown: key('errors:shuttingDown'),
+		StoreUnavailable: key('errors:storeUnavailable'),
+		DatabaseUnavailable: key('errors:databaseUnavailable'),
 		UnknownSubcommand: key<{ command: string }>('errors:unknownSubcommand'),
 		MissingArgument: key<{ argument: string }>('errors:missingArgument'),
 		InvalidArgument: key<{ argument: string }>('errors:invalidArgument'),

@@ -2,14 +2,29 @@ import type { ScheduledTaskHandler } from '@sapphire/plugin-scheduled-tasks';
 import { TicketStatus } from '../model/status.js';
 import { repairInterruptedWork } from './repairs.js';
 import { sweepInactiveTickets } from './inactivity.js';
+import { whenReady } from './ready.js';
 import { runScheduledClose } from './scheduledClose.js';
 import type { SchedulingServices } from './services.js';
 
 /** How often open tickets are checked for inactivity. */
 export const INACTIVITY_SWEEP_MS = 5 * 60_000;
 
-/** The inactivity rule, then the repair of creations and changes a stopped process left half-done. */
+/**
+ * Runs the scheduled closes already due: whatever became of their timer or job (a process killed while
+ * running it, a Redis that restarted empty), the database says they are due, so they run now, once.
+ */
+async function runOverdueCloses(services: SchedulingServices): Promise<void> {
+	const now = new Date();
+	for (const ticket of await pendingCloses(services))
+		if (ticket.scheduledCloseAt <= now) await runScheduledClose(services, ticket.guildId, ticket.id, now);
+}
+
+/** Overdue scheduled closes, the inactivity rule, then the repair of creations and changes a stopped process left half-done. */
 export async function sweep(services: SchedulingServices): Promise<void> {
+	await whenReady(services.client);
+	await services.work
+		.run(() => runOverdueCloses(services))
+		.catch((error: unknown) => services.logger.error('Could not run the overdue scheduled closes', { error }));
 	await services.work
 		.run(() => sweepInactiveTickets(services))
 		.catch((error: unknown) => services.logger.error('Inactivity sweep failed', { error }));
@@ -70,7 +85,9 @@ export class InProcessCloseScheduler implements CloseScheduler {
 
 	public async start(services: SchedulingServices): Promise<void> {
 		this.#services = services;
-		for (const ticket of await pendingCloses(services)) await this.schedule(ticket.guildId, ticket.id, ticket.scheduledCloseAt);
+		// The overdue ones run in the sweep below; the others are armed.
+		for (const ticket of await pendingCloses(services))
+			if (ticket.scheduledCloseAt > new Date()) await this.schedule(ticket.guildId, ticket.id, ticket.scheduledCloseAt);
 		// The sweep's repairs may wait on Discord: start-up goes on meanwhile (the sweep is tracked work).
 		void sweep(services);
 		this.#sweeper = setInterval(() => void sweep(services), INACTIVITY_SWEEP_MS);
@@ -111,7 +128,21 @@ export class BullCloseScheduler implements CloseScheduler {
 
 	public async start(services: SchedulingServices): Promise<void> {
 		this.#tasks = services.tasks;
-		for (const ticket of await pendingCloses(services)) await this.schedule(ticket.guildId, ticket.id, ticket.scheduledCloseAt);
+		await this.#arm(services);
+		// Redis back after an outage may have lost every job (a restart keeps nothing without persistence):
+		// they are armed again from the database, which holds every due time.
+		services.ticketServices.cache.onReconnect(() => {
+			void this.#arm(services).then(
+				() => services.logger.info('Redis is back: scheduled closes and the sweep armed again from the database'),
+				(error: unknown) => services.logger.error('Could not arm the scheduled closes again after Redis came back', { error })
+			);
+		});
+	}
+
+	async #arm(services: SchedulingServices): Promise<void> {
+		// The overdue ones run in the sweep below (their job may be lost or stuck); the others are armed.
+		for (const ticket of await pendingCloses(services))
+			if (ticket.scheduledCloseAt > new Date()) await this.schedule(ticket.guildId, ticket.id, ticket.scheduledCloseAt);
 		// The sweep's repairs may wait on Discord: start-up goes on meanwhile (the sweep is tracked work).
 		void sweep(services);
 		// A repeatable job: however many processes start, BullMQ keeps one and runs it in one of them.

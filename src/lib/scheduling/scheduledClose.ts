@@ -1,4 +1,5 @@
 import type { SchedulingServices } from './services.js';
+import { whenReady } from './ready.js';
 import { RETRY_CLOSE_MS, runSystemClose } from './systemClose.js';
 
 /**
@@ -13,6 +14,7 @@ export async function runScheduledClose(
 	ticketId: number,
 	now = new Date()
 ): Promise<boolean> {
+	await whenReady(services.client);
 	try {
 		return await runSystemClose(services, guildId, ticketId, { kind: 'scheduled', now });
 	} catch (error) {
