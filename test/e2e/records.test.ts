@@ -264,24 +264,39 @@ for (const database of testDatabases()) {
 			expect(scenario.bot.output()).not.toMatch(/Could not save the transcript/);
 		});
 
-		it('writes at start-up the transcript of a ticket closed while the bot was going down', async () => {
+		it('posts at start-up, once, the transcript of a ticket closed while the bot was going down', async () => {
 			const { channel } = await scenario.openTicket(home.alice);
 			await home.staff.slash(channel, ['ticket', 'close'], { reason: 'done' });
-			await discord.eventually(async () => (await scenario.ticketRow(channel)).transcriptHtmlPath !== null, 'the transcript');
+			await discord.eventually(async () => (await scenario.ticketRow(channel)).transcriptPostedAt !== null, 'the transcript');
 			const { id, number } = await scenario.ticketRow(channel);
 			const title = `Ticket #${String(number).padStart(4, '0')} closed`;
-			const posts = () =>
-				discord.botMessages(transcripts).filter((message) => JSON.stringify(message.embeds).includes(title)).length;
-			await discord.waitFor(() => posts() === 1, 'the transcript post');
-			// As if the bot had stopped between the close and the transcript.
-			await scenario.restart(() =>
-				scenario.db.prisma.ticket.update({ where: { id }, data: { transcriptHtmlPath: null, transcriptTxtPath: null } })
-			);
-			await discord.eventually(
-				async () => (await scenario.ticketRow(channel)).transcriptHtmlPath !== null,
-				'the caught-up transcript'
-			);
-			await discord.waitFor(() => posts() === 2, 'the caught-up transcript post');
+			const postsOf = () => discord.botMessages(transcripts).filter((message) => JSON.stringify(message.embeds).includes(title));
+			const [first] = await discord.waitFor(() => postsOf().length === 1 && postsOf(), 'the transcript post');
+			const unmarked = () => scenario.db.prisma.ticket.update({ where: { id }, data: { transcriptPostedAt: null } });
+			const marked = () =>
+				discord.eventually(
+					async () => (await scenario.ticketRow(channel)).transcriptPostedAt !== null,
+					'the caught-up transcript'
+				);
+
+			// As if the bot had stopped after posting and before recording it: not posted a second time.
+			await scenario.restart(unmarked);
+			await marked();
+			await new Promise((resolve) => setTimeout(resolve, 500));
+			expect(postsOf().map((message) => message.id)).toEqual([first!.id]);
+
+			// As if it had stopped before posting (the post never reached Discord): posted now.
+			await scenario.restart(async () => {
+				first!.deleted = true;
+				await unmarked();
+			});
+			await marked();
+			const [again] = await discord.waitFor(() => postsOf().length === 1 && postsOf(), 'the caught-up transcript post');
+			expect(again!.id).not.toBe(first!.id);
+			expect(again!.attachments.map((file) => file.filename)).toEqual([
+				`ticket-${String(number).padStart(4, '0')}.html`,
+				`ticket-${String(number).padStart(4, '0')}.txt`
+			]);
 		}, 60_000);
 
 		it('tells the admins once, in the log channel, when the bot loses a permission; each member is told why', async () => {
