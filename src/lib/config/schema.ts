@@ -152,7 +152,10 @@ export const configSchema = z
 			.object({
 				// A ticket creation or change a stopped process left unfinished this long is finished or undone by
 				// the sweep (every 5 minutes, and at start-up); one still running in another process is younger.
-				repairAfterSeconds: count(5, 3600).default(60)
+				repairAfterSeconds: count(5, 3600).default(60),
+				// From this many invalid requests (401, 403, 429) in 10 minutes, log channel posts and transcript
+				// DMs are skipped: Discord bans for an hour at 10,000.
+				invalidRequestsBreakAt: count(10, 9_000).default(5_000)
 			})
 			.strict()
 			.prefault({}),

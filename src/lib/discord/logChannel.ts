@@ -7,9 +7,10 @@ import type { AuditEntry, AuditListener } from '../audit/AuditLog.js';
 import { cut } from '../text/cut.js';
 import type { DataStore } from '../database/guildData.js';
 import type { BackgroundServices } from '../lifecycle/background.js';
+import type { InvalidRequestMeter } from './invalidRequests.js';
 
 /** What posting to the log channel reads: the guild's settings and ticket, and the Discord client. */
-export type LogChannelServices = BackgroundServices & { readonly db: DataStore };
+export type LogChannelServices = BackgroundServices & { readonly db: DataStore; readonly invalidRequests?: InvalidRequestMeter };
 
 const COLORS: [prefix: string, color: number][] = [
 	['ticket.opened', 0x57f287],
@@ -71,7 +72,9 @@ export async function postToLogChannel(services: LogChannelServices, guildId: st
 			value: cut(details.map(([key, value]) => `${key}: ${detailText(value)}`).join('\n'), 1024)
 		});
 	}
-	await channel.send({ embeds: [embed], allowedMentions: { parse: [] } });
+	// Nothing depends on the post: it is skipped while Discord refuses the bot too often (the audit log keeps the entry).
+	const send = () => channel.send({ embeds: [embed], allowedMentions: { parse: [] } });
+	await (services.invalidRequests ? services.invalidRequests.nonEssential(send) : send());
 }
 
 /** The audit listener of a running bot: posts in the background, as tracked work, and only logs a failure. */

@@ -10,6 +10,7 @@ import type { Env } from '../config/env.js';
 import type { BotConfig } from '../config/schema.js';
 import type { DataStore } from '../database/guildData.js';
 import { discordRoleCheck } from '../discord/actors.js';
+import { InvalidRequestMeter } from '../discord/invalidRequests.js';
 import { logChannelListener } from '../discord/logChannel.js';
 import { TicketChannelGateway } from '../discord/TicketChannelGateway.js';
 import { WorkTracker } from '../lifecycle/WorkTracker.js';
@@ -69,6 +70,8 @@ export interface BotServices {
 	readonly backups: ConfigBackups;
 	/** Ticket events for the guilds' webhooks: the outbox and its sender. */
 	readonly webhooks: WebhookOutbox;
+	/** The bot's invalid Discord requests over ten minutes, and the breaker that pauses what can wait. */
+	readonly invalidRequests: InvalidRequestMeter;
 }
 
 /**
@@ -87,7 +90,8 @@ export function createServices(parts: ServiceParts): BotServices {
 		logger,
 		wake: env.REDIS_URL ? new BullDeliveryWake(env.REDIS_URL, env.REDIS_PREFIX) : undefined
 	});
-	const logChannel = logChannelListener({ ...background, db });
+	const invalidRequests = new InvalidRequestMeter(config.reliability.invalidRequestsBreakAt, logger);
+	const logChannel = logChannelListener({ ...background, db, invalidRequests });
 	const audit = new AuditLog((guildId, entry) => {
 		logChannel(guildId, entry);
 		webhooks.listener(guildId, entry);
@@ -100,6 +104,7 @@ export function createServices(parts: ServiceParts): BotServices {
 	const transcripts = new TranscriptService(new TranscriptStore(config.storage.transcriptsDir), {
 		...background,
 		db,
+		invalidRequests,
 		archive,
 		attachmentCopies: {
 			budgetBytes: config.storage.attachmentsPerTicketMb * 1024 * 1024,
@@ -141,6 +146,7 @@ export function createServices(parts: ServiceParts): BotServices {
 		security: new SecurityLog(incidentListener({ ...background, db, env })),
 		analytics: new AnalyticsService(),
 		backups: new ConfigBackups(config.storage.backupsDir, cache),
-		webhooks
+		webhooks,
+		invalidRequests
 	};
 }

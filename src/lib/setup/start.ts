@@ -1,4 +1,5 @@
 import { container, type SapphireClient } from '@sapphire/framework';
+import { RESTEvents } from 'discord.js';
 import { createCache } from '../cache/createCache.js';
 import { envSchema, parseEnv } from '../config/env.js';
 import { loadConfig } from '../config/load.js';
@@ -102,6 +103,10 @@ function discordClient(opened: Opened, baseUserDirectory: string): SapphireClien
 		preferences: services.preferences
 	});
 	opened.setClient(client);
+	// Every response counts towards the bot's invalid requests (Discord bans at 10,000 in ten minutes).
+	client.rest.on(RESTEvents.Response, (_request, response) =>
+		services.invalidRequests.record(response.status, response.headers.get('x-ratelimit-scope'))
+	);
 	return client;
 }
 

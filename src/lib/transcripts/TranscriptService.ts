@@ -22,6 +22,7 @@ import { userText } from '../discord/escape.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { ticketNumber, type TicketRow } from '../tickets/ticket.js';
 import type { MessageArchive } from '../archive/MessageArchive.js';
+import type { InvalidRequestMeter } from '../discord/invalidRequests.js';
 import type { ArchivedMessage } from '../archive/record.js';
 import { TicketStatus } from '../model/status.js';
 import {
@@ -171,6 +172,8 @@ export class TranscriptService {
 			readonly archive: MessageArchive;
 			/** What a close copies of the ticket's attachments: how many bytes, from which hosts. */
 			readonly attachmentCopies: Pick<CopyOptions, 'budgetBytes' | 'hosts'>;
+			/** Pauses the opener's copy by DM while Discord refuses the bot too often. */
+			readonly invalidRequests?: InvalidRequestMeter;
 		}
 	) {}
 
@@ -347,7 +350,7 @@ export class TranscriptService {
 				allowedMentions: { parse: [] }
 			});
 		}
-		if (settings.dmTranscripts && ticket.openerId && !posted) {
+		if (settings.dmTranscripts && ticket.openerId && !posted && !this.services.invalidRequests?.open) {
 			const openerCopy = await this.render(data, ticket, place, messages, 'opener');
 			await this.sendByDm(ticket.openerId, {
 				content: t(LanguageKeys.Transcripts.DmIntro, {
