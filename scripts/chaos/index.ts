@@ -12,6 +12,8 @@
 //   --database D     sqlite (default) or postgresql (--postgres URL, TEST_DATABASE_URL, or 127.0.0.1)
 //   --redis R        none (default), own (a redis-server on a free port, which the run may stop), or a URL
 //   --redis-blip S   with --redis own: Redis is stopped for S seconds halfway through
+//   --storm          Discord misbehaves every few seconds: 429s (global, per route), 5xx bursts, 5 s
+//                    latency, gateway connections closed
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +26,7 @@ import { startRedis } from '../../test/helpers/redisServer.js';
 import { checkAll, explain } from './checks.js';
 import { runOne, type OpContext, type Tally } from './operations.js';
 import { Random } from './random.js';
+import { startStorms } from './storms.js';
 import { BotSupervisor } from './supervisor.js';
 import { buildGuilds, CHAOS_CONFIG, REPAIR_AFTER_S } from './world.js';
 
@@ -39,7 +42,8 @@ const { values } = parseArgs({
 		database: { type: 'string', default: 'sqlite' },
 		postgres: { type: 'string' },
 		redis: { type: 'string', default: 'none' },
-		'redis-blip': { type: 'string', default: '0' }
+		'redis-blip': { type: 'string', default: '0' },
+		storm: { type: 'boolean', default: false }
 	}
 });
 const SEED = Number(values.seed);
@@ -143,7 +147,9 @@ try {
 			});
 		}
 	};
+	const storms = values.storm ? startStorms(discord, random) : null;
 	await Promise.all(Array.from({ length: WORKERS }, worker));
+	storms?.stop();
 	while (killing) await killing;
 	if (bot.kills < KILLS) {
 		// Kills left over (armed for a creation that never came): the last ones at once.
@@ -176,6 +182,7 @@ try {
 	console.log(`${'invalid requests (401, 403, 429)'.padEnd(width)}  ${invalid}`);
 	console.log(`${'REST calls'.padEnd(width)}  ${discord.emulator.calls.length}`);
 	console.log(`\noperations: ${[...tally.ops].map(([name, count]) => `${name} ${count}`).join(', ')}`);
+	if (storms) console.log(`storms: ${[...storms.counts].map(([name, count]) => `${name} ${count}`).join(', ')}`);
 	const bad = figures.filter((entry) => !entry.info && entry.count > 0);
 	console.log(
 		`\nchaos ${bad.length === 0 ? 'passed' : 'FAILED'}: seed ${SEED}, ${database.provider}${redisUrl ? ' + Redis' : ''}, ${done} operations, ${bot.kills} kills, ${figures[0]!.count} tickets, ${bad.length} non-zero count(s), ${elapsed()}`
