@@ -73,8 +73,11 @@ describe.each(testDatabases())('a ticket change the bot was killed in ($provider
 			'the transcript posted at start-up'
 		);
 		expect(posted).toBeTruthy();
-		const row = await scenario.ticketRow(channel);
-		expect(row.transcriptPostedAt).not.toBeNull();
+		// Recorded once posted.
+		const row = await discord.eventually(async () => {
+			const current = await scenario.ticketRow(channel);
+			return current.transcriptPostedAt && current;
+		}, 'the transcript recorded as posted');
 		expect(await db.prisma.auditEvent.count({ where: { ticketId: row.id, effectPendingAt: { not: null } } })).toBe(0);
 		// Another start finds nothing left to do, and posts the transcript no second time.
 		await scenario.restart();

@@ -125,6 +125,7 @@ for (const database of testDatabases()) {
 				updatedAt: _updatedAt,
 				transcriptHtmlPath: _html,
 				transcriptTxtPath: _txt,
+				transcriptPostedAt: _posted,
 				...row
 			} = await scenario.db.prisma.ticket.findUniqueOrThrow({
 				where: { id: (await scenario.db.prisma.ticket.findFirstOrThrow({ where: { channelId: channel.id } })).id },

@@ -247,7 +247,7 @@ for (const database of testDatabases()) {
 				if (shared && before) {
 					const after = await scenario.ticketRow(shared.channel);
 					// The transcript a close in setup() started may land meanwhile: it is not the refused command's doing.
-					const unchanged = { updatedAt: null, transcriptHtmlPath: null, transcriptTxtPath: null };
+					const unchanged = { updatedAt: null, transcriptHtmlPath: null, transcriptTxtPath: null, transcriptPostedAt: null };
 					expect({ ...after, ...unchanged }).toEqual({ ...before, ...unchanged });
 					expect(await scenario.timeline(shared.channel)).toEqual(timelineBefore);
 				}

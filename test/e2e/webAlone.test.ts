@@ -69,9 +69,12 @@ for (const database of testDatabases()) {
 			await staff.getByLabel('Reason').fill('done from the web process');
 			expect(await act(staff, 'Close')).toMatch(/^Ticket closed by @staff\. Reason: done from the web process/);
 			expect(home.alice.can(channel, 'send')).toBe(false);
-			const row = await scenario.ticketRow(channel);
-			expect(row.status).toBe('closed');
-			expect(row.transcriptHtmlPath).not.toBeNull();
+			expect((await scenario.ticketRow(channel)).status).toBe('closed');
+			// The transcript is written after the answer.
+			await discord.eventually(
+				async () => (await scenario.ticketRow(channel)).transcriptPostedAt !== null,
+				'the transcript written by the web process'
+			);
 			expect(await scenario.timeline(channel)).toEqual(
 				expect.arrayContaining(['ticket.opened', 'ticket.claimed', 'ticket.user_added', 'ticket.closed'])
 			);

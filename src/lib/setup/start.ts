@@ -6,6 +6,7 @@ import { loadConfig } from '../config/load.js';
 import { connectDatabase } from '../database/client.js';
 import { DataStore } from '../database/guildData.js';
 import { runMigrations } from '../database/runMigrations.js';
+import { monitorLoopDelay } from '../lifecycle/eventLoop.js';
 import { startHealthServer } from '../lifecycle/healthServer.js';
 import { createShutdown, type ShutdownStep } from '../lifecycle/shutdown.js';
 import type { Cache } from '../cache/Cache.js';
@@ -154,10 +155,19 @@ export async function start(options: StartOptions): Promise<RunningBot> {
 	const { env, services, database } = opened;
 	await registerPlugins({ scheduledTasks: Boolean(env.REDIS_URL) });
 	const bot = discordClient(opened, options.baseUserDirectory);
+	const loopDelay = env.HEALTH_PORT ? monitorLoopDelay() : undefined;
 	const health = env.HEALTH_PORT
 		? await startHealthServer(env.HEALTH_PORT, env.HEALTH_HOST, async () => {
 				await database.prisma.$queryRawUnsafe('SELECT 1');
-				return { ok: bot.isReady(), ping: bot.ws.ping, guilds: bot.guilds.cache.size, shards: bot.ws.shards.size };
+				return {
+					ok: bot.isReady(),
+					ping: bot.ws.ping,
+					guilds: bot.guilds.cache.size,
+					shards: bot.ws.shards.size,
+					rssMiB: Math.round(process.memoryUsage.rss() / 2 ** 20),
+					eventLoopDelayMs: loopDelay?.(),
+					invalidRequests: services.invalidRequests.count()
+				};
 			})
 		: undefined;
 	const steps: ShutdownStep[] = [
