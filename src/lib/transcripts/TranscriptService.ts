@@ -368,19 +368,31 @@ export class TranscriptService {
 		return true;
 	}
 
-	/** Whether the bot posted this transcript in the channel since the close (among its last 50 messages). */
+	/**
+	 * Whether the bot posted this transcript in the channel since the close: the channel's messages are read
+	 * back to the close (a busy channel holds log entries and other transcripts in between), at most 1,000.
+	 */
 	private async postedSince(channel: GuildTextBasedChannel, file: string, title: string, closedAt: Date): Promise<boolean> {
-		const recent = await channel.messages.fetch({ limit: 50 }).catch(() => null);
 		const botId = this.services.discord().user?.id;
-		return Boolean(
-			recent?.some(
+		let before: string | undefined;
+		for (let page = 0; page < 10; page++) {
+			const messages = await channel.messages
+				.fetch({ limit: 100, ...(before ? { before } : {}), cache: false })
+				.catch(() => null);
+			if (!messages?.size) return false;
+			const ours = messages.some(
 				(message) =>
 					message.author.id === botId &&
 					message.createdTimestamp >= closedAt.getTime() &&
 					(message.attachments.some((attachment) => attachment.name === file) ||
 						message.embeds.some((embed) => embed.title === title))
-			)
-		);
+			);
+			if (ours) return true;
+			const oldest = messages.reduce((a, b) => (BigInt(a.id) < BigInt(b.id) ? a : b));
+			if (oldest.createdTimestamp < closedAt.getTime() || messages.size < 100) return false;
+			before = oldest.id;
+		}
+		return false;
 	}
 
 	/** Sends a DM; false when the member does not take DMs from the bot. */
