@@ -114,6 +114,17 @@ describe('REST', () => {
 		expect((await api('GET', '/users/@me', undefined, 'wrong')).status).toBe(401);
 	});
 
+	it('creates a message sent again with the same enforced nonce once, as Discord does', async () => {
+		const send = (content: string, enforce: boolean) =>
+			api('POST', `/channels/${general().id}/messages`, { content, nonce: 'close-42', enforce_nonce: enforce });
+		const first = await send('once', true);
+		const again = await send('once again', true);
+		expect(again.body.id).toBe(first.body.id);
+		expect(again.body.content).toBe('once');
+		// Without enforce_nonce the nonce does not dedupe.
+		expect((await send('twice', false)).body.id).not.toBe(first.body.id);
+	});
+
 	it('answers 204 with no JSON content type', async () => {
 		const response = await fetch(`${emulator.restUrl}/v10/channels/${general().id}/typing`, {
 			method: 'POST',

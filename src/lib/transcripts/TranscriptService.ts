@@ -347,6 +347,9 @@ export class TranscriptService {
 			await target.send({
 				embeds: [summary],
 				files: fits ? transcriptAttachments(name, staffCopy) : [],
+				// One post per close, even when a request that timed out here had reached Discord and is sent again.
+				nonce: `t${ticket.id}-${(ticket.closedAt?.getTime() ?? 0).toString(36)}`,
+				enforceNonce: true,
 				allowedMentions: { parse: [] }
 			});
 		}

@@ -25,6 +25,9 @@ function pingedRoles(payload: MessagePayload, ephemeral: boolean): string[] {
 	return [...new Set(mentioned.filter((id) => allowed.roles?.includes(id)))];
 }
 
+/** How long Discord remembers an enforced nonce ("the past few minutes"). */
+const NONCE_WINDOW_MS = 5 * 60_000;
+
 export interface NewMessage {
 	channelId: string;
 	authorId: string;
@@ -233,13 +236,21 @@ export function messageRoutes(router: Router, emulator: Emulator): void {
 		return { body: state.apiMessage(findMessage(emulator, params.channelId!, params.messageId!)) };
 	});
 
+	// Discord's enforce_nonce: a message sent again with the same nonce within a few minutes is not created twice.
+	const nonces = new Map<string, { messageId: string; at: number }>();
 	router.add('POST', '/channels/:channelId/messages', ({ params, body, files }) => {
 		const channel = state.channels.get(params.channelId!);
 		if (!channel) throw Errors.unknownChannel();
 		if (channel.recipientId && state.users.get(channel.recipientId)?.dmsClosed) throw Errors.cannotDm();
 		requireChannelPermissions(emulator, channel.id, P.ViewChannel | P.SendMessages);
 		if (files.length > 0) requireChannelPermissions(emulator, channel.id, P.AttachFiles);
+		const { nonce, enforce_nonce: enforce } = body as { nonce?: string | number; enforce_nonce?: boolean };
+		const key = enforce && nonce !== undefined ? `${bot()}:${nonce}` : null;
+		const earlier = key ? nonces.get(key) : undefined;
+		const existing = earlier && Date.now() - earlier.at < NONCE_WINDOW_MS ? state.messages.get(earlier.messageId) : undefined;
+		if (existing && !existing.deleted) return { body: state.apiMessage(existing) };
 		const message = createMessage(emulator, { channelId: channel.id, authorId: bot(), payload: body as MessagePayload, files });
+		if (key) nonces.set(key, { messageId: message.id, at: Date.now() });
 		return { body: state.apiMessage(message) };
 	});
 
