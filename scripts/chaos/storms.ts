@@ -17,6 +17,14 @@ export function startStorms(discord: TestDiscord, random: Random): { counts: Map
 			run: () =>
 				limits.injectRateLimit({ method: 'POST', route: '/channels/:channelId/messages' }, { retryAfterMs: 2_000, count: 2 })
 		},
+		{
+			name: 'shared 429 on permission overwrites',
+			run: () =>
+				limits.injectRateLimit(
+					{ method: 'PUT', route: '/channels/:channelId/permissions/:overwriteId' },
+					{ retryAfterMs: 1_500, shared: true, count: 2 }
+				)
+		},
 		{ name: '5xx burst', run: () => limits.injectServerError({ route: NOT_INTERACTIONS }, { status: 502, count: 3 }) },
 		{ name: '5 s latency', run: () => limits.injectLatency({ route: NOT_INTERACTIONS }, 5_000, 3) },
 		{ name: 'gateway closed', run: () => gateway.closeAll(4000, 'storm') }

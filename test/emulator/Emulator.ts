@@ -8,6 +8,7 @@ import { registerRoutes } from './rest/routes.js';
 import { Limits } from './rest/limits.js';
 import {
 	ApiError,
+	sharedRateLimit,
 	type BearerCaller,
 	bucketOf,
 	Errors,
@@ -230,6 +231,7 @@ export class Emulator {
 				return sendJson(response, fault.status, { message: 'Internal Server Error', code: 0 });
 			}
 			if (fault?.kind === 'apiError') throw new ApiError(fault.status, fault.code, fault.message);
+			if (fault?.kind === 'rateLimit' && fault.shared) throw sharedRateLimit(fault.retryAfterMs);
 			const forced = fault?.kind === 'rateLimit' ? { retryAfterMs: fault.retryAfterMs, global: fault.global } : undefined;
 			const decision = this.limits.take(bucket, Date.now(), route.auth && !bearer, forced);
 			if (decision.kind === 'limited') {

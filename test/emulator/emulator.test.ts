@@ -93,6 +93,13 @@ describe('REST', () => {
 		// The bucket stays closed until its reset.
 		expect((await api('GET', `/channels/${general().id}`)).status).toBe(429);
 
+		// A per-resource limit says so (scope "shared") and spends none of the route's bucket.
+		emulator.limits.injectRateLimit({ method: 'GET', route: '/users/@me' }, { retryAfterMs: 800, shared: true });
+		const shared = await api('GET', '/users/@me');
+		expect(shared.status).toBe(429);
+		expect(shared.headers.get('x-ratelimit-scope')).toBe('shared');
+		expect((await api('GET', '/users/@me')).status).toBe(200);
+
 		emulator.limits.injectRateLimit({}, { retryAfterMs: 200, global: true });
 		const global = await api('GET', '/users/@me');
 		expect(global.headers.get('x-ratelimit-global')).toBe('true');

@@ -113,6 +113,8 @@ export interface EInteraction {
 	respondedAt: number | null;
 	/** The reply message (type 4) or the message a deferred reply becomes. */
 	originalMessageId: string | null;
+	/** A deferred reply deleted while still "thinking…": the next follow-up is a message of its own. */
+	originalDeleted: boolean;
 	/** The component's message, for buttons and selects. */
 	sourceMessageId: string | null;
 	ephemeral: boolean;

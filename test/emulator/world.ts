@@ -411,6 +411,7 @@ export class World {
 			ephemeral: false,
 			modal: null,
 			autocompleteChoices: null,
+			originalDeleted: false,
 			followUpIds: []
 		};
 		const guild = channel.guildId ? state.guild(channel.guildId) : null;

@@ -15,17 +15,19 @@ beforeAll(async () => {
 });
 
 /** What Discord would have been asked to show: the reply payloads of a fake interaction or message. */
-function interaction(state: { replied?: boolean; deferred?: boolean; locale?: string } = {}) {
+function interaction(state: { replied?: boolean; deferred?: boolean; ephemeral?: boolean; locale?: string } = {}) {
 	const sent: { via: string; payload: { content: string; flags?: number } }[] = [];
 	const target = {
 		guildId: '100000000000000001',
 		user: { id: '300000000000000003' },
 		replied: state.replied ?? false,
 		deferred: state.deferred ?? false,
+		ephemeral: state.ephemeral ?? false,
 		isRepliable: () => true,
 		reply: async (payload: never) => void sent.push({ via: 'reply', payload }),
 		followUp: async (payload: never) => void sent.push({ via: 'followUp', payload }),
 		editReply: async (payload: never) => void sent.push({ via: 'editReply', payload }),
+		deleteReply: async () => void sent.push({ via: 'deleteReply', payload: { content: '' } }),
 		locale: state.locale ?? 'en-US'
 	};
 	return { target: target as unknown as ErrorTarget, sent };
@@ -97,15 +99,21 @@ describe('the shared error handler', () => {
 		expect(sent[0]!.payload.content).toMatch(/^Something went wrong on our side/);
 	});
 
-	it('follows up when the interaction was already answered, and fills a deferred reply', async () => {
+	it('follows up when the interaction was already answered, and fills or replaces a deferred reply', async () => {
 		const answered = interaction({ replied: true });
 		await reportError(new Error('late failure'), answered.target, { event: 'interactionHandlerError' }, deps().reporter);
 		expect(answered.sent.map((entry) => entry.via)).toEqual(['followUp']);
 		expect(answered.sent[0]!.payload.flags).toBe(MessageFlags.Ephemeral);
 
-		const deferred = interaction({ deferred: true });
+		const deferred = interaction({ deferred: true, ephemeral: true });
 		await reportError(new Error('late failure'), deferred.target, { event: 'interactionHandlerError' }, deps().reporter);
 		expect(deferred.sent.map((entry) => entry.via)).toEqual(['editReply']);
+
+		// A public "thinking…" gives way to a line for the caller alone.
+		const shown = interaction({ deferred: true, ephemeral: false });
+		await reportError(new Error('late failure'), shown.target, { event: 'interactionHandlerError' }, deps().reporter);
+		expect(shown.sent.map((entry) => entry.via)).toEqual(['deleteReply', 'followUp']);
+		expect(shown.sent[1]!.payload.flags).toBe(MessageFlags.Ephemeral);
 	});
 
 	it('speaks the guild’s language', async () => {

@@ -120,13 +120,18 @@ export class TestDiscord {
 	public async answer(interaction: EInteraction, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<Answer> {
 		await this.waitFor(() => interaction.responseType !== null, `an answer to interaction ${interaction.id}`, timeoutMs);
 		if (interaction.responseType === InteractionResponseType.DeferredChannelMessageWithSource) {
-			await this.waitFor(() => interaction.originalMessageId, `the deferred reply to interaction ${interaction.id}`, timeoutMs);
+			// The deferred reply, or (when the bot withdrew a public "thinking…" to answer privately) the follow-up.
+			await this.waitFor(
+				() => interaction.originalMessageId ?? (interaction.originalDeleted && interaction.followUpIds[0]),
+				`the deferred reply to interaction ${interaction.id}`,
+				timeoutMs
+			);
 		}
 		const id =
 			interaction.responseType === InteractionResponseType.UpdateMessage ||
 			interaction.responseType === InteractionResponseType.DeferredMessageUpdate
 				? interaction.sourceMessageId
-				: interaction.originalMessageId;
+				: (interaction.originalMessageId ?? interaction.followUpIds[0]);
 		const message = id ? (this.state.messages.get(id) ?? null) : null;
 		return {
 			interaction,

@@ -2,9 +2,7 @@ import { InteractionHandlerTypes, type InteractionHandler } from '@sapphire/fram
 import type { ButtonInteraction } from 'discord.js';
 import { CustomIdHandler } from '../../lib/chat/CustomIdHandler.js';
 import type { CustomIdOf } from '../../lib/chat/customIds.js';
-import { outcomeMessage } from '../../lib/chat/render.js';
-import { runInTicket } from '../../lib/chat/ticketSubcommand.js';
-import { translatorFor } from '../../lib/discord/translate.js';
+import { answerInTicket } from '../../lib/chat/ticketSubcommand.js';
 import { claim } from '../../lib/tickets/claim.js';
 
 /** The Claim button on a ticket's welcome message: the same use case as /ticket claim. */
@@ -14,8 +12,6 @@ export class ClaimButton extends CustomIdHandler<'claimButton'> {
 	}
 
 	public async run(interaction: ButtonInteraction<'cached'>, id: CustomIdOf<'claimButton'>) {
-		const outcome = await runInTicket(this.container, claim, interaction.member, interaction.channelId, undefined, id.ticketId);
-		const { pingRoles, ...message } = outcomeMessage(await translatorFor(interaction.guild), outcome);
-		await interaction.reply({ ...message, allowedMentions: { parse: [], roles: [...(pingRoles ?? [])] } });
+		await answerInTicket(this.container, interaction, claim, undefined, id.ticketId);
 	}
 }

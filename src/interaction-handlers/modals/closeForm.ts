@@ -3,9 +3,7 @@ import type { ModalSubmitInteraction } from 'discord.js';
 import { CustomIdHandler } from '../../lib/chat/CustomIdHandler.js';
 import type { CustomIdOf } from '../../lib/chat/customIds.js';
 import { formText } from '../../lib/chat/forms.js';
-import { outcomeMessage } from '../../lib/chat/render.js';
-import { runInTicket } from '../../lib/chat/ticketSubcommand.js';
-import { translatorFor } from '../../lib/discord/translate.js';
+import { answerInTicket } from '../../lib/chat/ticketSubcommand.js';
 import { close } from '../../lib/tickets/close.js';
 
 /** The close form behind a ticket's Close button: the same use case as /ticket close. */
@@ -15,11 +13,6 @@ export class CloseFormModal extends CustomIdHandler<'closeForm'> {
 	}
 
 	public async run(interaction: ModalSubmitInteraction<'cached'>, id: CustomIdOf<'closeForm'>) {
-		const reason = formText(interaction, 'reason');
-		const outcome = await runInTicket(this.container, close, interaction.member, interaction.channelId!, { reason }, id.ticketId);
-		await interaction.reply({
-			...outcomeMessage(await translatorFor(interaction.guild), outcome),
-			allowedMentions: { parse: [] }
-		});
+		await answerInTicket(this.container, interaction, close, { reason: formText(interaction, 'reason') }, id.ticketId);
 	}
 }

@@ -1,5 +1,6 @@
 import { InteractionHandlerTypes, type InteractionHandler } from '@sapphire/framework';
-import { MessageFlags, type ModalSubmitInteraction } from 'discord.js';
+import type { ModalSubmitInteraction } from 'discord.js';
+import { acknowledge } from '../../lib/chat/context.js';
 import { CustomIdHandler } from '../../lib/chat/CustomIdHandler.js';
 import type { CustomIdOf } from '../../lib/chat/customIds.js';
 import { formText } from '../../lib/chat/forms.js';
@@ -15,6 +16,7 @@ export class RatingFormModal extends CustomIdHandler<'ratingForm'> {
 	}
 
 	public async run(interaction: ModalSubmitInteraction<'cached'>, id: CustomIdOf<'ratingForm'>) {
+		await acknowledge(interaction, rate.audience);
 		const outcome = await rate.run(
 			this.container.ticketServices,
 			callerOf(this.container, interaction.member),
@@ -22,6 +24,6 @@ export class RatingFormModal extends CustomIdHandler<'ratingForm'> {
 			{ stars: id.stars, message: formText(interaction, 'comment') }
 		);
 		const { pingRoles: _none, ...message } = outcomeMessage(await translatorFor(interaction), outcome);
-		await interaction.reply({ ...message, flags: MessageFlags.Ephemeral });
+		await interaction.editReply(message);
 	}
 }

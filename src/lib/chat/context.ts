@@ -9,7 +9,8 @@ import {
 	type GuildTextBasedChannel,
 	type InteractionReplyOptions,
 	type Message,
-	type MessageCreateOptions
+	type MessageCreateOptions,
+	type RepliableInteraction
 } from 'discord.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import type { Translate } from '../i18n/notice.js';
@@ -50,6 +51,16 @@ function allowedMentions(roles: readonly string[] = []) {
 	return { parse: [] as never[], roles: [...roles] };
 }
 
+/**
+ * The first answer to an interaction, before any other work (Discord allows 3 s, and a busy database
+ * or a slow Discord must not eat them): "thinking…" where the answer will appear, for everyone in the
+ * channel or for the caller alone. A refusal that follows a public one replaces it with a private line.
+ */
+export async function acknowledge(interaction: RepliableInteraction, answer: Audience): Promise<void> {
+	if (interaction.deferred || interaction.replied) return;
+	await interaction.deferReply(answer === 'channel' ? {} : { flags: MessageFlags.Ephemeral });
+}
+
 export async function slashContext(
 	services: ChatServices,
 	interaction: ChatInputCommandInteraction<'cached'>,
@@ -67,10 +78,7 @@ export async function slashContext(
 		options,
 		answer,
 		t: await translatorFor(ephemeral ? interaction : interaction.guild),
-		defer: async () => {
-			if (!interaction.deferred && !interaction.replied)
-				await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
-		},
+		defer: () => acknowledge(interaction, answer),
 		reply: async (input) => {
 			const { pingRoles, ...payload } = typeof input === 'string' ? { content: input } : input;
 			const options: InteractionReplyOptions = {

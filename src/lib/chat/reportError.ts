@@ -81,9 +81,16 @@ async function respond(target: ErrorTarget, content: string): Promise<void> {
 		return;
 	}
 	if (!target.isRepliable()) return;
-	// A deferred reply is waiting with "thinking…": the answer replaces it.
-	if (target.deferred && !target.replied) await target.editReply({ content, allowedMentions });
-	else if (target.replied) await target.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions });
+	// A deferred reply is waiting with "thinking…": the answer replaces it, or, where everyone sees it,
+	// goes away for a line only the caller reads.
+	if (target.deferred && !target.replied) {
+		if (target.ephemeral) {
+			await target.editReply({ content, allowedMentions });
+			return;
+		}
+		await target.deleteReply().catch(() => undefined);
+		await target.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions });
+	} else if (target.replied) await target.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions });
 	else await target.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions });
 }
 

@@ -9,7 +9,7 @@ import {
 	type SlashCommandSubcommandBuilder
 } from 'discord.js';
 import { localizationsOf, type CommandPath, type CommandTranslations } from '../i18n/commandDescriptions.js';
-import { prefixContext, slashContext, type CommandContext } from './context.js';
+import { acknowledge, prefixContext, slashContext, type CommandContext } from './context.js';
 import type { Audience } from '../tickets/outcome.js';
 import { optionsFromArgs, optionsFromInteraction, type OptionSpec } from './options.js';
 import type { ChatServices } from './services.js';
@@ -23,6 +23,11 @@ export interface SubcommandDefinition {
 	answer: Audience;
 	/** Sapphire preconditions (e.g. 'AdminOnly', 'StaffOnly'), checked the same way for both invocations. */
 	preconditions?: readonly PreconditionEntryResolvable[];
+	/**
+	 * The slash form may answer with a form (a modal), which must then be its first answer; every other
+	 * subcommand is acknowledged before it runs.
+	 */
+	opensForm?: boolean;
 	run(context: CommandContext): Promise<void>;
 }
 
@@ -39,6 +44,7 @@ export function subcommandMappings(
 		preconditions: [...(definition.preconditions ?? [])],
 		chatInputRun: async (interaction: ChatInputCommandInteraction) => {
 			if (!interaction.inCachedGuild()) return;
+			if (!definition.opensForm) await acknowledge(interaction, definition.answer);
 			const options = optionsFromInteraction(interaction, definition.options ?? []);
 			await definition.run(await slashContext(services(), interaction, options, definition.answer));
 		},

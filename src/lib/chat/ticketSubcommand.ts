@@ -1,10 +1,11 @@
-import type { GuildMember } from 'discord.js';
+import type { ButtonInteraction, GuildMember, ModalSubmitInteraction } from 'discord.js';
+import { translatorFor } from '../discord/translate.js';
 import { callerOf } from './caller.js';
 import { refuse } from '../errors/Refusal.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import type { TicketOutcome, UseCase } from '../tickets/outcome.js';
 import { ticketIdInChannel } from '../tickets/ticket.js';
-import type { CommandContext } from './context.js';
+import { acknowledge, type CommandContext } from './context.js';
 import type { CommandOptions, OptionSpec } from './options.js';
 import { outcomeMessage } from './render.js';
 import type { ChatServices } from './services.js';
@@ -26,6 +27,25 @@ export async function runInTicket<Input, Output>(
 	const ticketId = await ticketIdInChannel(services.db.forGuild(member.guild.id), channelId);
 	if (named !== undefined && named !== ticketId) refuse(LanguageKeys.Errors.InvalidButton);
 	return useCase.run(services, callerOf(chat, member), { guildId: member.guild.id, ticketId }, input);
+}
+
+/**
+ * A component on a ticket (a button, a form) that runs a use case, as its slash command does: acknowledged
+ * first, then answered where the use case's audience reads it; work left for after the answer runs last.
+ */
+export async function answerInTicket<Input>(
+	chat: ChatServices,
+	interaction: ButtonInteraction<'cached'> | ModalSubmitInteraction<'cached'>,
+	useCase: UseCase<Input, TicketOutcome>,
+	input: Input,
+	ticketId: number
+): Promise<void> {
+	await acknowledge(interaction, useCase.audience);
+	const outcome = await runInTicket(chat, useCase, interaction.member, interaction.channelId!, input, ticketId);
+	const t = await translatorFor(useCase.audience === 'channel' ? interaction.guild : interaction);
+	const { pingRoles, ...message } = outcomeMessage(t, outcome);
+	await interaction.editReply({ ...message, allowedMentions: { parse: [], roles: [...(pingRoles ?? [])] } });
+	await outcome.afterAnswer?.();
 }
 
 export interface TicketSubcommandSpec<Input> {

@@ -11,6 +11,7 @@ export const create: SubcommandDefinition = {
 	name: 'create',
 	description: 'Open a ticket',
 	answer: 'caller',
+	opensForm: true,
 	preconditions: ['CreationOpen', 'NotBlacklisted', 'CreationCooldown'],
 	options: [
 		{ name: 'category', type: 'string', description: 'What you need help with (category key)', required: true, maxLength: 32 }

@@ -114,7 +114,9 @@ export function interactionRoutes(router: Router, emulator: Emulator): void {
 				if (interaction.responseType === null) throw Errors.unknownWebhook();
 				// The first follow-up after a deferred reply becomes that reply.
 				const deferred =
-					interaction.responseType === InteractionResponseType.DeferredChannelMessageWithSource && !interaction.originalMessageId;
+					interaction.responseType === InteractionResponseType.DeferredChannelMessageWithSource &&
+					!interaction.originalMessageId &&
+					!interaction.originalDeleted;
 				if (deferred) return { body: state.apiMessage(reply(interaction, body, files)) };
 				const ephemeral = Boolean(((body as MessagePayload).flags ?? 0) & MessageFlags.Ephemeral);
 				const message = createMessage(emulator, {
@@ -173,7 +175,8 @@ export function interactionRoutes(router: Router, emulator: Emulator): void {
 			if (message) return { body: state.apiMessage(editMessage(emulator, message, request.body, request.files)) };
 			if (
 				request.params.messageId === '@original' &&
-				interaction.responseType === InteractionResponseType.DeferredChannelMessageWithSource
+				interaction.responseType === InteractionResponseType.DeferredChannelMessageWithSource &&
+				!interaction.originalDeleted
 			) {
 				return { body: state.apiMessage(reply(interaction, request.body, request.files)) };
 			}
@@ -186,9 +189,19 @@ export function interactionRoutes(router: Router, emulator: Emulator): void {
 		'DELETE',
 		'/webhooks/:webhookId/:token/messages/:messageId',
 		(request) => {
-			const { message } = target(request);
-			if (!message) throw Errors.unknownMessage();
-			deleteMessage(emulator, message);
+			const { interaction, message } = target(request);
+			if (message) {
+				deleteMessage(emulator, message);
+				return;
+			}
+			// A deferred reply still "thinking…" can be withdrawn; a follow-up then stands on its own.
+			const thinking =
+				request.params.messageId === '@original' &&
+				interaction.responseType === InteractionResponseType.DeferredChannelMessageWithSource &&
+				!interaction.originalMessageId &&
+				!interaction.originalDeleted;
+			if (!thinking) throw Errors.unknownMessage();
+			interaction.originalDeleted = true;
 		},
 		{ auth: false }
 	);

@@ -18,7 +18,7 @@ interface Fault {
 	match: FaultMatch;
 	remaining: number;
 	apply:
-		| { kind: 'rateLimit'; retryAfterMs: number; global: boolean }
+		| { kind: 'rateLimit'; retryAfterMs: number; global: boolean; shared: boolean }
 		| { kind: 'serverError'; status: number }
 		| { kind: 'apiError'; status: number; code: number; message: string }
 		| { kind: 'latency'; ms: number };
@@ -47,11 +47,23 @@ export class Limits {
 	#globalWindow = { start: 0, count: 0 };
 	#globalBlockedUntil = 0;
 
-	public injectRateLimit(match: FaultMatch, options: { retryAfterMs: number; global?: boolean; count?: number }): void {
+	/**
+	 * A 429: the route's bucket (scope "user"), the global cap (`global`), or a per-resource limit that
+	 * Discord does not hold against the bot (`shared`, scope "shared", no bucket spent).
+	 */
+	public injectRateLimit(
+		match: FaultMatch,
+		options: { retryAfterMs: number; global?: boolean; shared?: boolean; count?: number }
+	): void {
 		this.#faults.push({
 			match,
 			remaining: options.count ?? 1,
-			apply: { kind: 'rateLimit', retryAfterMs: options.retryAfterMs, global: options.global ?? false }
+			apply: {
+				kind: 'rateLimit',
+				retryAfterMs: options.retryAfterMs,
+				global: options.global ?? false,
+				shared: options.shared ?? false
+			}
 		});
 	}
 
