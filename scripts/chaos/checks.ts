@@ -137,7 +137,9 @@ export async function checkAll(
 	const cutOff = unanswered.filter((interaction) => bot.inFlightAtKill(interaction.createdAt));
 	const neverAnswered = unanswered
 		.filter((interaction) => !bot.inFlightAtKill(interaction.createdAt))
-		.map((interaction) => `${describe(interaction)} at ${new Date(interaction.createdAt).toISOString()}`);
+		.map(
+			(interaction) => `${describe(interaction)} at ${new Date(interaction.createdAt).toISOString()}: ${stateOf(interaction)}`
+		);
 
 	return [
 		figure(
@@ -168,12 +170,20 @@ function memberOverwrites(channel: EChannel): string[] {
 		.map((overwrite) => overwrite.id);
 }
 
+/** Answered: a reply, a form or an update; a "thinking…" filled in, or withdrawn for a private follow-up. */
 function complete(interaction: EInteraction): boolean {
 	if (interaction.responseType === null) return false;
 	return (
 		interaction.responseType !== InteractionResponseType.DeferredChannelMessageWithSource ||
-		Boolean(interaction.originalMessageId)
+		Boolean(interaction.originalMessageId) ||
+		(interaction.originalDeleted && interaction.followUpIds.length > 0)
 	);
+}
+
+/** How far an unanswered interaction got: never acknowledged, or left "thinking…". */
+function stateOf(interaction: EInteraction): string {
+	if (interaction.responseType === null) return 'not acknowledged';
+	return `acknowledged after ${interaction.respondedAt! - interaction.createdAt} ms, left thinking`;
 }
 
 function describe(interaction: EInteraction): string {

@@ -178,8 +178,8 @@ try {
 		console.log(`${entry.label.padEnd(width)}  ${entry.count}`);
 		if (!entry.info) for (const example of entry.examples) console.log(`${' '.repeat(width)}    ${example}`);
 	}
-	const invalid = discord.emulator.calls.filter((call) => [401, 403, 429].includes(call.status)).length;
-	console.log(`${'invalid requests (401, 403, 429)'.padEnd(width)}  ${invalid}`);
+	const invalid = discord.emulator.invalidRequestCount();
+	console.log(`${'invalid requests (401, 403, 429; not "shared")'.padEnd(width)}  ${invalid}`);
 	console.log(`${'REST calls'.padEnd(width)}  ${discord.emulator.calls.length}`);
 	console.log(`\noperations: ${[...tally.ops].map(([name, count]) => `${name} ${count}`).join(', ')}`);
 	if (storms) console.log(`storms: ${[...storms.counts].map(([name, count]) => `${name} ${count}`).join(', ')}`);

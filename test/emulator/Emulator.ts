@@ -32,6 +32,8 @@ export interface RestCall {
 	body: unknown;
 	/** Sent with the bot token, so under the global cap (interaction replies are not). */
 	authenticated: boolean;
+	/** A 429 of a per-resource limit (scope "shared"), which Discord does not count as invalid. */
+	shared?: boolean;
 }
 
 /** A cookie as playwright's `context.addCookies` takes it. */
@@ -155,9 +157,9 @@ export class Emulator {
 		this.gateway.dispatch(event, data, guildId);
 	}
 
-	/** 401, 403 and 429 answers: Discord bans a bot that gets 10,000 of them in 10 minutes. */
+	/** 401, 403 and 429 answers but a per-resource limit's: Discord bans a bot that gets 10,000 in 10 minutes. */
 	public invalidRequestCount(sinceMs = 0): number {
-		return this.calls.filter((call) => call.at >= sinceMs && [401, 403, 429].includes(call.status)).length;
+		return this.calls.filter((call) => call.at >= sinceMs && [401, 403, 429].includes(call.status) && !call.shared).length;
 	}
 
 	public callsTo(method: string, route: string | RegExp): RestCall[] {
@@ -192,8 +194,9 @@ export class Emulator {
 		const matched = this.#router.match(method, path);
 		// Set once a Bearer token is accepted: the call is the user's, not the bot's.
 		let bearer: BearerCaller | null = null;
-		const record = (status: number, route: string, bucket: string, body: unknown) =>
+		const record = (status: number, route: string, bucket: string, body: unknown, shared = false) =>
 			this.calls.push({
+				shared,
 				at: arrivedAt,
 				method,
 				path,
@@ -260,7 +263,7 @@ export class Emulator {
 			return sendJson(response, status, reply?.body, decision.headers);
 		} catch (error) {
 			if (error instanceof ApiError) {
-				record(error.status, route.template, bucket, body);
+				record(error.status, route.template, bucket, body, error.headers['x-ratelimit-scope'] === 'shared');
 				const payload = {
 					message: error.message,
 					code: error.code,
