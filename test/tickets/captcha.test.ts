@@ -30,8 +30,8 @@ describe('captcha', () => {
 		expect(await captcha.passed(GUILD, USER, 1)).toBe(false);
 	});
 
-	it('draws the code as a PNG', () => {
-		const png = renderCaptcha('K7XQ4');
+	it('draws the code as a PNG', async () => {
+		const png = await renderCaptcha('K7XQ4');
 		expect(png.subarray(1, 4).toString()).toBe('PNG');
 		expect(png.length).toBeGreaterThan(2_000);
 	});

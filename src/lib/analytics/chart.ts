@@ -1,12 +1,19 @@
-import { createCanvas } from '@napi-rs/canvas';
 import { cut } from '../text/cut.js';
 
 const WIDTH = 900;
 const HEIGHT = 360;
 const MARGIN = { top: 48, right: 24, bottom: 56, left: 56 };
 
-/** A bar chart of counts per day as a PNG (drawn here, no browser and no network). Labels are plain text. */
-export function renderDailyChart(daily: readonly { day: string; count: number }[], title: string, emptyText: string): Buffer {
+/**
+ * A bar chart of counts per day as a PNG (drawn here, no browser and no network). Labels are plain text.
+ * The canvas library is loaded by the first chart, not at start-up.
+ */
+export async function renderDailyChart(
+	daily: readonly { day: string; count: number }[],
+	title: string,
+	emptyText: string
+): Promise<Buffer> {
+	const { createCanvas } = await import('@napi-rs/canvas');
 	const canvas = createCanvas(WIDTH, HEIGHT);
 	const context = canvas.getContext('2d');
 	context.fillStyle = '#2b2d31';

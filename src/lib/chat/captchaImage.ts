@@ -1,11 +1,14 @@
-import { createCanvas } from '@napi-rs/canvas';
 import { randomInt } from 'node:crypto';
 
 const WIDTH = 260;
 const HEIGHT = 90;
 
-/** The code drawn as a PNG: each character tilted and shifted, over noise lines and dots. */
-export function renderCaptcha(code: string): Buffer {
+/**
+ * The code drawn as a PNG: each character tilted and shifted, over noise lines and dots. The canvas
+ * library (about 20 MiB once loaded) is loaded by the first captcha, not at start-up.
+ */
+export async function renderCaptcha(code: string): Promise<Buffer> {
+	const { createCanvas } = await import('@napi-rs/canvas');
 	const canvas = createCanvas(WIDTH, HEIGHT);
 	const context = canvas.getContext('2d');
 	context.fillStyle = '#f2f3f5';

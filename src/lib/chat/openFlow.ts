@@ -83,7 +83,7 @@ async function showChallenge(
 		.setLabel(t(LanguageKeys.Captcha.Enter));
 	await interaction.reply({
 		content: t(LanguageKeys.Captcha.Prompt, { attempts: MAX_ATTEMPTS }),
-		files: [new AttachmentBuilder(renderCaptcha(code), { name: 'captcha.png' })],
+		files: [new AttachmentBuilder(await renderCaptcha(code), { name: 'captcha.png' })],
 		components: [new ActionRowBuilder<ButtonBuilder>().addComponents(button)],
 		flags: MessageFlags.Ephemeral
 	});

@@ -3,6 +3,7 @@ import {
 	ClientUser,
 	DefaultRestOptions,
 	GatewayIntentBits,
+	Options,
 	Partials,
 	Routes,
 	type APIUser,
@@ -65,6 +66,28 @@ export function createClient(setup: ClientSetup): SapphireClient {
 		],
 		// Partial messages: edits and deletions of messages sent before the bot started still reach the archive.
 		partials: [Partials.Channel, Partials.Message],
+		// Only what the bot reads is kept: guilds, channels, roles and members for permissions. Messages are
+		// archived in the database as they come, so each channel keeps just the last few, for an hour at most;
+		// what the bot never reads (reactions, emojis, stickers, presences, voice, invites…) is not kept at all.
+		makeCache: Options.cacheWithLimits({
+			...Options.DefaultMakeCacheSettings,
+			MessageManager: 10,
+			ReactionManager: 0,
+			ReactionUserManager: 0,
+			GuildEmojiManager: 0,
+			GuildStickerManager: 0,
+			GuildInviteManager: 0,
+			GuildScheduledEventManager: 0,
+			PresenceManager: 0,
+			VoiceStateManager: 0,
+			StageInstanceManager: 0,
+			AutoModerationRuleManager: 0,
+			GuildBanManager: 0
+		}),
+		sweepers: {
+			...Options.DefaultSweeperSettings,
+			messages: { interval: 15 * 60, lifetime: 60 * 60 }
+		},
 		baseUserDirectory: setup.baseUserDirectory,
 		logger: { instance: setup.logger, level: setup.logger.level as LogLevel },
 		loadMessageCommandListeners: true,

@@ -15,7 +15,7 @@ export const graph: SubcommandDefinition = {
 		const days = context.options.integer('days') ?? 30;
 		const daily = await container.analytics.dailyVolume(container.db.forGuild(context.guild.id), days);
 		const { t } = context;
-		const png = renderDailyChart(
+		const png = await renderDailyChart(
 			daily,
 			t(LanguageKeys.Analytics.GraphTitle, { guild: context.guild.name, days }),
 			t(LanguageKeys.Analytics.GraphEmpty)
