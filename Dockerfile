@@ -1,5 +1,5 @@
 # Build stage: install with dev dependencies, generate the Prisma clients, compile TypeScript.
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 # better-sqlite3 compiles against Node's own headers when no prebuilt binary can be fetched.
 RUN apt-get update \
@@ -15,7 +15,7 @@ COPY src ./src
 RUN npm run build && npm prune --omit=dev --ignore-scripts
 
 # Run stage: production dependencies and the compiled bot only, as the unprivileged node user.
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production \
 	HEALTH_PORT=8080 \
 	LOG_DIR=/app/logs \
