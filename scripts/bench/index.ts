@@ -1,5 +1,5 @@
 // npm run bench <name> [-- options]: runs scripts/bench/<name>.ts.
-const benches = ['create', 'transcript', 'analytics', 'web', 'soak'];
+const benches = ['create', 'floor', 'transcript', 'analytics', 'web', 'soak'];
 const [name, ...rest] = process.argv.slice(2);
 if (!name || !benches.includes(name)) {
 	console.error(`usage: npm run bench <${benches.join('|')}> [-- options]`);
