@@ -195,16 +195,28 @@ function describe(interaction: EInteraction): string {
 }
 
 /** A ticket's row and timeline in a few lines, for the examples of a failed run. */
-export async function explain(db: DatabaseHandle, ticketId: number): Promise<string> {
+export async function explain(
+	discord: TestDiscord,
+	db: DatabaseHandle,
+	guilds: readonly ChaosGuild[],
+	ticketId: number
+): Promise<string> {
 	const row = await db.prisma.ticket.findUnique({ where: { id: ticketId } });
 	if (!row) return `ticket ${ticketId}: no row`;
 	const events = await db.prisma.auditEvent.findMany({ where: { ticketId }, orderBy: { id: 'asc' } });
-	const at = (date: Date | null) => (date ? date.toISOString().slice(11, 23) : '-');
+	const at = (date: Date | number | null) => (date ? new Date(date).toISOString().slice(11, 23) : '-');
+	// The ticket's transcripts in its guild's transcript channel, with the nonce each was sent with.
+	const transcripts = guilds.find((guild) => guild.home.guild.id === row.guildId)?.transcripts;
+	const file = `ticket-${ticketNumber(row.number)}.html`;
+	const posts = transcripts
+		? discord.botMessages(transcripts).filter((message) => message.attachments.some((attachment) => attachment.filename === file))
+		: [];
 	return [
 		`ticket ${ticketId} #${row.number}: ${row.status}${row.locked ? ' locked' : ''}, closed ${at(row.closedAt)}, transcript posted ${at(row.transcriptPostedAt)}`,
 		...events.map(
 			(event) =>
 				`  ${at(event.createdAt)} ${event.action}${event.targetId ? ` ${event.targetId}` : ''} ${event.details}${event.effectPendingAt ? ' (effect pending)' : ''}`
-		)
+		),
+		...posts.map((post) => `  ${at(post.createdAt)} transcript posted (nonce ${post.nonce ?? 'none'})`)
 	].join('\n');
 }

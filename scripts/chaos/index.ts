@@ -192,7 +192,7 @@ try {
 		const ids = [...new Set(bad.flatMap((entry) => entry.examples.map((example) => /^ticket (\d+)/.exec(example)?.[1])))]
 			.filter(Boolean)
 			.slice(0, 6);
-		for (const id of ids) console.log(`\n${await explain(db, Number(id))}`);
+		for (const id of ids) console.log(`\n${await explain(discord, db, guilds, Number(id))}`);
 	}
 	const logFile = join(tmpdir(), `chaos-${SEED}-${database.provider}.log`);
 	writeFileSync(logFile, bot.output());

@@ -79,6 +79,8 @@ export interface EMessage {
 	interactionId: string | null;
 	webhookId: string | null;
 	reference: { message_id: string; channel_id: string; guild_id?: string } | null;
+	/** The nonce it was sent with, if any (Discord echoes it once, on creation). */
+	nonce: string | null;
 	deleted: boolean;
 }
 

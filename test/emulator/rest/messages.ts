@@ -13,6 +13,7 @@ export interface MessagePayload {
 	flags?: number;
 	message_reference?: { message_id: string; channel_id?: string; guild_id?: string };
 	allowed_mentions?: { parse?: string[]; roles?: string[]; users?: string[] };
+	nonce?: string | number;
 }
 
 /** Which role mentions in the content actually notify, by Discord's allowed_mentions rules. */
@@ -154,6 +155,7 @@ export function createMessage(emulator: Emulator, input: NewMessage): EMessage {
 					...(channel.guildId ? { guild_id: channel.guildId } : {})
 				}
 			: null,
+		nonce: input.payload.nonce === undefined ? null : String(input.payload.nonce),
 		deleted: false
 	};
 	state.messages.set(message.id, message);
