@@ -1,4 +1,5 @@
 // npm run bench floor [-- --clicks N --guilds M --startup 1000,10000 --database sqlite|postgresql|both]
+// (--clicks 0 skips the burst, --startup '' the start-up figures)
 // The ticket bot against a bare discord.js bot that only acknowledges (scripts/bench/bareBot.mjs, same
 // intents), both compiled JavaScript under plain node, each on a fresh emulator in this one run:
 //   burst: N members across M guilds click a panel button at once; acknowledgement p50/p99 at the
@@ -191,24 +192,27 @@ try {
 		`node ${process.version}; ${CLICKS} clicks across ${GUILDS} guilds; start-up with ${STARTUP_SIZES.join(', ')} guilds`
 	);
 
-	const bare = await bareBurst();
-	const bareP50 = percentile(sorted(bare.ack), 50);
-	const bareP99 = percentile(sorted(bare.ack), 99);
-	console.log(`\nbare bot burst: ack p50 ${bareP50} ms, p99 ${bareP99} ms`);
-	const floorMs = ((CLICKS * CAPPED_CALLS_PER_TICKET) / GLOBAL_CAP_PER_SECOND) * 1000;
-	for (const database of DATABASES) {
-		const result = await ticketBurst(database, configPath);
-		const ack = sorted(result.ack);
-		const last = Math.max(...result.ready);
-		console.log(
-			`ticket bot burst (${database.provider}): ${result.ready.length}/${CLICKS} tickets, ${(result.cappedCalls / CLICKS).toFixed(2)} capped calls per ticket`
-		);
-		console.log(
-			`  ack p50 ${percentile(ack, 50)} ms (${ratio(percentile(ack, 50), bareP50)}), p99 ${percentile(ack, 99)} ms (${ratio(percentile(ack, 99), bareP99)}; goal ≤ 1.2×)`
-		);
-		console.log(
-			`  last ticket ready after ${last} ms; cap floor ${floorMs} ms (${CLICKS} × ${CAPPED_CALLS_PER_TICKET} calls ÷ ${GLOBAL_CAP_PER_SECOND}/s): ${ratio(last, floorMs)} (goal ≤ 1.1×)`
-		);
+	// --clicks 0: start-up figures alone.
+	if (CLICKS > 0) {
+		const bare = await bareBurst();
+		const bareP50 = percentile(sorted(bare.ack), 50);
+		const bareP99 = percentile(sorted(bare.ack), 99);
+		console.log(`\nbare bot burst: ack p50 ${bareP50} ms, p99 ${bareP99} ms`);
+		const floorMs = ((CLICKS * CAPPED_CALLS_PER_TICKET) / GLOBAL_CAP_PER_SECOND) * 1000;
+		for (const database of DATABASES) {
+			const result = await ticketBurst(database, configPath);
+			const ack = sorted(result.ack);
+			const last = Math.max(...result.ready);
+			console.log(
+				`ticket bot burst (${database.provider}): ${result.ready.length}/${CLICKS} tickets, ${(result.cappedCalls / CLICKS).toFixed(2)} capped calls per ticket`
+			);
+			console.log(
+				`  ack p50 ${percentile(ack, 50)} ms (${ratio(percentile(ack, 50), bareP50)}), p99 ${percentile(ack, 99)} ms (${ratio(percentile(ack, 99), bareP99)}; goal ≤ 1.2×)`
+			);
+			console.log(
+				`  last ticket ready after ${last} ms; cap floor ${floorMs} ms (${CLICKS} × ${CAPPED_CALLS_PER_TICKET} calls ÷ ${GLOBAL_CAP_PER_SECOND}/s): ${ratio(last, floorMs)} (goal ≤ 1.1×)`
+			);
+		}
 	}
 
 	for (const size of STARTUP_SIZES) {
