@@ -133,7 +133,19 @@ export function createClient(setup: ClientSetup): SapphireClient {
 	// Without Redis the tasks plugin is not registered and reads no options.
 	// The queue's name carries the prefix (the plugin's worker ignores BullMQ's own prefix option).
 	const tasks = env.REDIS_URL
-		? { queue: `${env.REDIS_PREFIX}-scheduled-tasks`, bull: { connection: redisOptionsFromUrl(env.REDIS_URL) } }
+		? { queue: scheduledTasksQueue(env), bull: { connection: redisOptionsFromUrl(env.REDIS_URL) } }
 		: undefined;
 	return new SapphireClient({ ...options, tasks } as ClientOptions);
+}
+
+/**
+ * The BullMQ queue of this process's scheduled closes and sweep. Processes that serve different shards
+ * (SHARD_IDS) have a queue each: a close is queued by the process that owns its guild and runs there,
+ * and each set of shards gets its own inactivity sweep (one shared repeatable job would sweep only the
+ * guilds of whichever process ran it). Processes with the same shards (a rolling restart) share one.
+ */
+export function scheduledTasksQueue(env: Pick<Env, 'REDIS_PREFIX' | 'SHARD_IDS' | 'SHARD_COUNT'>): string {
+	const base = `${env.REDIS_PREFIX}-scheduled-tasks`;
+	if (!env.SHARD_IDS) return base;
+	return `${base}-shards-${[...env.SHARD_IDS].sort((a, b) => a - b).join('.')}-of-${env.SHARD_COUNT}`;
 }
