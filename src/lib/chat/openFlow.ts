@@ -24,12 +24,16 @@ import { MAX_ATTEMPTS } from '../tickets/captcha.js';
 import { renderCaptcha } from './captchaImage.js';
 import { oneFieldForm } from './forms.js';
 import { renderWelcome } from './welcome.js';
+import { within } from '../lifecycle/deadline.js';
 import { Semaphore } from '../lifecycle/Semaphore.js';
 import { cut } from '../text/cut.js';
 import { refuse, Refusal } from '../errors/Refusal.js';
 import type { ChatServices } from './services.js';
 
 type StartingInteraction = (ButtonInteraction | StringSelectMenuInteraction | ChatInputCommandInteraction) & { guildId: string };
+
+/** How long the refusal checks may delay a form or a captcha (the first answer to the click). */
+const EARLY_CHECKS_MS = 1_500;
 
 /** The form's field IDs: q0 … q4, in question order. */
 const fieldId = (index: number) => `q${index}`;
@@ -53,8 +57,10 @@ export async function beginTicket(
 		await openAndAnnounce(services, interaction, category, [], source);
 		return;
 	}
-	// Refuse before the member solves a captcha or fills in a form for nothing.
-	const refusal = await services.tickets.refusal(guildId, interaction.user.id);
+	// Refuse before the member solves a captcha or fills in a form for nothing, unless the checks are
+	// slow: the first answer must come within Discord's 3 s, and the same checks run again, under the
+	// creation's lock, when the form is submitted.
+	const refusal = await within(services.tickets.refusal(guildId, interaction.user.id), EARLY_CHECKS_MS, null);
 	if (refusal) throw new Refusal(refusal);
 	if (category.captcha && !(await services.captcha.passed(guildId, interaction.user.id, category.id))) {
 		await showChallenge(services, interaction, category, panelId);
