@@ -101,6 +101,8 @@ interface Burst {
 	ready: number[];
 	/** Calls under the global cap (the bot's token, not interaction replies) from the burst's start. */
 	cappedCalls: number;
+	/** Of those, the ones Discord answered 429. */
+	limited: number;
 }
 
 /** One warm-up click per guild, then every member's click at once. */
@@ -129,7 +131,8 @@ async function burst(discord: TestDiscord, fixtures: GuildFixture[], panels: EMe
 	return {
 		ack: clicks.map((click) => click.respondedAt! - click.createdAt),
 		ready,
-		cappedCalls: discord.emulator.calls.filter((call) => call.at >= started && call.authenticated).length
+		cappedCalls: discord.emulator.calls.filter((call) => call.at >= started && call.authenticated).length,
+		limited: discord.emulator.calls.filter((call) => call.at >= started && call.authenticated && call.status === 429).length
 	};
 }
 
@@ -216,7 +219,7 @@ try {
 			const result = await ticketBurst(database, configPath);
 			const ack = sorted(result.ack);
 			console.log(
-				`ticket bot burst (${database.provider}): ${result.ready.length}/${CLICKS} tickets, ${(result.cappedCalls / CLICKS).toFixed(2)} capped calls per ticket`
+				`ticket bot burst (${database.provider}): ${result.ready.length}/${CLICKS} tickets, ${(result.cappedCalls / CLICKS).toFixed(2)} capped calls per ticket, ${result.limited} answered 429`
 			);
 			console.log(
 				`  ${FORM ? 'form shown' : 'ack'} p50 ${percentile(ack, 50)} ms (${ratio(percentile(ack, 50), bareP50)}), p99 ${percentile(ack, 99)} ms (${ratio(percentile(ack, 99), bareP99)}; goal ≤ 1.2×)`

@@ -1,6 +1,7 @@
 import { DefaultRestOptions, type RESTOptions } from 'discord.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Cache } from '../cache/Cache.js';
+import { MemoryCache } from '../cache/MemoryCache.js';
 
 type MakeRequest = RESTOptions['makeRequest'];
 
@@ -24,8 +25,11 @@ export interface GlobalLimitOptions {
  * the cap per process and in fixed one-second windows, so several shards (or one busy process) can still
  * send more than the cap within a second and collect global 429s; here each authenticated request first
  * takes a slot in one sliding window kept in the cache (Redis across processes). Requests without the bot
- * token (interaction replies and follow-ups) are not under the cap and go at once, so answers never wait.
- * If the cache fails, the request goes anyway (discord.js's own limiter is still in front of it).
+ * token (interaction replies, their edits and follow-ups) are not under the cap and go at once, so answers
+ * never wait. If the cache fails, a window of this process's own keeps the cap for it alone meanwhile.
+ *
+ * This window is the bot's cap: discord.js's own per-second budget counts every request, the edits of
+ * interaction replies too, which Discord does not cap, and is set out of the way (see setup/client.ts).
  *
  * discord.js starts its request timeout before calling makeRequest, so time spent waiting here for a slot
  * would count against it and a long burst would time out; a capped request gets its timeout afresh once
@@ -42,9 +46,10 @@ export function globallyLimited(options: GlobalLimitOptions): MakeRequest {
 	// The process's capped requests wait in one line, and only the first in line asks the shared window:
 	// hundreds of waiting requests do not all wake and ask each time a slot frees.
 	let line: Promise<void> = Promise.resolve();
+	const fallback = new MemoryCache();
 	return async (url, init) => {
 		if (!hasBotToken(init.headers)) return makeRequest(url, init);
-		const turn = line.then(() => takeGlobalSlot(cache, perSecond, report));
+		const turn = line.then(() => takeGlobalSlot(cache, fallback, perSecond, report));
 		line = turn;
 		await turn;
 		const controller = new AbortController();
@@ -57,14 +62,19 @@ export function globallyLimited(options: GlobalLimitOptions): MakeRequest {
 	};
 }
 
-async function takeGlobalSlot(cache: Cache, perSecond: number, onCacheError: (error: Error) => void): Promise<void> {
+async function takeGlobalSlot(
+	cache: Cache,
+	fallback: Cache,
+	perSecond: number,
+	onCacheError: (error: Error) => void
+): Promise<void> {
 	for (;;) {
 		let wait: number;
 		try {
 			wait = await cache.takeSlot(GLOBAL_KEY, perSecond, WINDOW_MS);
 		} catch (error) {
 			onCacheError(error as Error);
-			return;
+			wait = await fallback.takeSlot(GLOBAL_KEY, perSecond, WINDOW_MS);
 		}
 		if (wait === 0) return;
 		await sleep(wait);

@@ -54,6 +54,9 @@ export async function connectWithoutGateway(client: SapphireClient, token: strin
 	client.user = new Constructor(client, user);
 }
 
+/** discord.js's per-second budget, out of the way of the shared window (globalRateLimit.ts). */
+const UNCAPPED_BY_DISCORD_JS = 1_000_000;
+
 export function createClient(setup: ClientSetup): SapphireClient {
 	const { env, config, preferences } = setup;
 	const options: SapphireClientOptions & Omit<ClientOptions, 'tasks'> = {
@@ -114,7 +117,9 @@ export function createClient(setup: ClientSetup): SapphireClient {
 			// A request that would wait more than 30 s for a rate limit fails instead, so nobody waits on a reply:
 			// a bucket's reset, or a 429's own wait (a per-resource limit such as channel renames, 10 minutes).
 			rejectOnRateLimit: (data) => Math.max(data.timeToReset, data.retryAfter, data.sublimitTimeout) > 30_000,
-			globalRequestsPerSecond: env.DISCORD_REQUESTS_PER_SECOND,
+			// The cap is kept by the shared window below, which counts what Discord counts (the bot token's
+			// requests); discord.js's own budget would also spend it on interaction edits and follow-ups.
+			globalRequestsPerSecond: UNCAPPED_BY_DISCORD_JS,
 			makeRequest: globallyLimited({
 				cache: setup.cache,
 				perSecond: env.DISCORD_REQUESTS_PER_SECOND,
