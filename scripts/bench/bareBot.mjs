@@ -1,17 +1,12 @@
-// The floor of `npm run bench floor`: a bare discord.js 14 bot with the ticket bot's intents that does
-// nothing but acknowledge. Plain JavaScript run by plain node, as the compiled ticket bot is.
+// The floor of `npm run bench floor`: a bare discord.js 14 bot that does nothing but acknowledge, with the
+// ticket bot's intents (BARE_INTENTS, the bitfield floor.ts passes). Plain JavaScript run by plain node,
+// as the compiled ticket bot is.
 // BARE_PANELS=1: on ready it posts one message with an "Open a ticket" button in each guild's first
 // text channel; every button click is then deferred and answered in one line.
-import { ActionRowBuilder, ButtonBuilder, ButtonStyle, ChannelType, Client, GatewayIntentBits, MessageFlags } from 'discord.js';
+import { ActionRowBuilder, ButtonBuilder, ButtonStyle, ChannelType, Client, MessageFlags } from 'discord.js';
 
 const client = new Client({
-	intents: [
-		GatewayIntentBits.Guilds,
-		GatewayIntentBits.GuildMembers,
-		GatewayIntentBits.GuildMessages,
-		GatewayIntentBits.MessageContent,
-		GatewayIntentBits.DirectMessages
-	],
+	intents: Number(process.env.BARE_INTENTS),
 	rest: { api: process.env.DISCORD_API_URL }
 });
 

@@ -14,6 +14,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { BOT_INTENTS } from '../../src/lib/setup/client.js';
 import type { EInteraction, EMessage } from '../../test/emulator/state.js';
 import { botEnvironment, startBot, type TestBot } from '../../test/harness/bot.js';
 import { PROJECT_ROOT } from '../../test/harness/paths.js';
@@ -72,7 +73,11 @@ interface Running {
 function startBare(discord: TestDiscord, panels: boolean): Running {
 	const child = spawn(process.execPath, [join(PROJECT_ROOT, 'scripts/bench/bareBot.mjs')], {
 		cwd: PROJECT_ROOT,
-		env: { ...botEnvironment(discord.emulator, { databaseUrl: '' }), BARE_PANELS: panels ? '1' : '0' },
+		env: {
+			...botEnvironment(discord.emulator, { databaseUrl: '' }),
+			BARE_INTENTS: String(BOT_INTENTS.reduce((all, intent) => all | intent, 0)),
+			BARE_PANELS: panels ? '1' : '0'
+		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';

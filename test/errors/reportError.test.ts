@@ -15,14 +15,14 @@ beforeAll(async () => {
 });
 
 /** What Discord would have been asked to show: the reply payloads of a fake interaction or message. */
-function interaction(state: { replied?: boolean; deferred?: boolean; ephemeral?: boolean; locale?: string } = {}) {
+function interaction(state: { replied?: boolean; deferred?: boolean; ephemeral?: boolean | null; locale?: string } = {}) {
 	const sent: { via: string; payload: { content: string; flags?: number } }[] = [];
 	const target = {
 		guildId: '100000000000000001',
 		user: { id: '300000000000000003' },
 		replied: state.replied ?? false,
 		deferred: state.deferred ?? false,
-		ephemeral: state.ephemeral ?? false,
+		ephemeral: state.ephemeral === undefined ? false : state.ephemeral,
 		isRepliable: () => true,
 		reply: async (payload: never) => void sent.push({ via: 'reply', payload }),
 		followUp: async (payload: never) => void sent.push({ via: 'followUp', payload }),
@@ -114,6 +114,11 @@ describe('the shared error handler', () => {
 		await reportError(new Error('late failure'), shown.target, { event: 'interactionHandlerError' }, deps().reporter);
 		expect(shown.sent.map((entry) => entry.via)).toEqual(['deleteReply', 'followUp']);
 		expect(shown.sent[1]!.payload.flags).toBe(MessageFlags.Ephemeral);
+
+		// A deferred update (a component's message, ephemeral null) is kept: the line follows it.
+		const updating = interaction({ deferred: true, ephemeral: null });
+		await reportError(new Error('late failure'), updating.target, { event: 'interactionHandlerError' }, deps().reporter);
+		expect(updating.sent.map((entry) => entry.via)).toEqual(['followUp']);
 	});
 
 	it('speaks the guild’s language', async () => {

@@ -82,15 +82,17 @@ async function respond(target: ErrorTarget, content: string): Promise<void> {
 	}
 	if (!target.isRepliable()) return;
 	// A deferred reply is waiting with "thinking…": the answer replaces it, or, where everyone sees it,
-	// goes away for a line only the caller reads.
-	if (target.deferred && !target.replied) {
+	// goes away for a line only the caller reads. A deferred update (ephemeral null) keeps its message.
+	if (target.deferred && !target.replied && target.ephemeral !== null) {
 		if (target.ephemeral) {
 			await target.editReply({ content, allowedMentions });
 			return;
 		}
 		await target.deleteReply().catch(() => undefined);
 		await target.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions });
-	} else if (target.replied) await target.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions });
+	} else if (target.deferred && !target.replied)
+		await target.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions });
+	else if (target.replied) await target.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions });
 	else await target.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions });
 }
 

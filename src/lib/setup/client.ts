@@ -54,19 +54,22 @@ export async function connectWithoutGateway(client: SapphireClient, token: strin
 	client.user = new Constructor(client, user);
 }
 
+/** The gateway events the bot needs (members and message content are privileged intents). */
+export const BOT_INTENTS = [
+	GatewayIntentBits.Guilds,
+	GatewayIntentBits.GuildMembers,
+	GatewayIntentBits.GuildMessages,
+	GatewayIntentBits.MessageContent,
+	GatewayIntentBits.DirectMessages
+];
+
 /** discord.js's per-second budget, out of the way of the shared window (globalRateLimit.ts). */
 const UNCAPPED_BY_DISCORD_JS = 1_000_000;
 
 export function createClient(setup: ClientSetup): SapphireClient {
 	const { env, config, preferences } = setup;
 	const options: SapphireClientOptions & Omit<ClientOptions, 'tasks'> = {
-		intents: [
-			GatewayIntentBits.Guilds,
-			GatewayIntentBits.GuildMembers,
-			GatewayIntentBits.GuildMessages,
-			GatewayIntentBits.MessageContent,
-			GatewayIntentBits.DirectMessages
-		],
+		intents: BOT_INTENTS,
 		// Partial messages: edits and deletions of messages sent before the bot started still reach the archive.
 		partials: [Partials.Channel, Partials.Message],
 		// Only what the bot reads is kept: guilds, channels, roles and members for permissions. Messages are
