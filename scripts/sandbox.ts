@@ -150,14 +150,29 @@ try {
 	);
 	show(`#${channel.name} shows: ${describe(welcome)}`);
 
+	step('staff answers with a canned reply: /snippet add, then /snippet send (the first staff answer is timed)');
+	const snippetSaved = await home.staff.slash(home.general, ['snippet', 'add'], {
+		name: 'order-check',
+		content: 'Hi {opener}, {staff} here: I am checking ticket {ticket} with the carrier now.'
+	});
+	show(`/snippet add → (only staff sees) ${snippetSaved.content.split('\n')[0]}`);
+	show(
+		`/snippet send, typing "ord": autocomplete offers ${(await home.staff.autocomplete(channel, ['snippet', 'send'], 'name', 'ord')).map((choice) => choice.value).join(', ')}`
+	);
+	const sent = await home.staff.slash(channel, ['snippet', 'send'], { name: 'order-check' });
+	show(`/snippet send order-check → (only staff sees) ${sent.content}`);
+	const snippetPost = await discord.waitFor(
+		() => discord?.botMessages(channel).findLast((message) => !message.interactionId && message.content.startsWith('Hi ')),
+		'the snippet in the ticket'
+	);
+	show(`#${channel.name} shows, from the bot: ${snippetPost.content}`);
+
 	step('staff works the ticket: claim, note, priority, adduser, lock, close');
 	const staffSays = async (path: string[], options: Record<string, string | number> = {}) => {
 		const answer = await home.staff.slash(channel, ['ticket', ...path], options);
 		show(`/ticket ${path.join(' ')} → ${answer.ephemeral ? '(only staff sees) ' : ''}${answer.content.split('\n')[0]}`);
 		return answer;
 	};
-	home.staff.say(channel, 'Hi alice, checking your order now.');
-	show('staff writes in the ticket: "Hi alice, checking your order now." (the first staff answer is timed)');
 	await staffSays(['claim']);
 	await staffSays(['note'], { text: 'Order 1234 is stuck at the carrier' });
 	await staffSays(['priority'], { level: 'high' });

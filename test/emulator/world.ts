@@ -199,6 +199,31 @@ export class World {
 
 	/** A slash command as Discord delivers it: `/name group? sub { options }`. */
 	public slash(user: EUser, channel: EChannel, path: string[], options: Record<string, OptionValue> = {}): EInteraction {
+		return this.#command(user, channel, path, options, InteractionType.ApplicationCommand);
+	}
+
+	/**
+	 * What Discord sends while a member types in an autocomplete option (`focused`): the options so far,
+	 * the focused one as typed text. The bot's choices land in the interaction's autocompleteChoices.
+	 */
+	public autocomplete(
+		user: EUser,
+		channel: EChannel,
+		path: string[],
+		options: Record<string, OptionValue>,
+		focused: string
+	): EInteraction {
+		return this.#command(user, channel, path, options, InteractionType.ApplicationCommandAutocomplete, focused);
+	}
+
+	#command(
+		user: EUser,
+		channel: EChannel,
+		path: string[],
+		options: Record<string, OptionValue>,
+		type: InteractionType,
+		focused?: string
+	): EInteraction {
 		const [name, ...rest] = path;
 		const command = [...this.state.commands.values()].find(
 			(entry) => entry.body.name === name && (entry.guildId === null || entry.guildId === channel.guildId)
@@ -207,7 +232,8 @@ export class World {
 		const leaf = Object.entries(options).map(([optionName, value]) => ({
 			name: optionName,
 			type: optionType(command.body, rest, optionName),
-			value
+			value,
+			...(optionName === focused ? { focused: true } : {})
 		}));
 		let tree: unknown[] = leaf;
 		if (rest.length === 2) {
@@ -221,7 +247,7 @@ export class World {
 		} else if (rest.length === 1) {
 			tree = [{ name: rest[0], type: ApplicationCommandOptionType.Subcommand, options: leaf }];
 		}
-		return this.#interaction(user, channel, InteractionType.ApplicationCommand, {
+		return this.#interaction(user, channel, type, {
 			id: command.id,
 			name,
 			type: 1,

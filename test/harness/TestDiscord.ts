@@ -198,6 +198,19 @@ export class Actor {
 		return this.discord.answer(this.discord.world.slash(this.user, channel, path, options));
 	}
 
+	/** Types `typed` into an autocomplete option of a slash command; the choices the bot offers. */
+	public async autocomplete(
+		channel: EChannel,
+		path: string[],
+		option: string,
+		typed: string,
+		others: Record<string, OptionValue> = {}
+	): Promise<{ name: string; value: string }[]> {
+		const interaction = this.discord.world.autocomplete(this.user, channel, path, { ...others, [option]: typed }, option);
+		await this.discord.waitFor(() => interaction.autocompleteChoices, `autocomplete choices for ${option}`);
+		return interaction.autocompleteChoices as { name: string; value: string }[];
+	}
+
 	/** Types a message; returns it (the bot's reaction is awaited separately). */
 	public say(channel: EChannel, content: string, files: readonly UploadedFile[] = []): EMessage {
 		return this.discord.world.say(this.user, channel, content, files);

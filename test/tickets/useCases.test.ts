@@ -78,6 +78,15 @@ class MemoryChannels implements TicketChannels {
 		return true;
 	}
 
+	public async post(_guildId: string, channelId: string) {
+		this.#fail();
+		this.channels.get(channelId)!.posted = true;
+	}
+
+	public guildName() {
+		return 'Test server';
+	}
+
 	public async leftover(_guildId: string, channelId: string | null, topicStart: string) {
 		const id = channelId ?? [...this.channels].find(([, channel]) => channel.topic.startsWith(topicStart))?.[0];
 		const channel = id ? this.channels.get(id) : undefined;

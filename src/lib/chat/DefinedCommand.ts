@@ -1,4 +1,6 @@
 import { Subcommand } from '@sapphire/plugin-subcommands';
+import type { AutocompleteInteraction } from 'discord.js';
+import { cut } from '../text/cut.js';
 import { loadCommandTranslations, type CommandTranslations } from '../i18n/commandDescriptions.js';
 import { optionNames } from './options.js';
 import { buildSlashCommand, subcommandMappings, type SubcommandDefinition } from './subcommand.js';
@@ -32,6 +34,19 @@ export abstract class DefinedCommand extends Subcommand {
 		});
 		this.definitions = spec.subcommands;
 		piece.current = this;
+	}
+
+	/**
+	 * Discord asks for the values of an autocomplete option as the member types: the option's own
+	 * Autocomplete answers (Discord's 25 at most); anything unexpected answers nothing rather than fail.
+	 */
+	public override async autocompleteRun(interaction: AutocompleteInteraction) {
+		const definition = this.definitions.find((entry) => entry.name === interaction.options.getSubcommand(false));
+		const focused = interaction.options.getFocused(true);
+		const spec = definition?.options?.find((option) => option.name === focused.name);
+		const choices =
+			spec?.autocomplete && interaction.inCachedGuild() ? await spec.autocomplete(interaction.member, focused.value) : [];
+		await interaction.respond(choices.slice(0, 25).map((choice) => ({ name: cut(choice.name, 100), value: choice.value })));
 	}
 
 	public override registerApplicationCommands(registry: Subcommand.Registry) {

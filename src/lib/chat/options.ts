@@ -5,6 +5,7 @@ import {
 	type ChatInputCommandInteraction,
 	type Guild,
 	type GuildBasedChannel,
+	type GuildMember,
 	type Role,
 	type User
 } from 'discord.js';
@@ -29,7 +30,14 @@ export interface OptionSpec {
 	channelTypes?: readonly ChannelType[];
 	/** A prefix command's last string option takes the rest of the line unless this is false. */
 	rest?: boolean;
+	/** A prefix command sets this option only by name (`--title=…`), never from the words in order. */
+	named?: boolean;
+	/** Discord asks the bot for values as the member types (slash only): see DefinedCommand. */
+	autocomplete?: Autocomplete;
 }
+
+/** Values offered for what a member has typed so far: each a name shown and the value sent. */
+export type Autocomplete = (member: GuildMember, typed: string) => Promise<readonly { name: string; value: string }[]>;
 
 export type OptionValue = string | number | boolean | User | GuildBasedChannel | Role;
 
@@ -172,7 +180,7 @@ export async function optionsFromArgs(args: Args, specs: readonly OptionSpec[], 
 		const named = args.getOption(spec.name);
 		if (named !== null) values.set(spec.name, await resolveWord(spec, named, guild));
 	}
-	const positional = specs.filter((spec) => !values.has(spec.name));
+	const positional = specs.filter((spec) => !values.has(spec.name) && !spec.named);
 	const lastString = positional.findLastIndex((spec) => spec.type === 'string');
 	for (const [index, spec] of positional.entries()) {
 		if (args.finished) break;

@@ -112,6 +112,7 @@ function addOptions(
 				sub.addStringOption((option) => {
 					base(option);
 					if (spec.maxLength !== undefined) option.setMaxLength(Math.min(spec.maxLength, 6000));
+					if (spec.autocomplete) option.setAutocomplete(true);
 					if (spec.choices) {
 						option.addChoices(
 							...spec.choices.map((choice) => ({ name: choice, name_localizations: choiceNames(spec, choice), value: choice }))

@@ -1,5 +1,6 @@
 import {
 	ChannelType,
+	EmbedBuilder,
 	DiscordAPIError,
 	OverwriteType,
 	PermissionFlagsBits,
@@ -11,7 +12,13 @@ import {
 	type PermissionOverwrites,
 	type TextChannel
 } from 'discord.js';
-import { sameOverwrites, type NewTicketChannel, type Overwrite, type TicketChannels } from '../tickets/channels.js';
+import {
+	sameOverwrites,
+	type NewTicketChannel,
+	type Overwrite,
+	type TicketChannels,
+	type TicketPost
+} from '../tickets/channels.js';
 import { discordStep } from './failures.js';
 
 /** Discord's limit of channels in one category. */
@@ -119,6 +126,21 @@ export class TicketChannelGateway implements TicketChannels {
 		if (!channel) return null;
 		const recent = await channel.messages.fetch({ limit: 10 });
 		return { channelId: channel.id, posted: recent.some((message) => message.author.id === this.botId()) };
+	}
+
+	public async post(guildId: string, channelId: string, message: TicketPost): Promise<void> {
+		await discordStep({ permission: 'SendMessages', where: `<#${channelId}>` }, async () => {
+			const channel = await this.channel(guildId, channelId);
+			if (!channel) throw unknownChannel();
+			const body = message.embed
+				? { embeds: [new EmbedBuilder().setTitle(message.embed.title).setDescription(message.content).setColor(0x5865f2)] }
+				: { content: message.content };
+			await channel.send({ ...body, allowedMentions: { parse: [], users: [...message.pingUserIds] } });
+		});
+	}
+
+	public guildName(guildId: string): string {
+		return this.client().guilds.cache.get(guildId)?.name ?? '';
 	}
 
 	public async isMember(guildId: string, userId: string): Promise<boolean> {

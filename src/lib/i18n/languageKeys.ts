@@ -264,6 +264,24 @@ export const LanguageKeys = {
 		}
 	},
 	/** Outbound webhooks for ticket events. */
+	Snippets: {
+		StaffOnly: key('snippets:staffOnly'),
+		BadName: key<{ name: string }>('snippets:badName'),
+		Empty: key('snippets:empty'),
+		Unknown: key<{ name: string }>('snippets:unknown'),
+		Exists: key<{ name: string }>('snippets:exists'),
+		TooMany: key<{ count: number }>('snippets:tooMany'),
+		NothingToChange: key('snippets:nothingToChange'),
+		Added: key<{ name: string }>('snippets:added'),
+		Edited: key<{ name: string }>('snippets:edited'),
+		Removed: key<{ name: string }>('snippets:removed'),
+		ListTitle: key('snippets:listTitle'),
+		ListEmpty: key('snippets:listEmpty'),
+		ListLine: key<{ name: string; embed: string; preview: string }>('snippets:listLine'),
+		EmbedMark: key('snippets:embedMark'),
+		Variables: key('snippets:variables'),
+		Sent: key<{ name: string }>('snippets:sent')
+	},
 	Webhooks: {
 		Added: key<{ id: number; url: string; events: string; secret: string }>('webhooks:added'),
 		AllEvents: key('webhooks:allEvents'),

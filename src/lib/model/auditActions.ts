@@ -24,6 +24,10 @@ export const AUDIT_ACTIONS = [
 	'ticket.restored',
 	'ticket.purged',
 	'ticket.rated',
+	'ticket.snippet_sent',
+	'ticket.close_requested',
+	'ticket.close_request_kept',
+	'ticket.rename_queued',
 	'category.created',
 	'category.updated',
 	'category.deleted',
@@ -50,6 +54,9 @@ export const AUDIT_ACTIONS = [
 	'api_token.revoked',
 	'webhook.created',
 	'webhook.removed',
+	'snippet.created',
+	'snippet.updated',
+	'snippet.deleted',
 	'bot.permission_missing'
 ] as const;
 

@@ -40,6 +40,13 @@ export interface NewTicketChannel {
 	overwrites: readonly Overwrite[];
 }
 
+/** A message the bot posts in a ticket: text, or an embed (a title and a text). */
+export interface TicketPost {
+	readonly content: string;
+	readonly embed: { readonly title: string | null } | null;
+	readonly pingUserIds: readonly string[];
+}
+
 /** The Discord calls of the ticket operations; each is one request and throws a DiscordFailure when refused. */
 export interface TicketChannels {
 	/**
@@ -58,6 +65,10 @@ export interface TicketChannels {
 	delete(guildId: string, channelId: string, reason: string): Promise<void>;
 	create(guildId: string, channel: NewTicketChannel): Promise<string>;
 	isMember(guildId: string, userId: string): Promise<boolean>;
+	/** Posts a message as the bot in the ticket's channel (a snippet); it pings only `pingUserIds`. */
+	post(guildId: string, channelId: string, message: TicketPost): Promise<void>;
+	/** The guild's name as Discord shows it now. */
+	guildName(guildId: string): string;
 	/** The bot's user ID, for its own overwrite. */
 	botId(): string;
 	/**
