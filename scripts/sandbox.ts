@@ -181,6 +181,17 @@ try {
 	await staffSays(['lock']);
 	show(`alice can still read: ${home.alice.can(channel, 'view')}, and write: ${home.alice.can(channel, 'send')}`);
 	await staffSays(['unlock']);
+	await staffSays(['rename'], { new_name: 'order-1234' });
+	await staffSays(['rename'], { new_name: 'order-1234-carrier' });
+	await staffSays(['rename'], { new_name: 'order-1234-delivered' });
+	show(
+		`the channel is still #${channel.name}: the third rename waits for Discord's limit, then runs by itself (even after a restart)`
+	);
+
+	step('staff asks alice whether the ticket can be closed: /ticket closerequest; alice keeps it open');
+	const request = await staffSays(['closerequest'], { reason: 'The carrier confirmed delivery', hours: 24 });
+	show(`alice is pinged and sees: ${describe(request.message)}`);
+	show(`alice clicks "Keep it open" → ${(await home.alice.click(request.message!, 'Keep it open')).content}`);
 	const closed = await staffSays(['close'], { reason: 'Carrier confirmed delivery for tomorrow' });
 	show(`the close message offers: ${describe(closed.message)}`);
 

@@ -3,6 +3,7 @@ import { DefinedCommand } from '../lib/chat/DefinedCommand.js';
 import type { SubcommandDefinition } from '../lib/chat/subcommand.js';
 import { claim } from '../subcommands/ticket/claim.js';
 import { close } from '../subcommands/ticket/close.js';
+import { closeRequest } from '../subcommands/ticket/closeRequest.js';
 import { create } from '../subcommands/ticket/create.js';
 import { department } from '../subcommands/ticket/department.js';
 import { escalate } from '../subcommands/ticket/escalate.js';
@@ -31,6 +32,7 @@ const SUBCOMMANDS: SubcommandDefinition[] = [
 	lock,
 	unlock,
 	close,
+	closeRequest,
 	reopen,
 	rename,
 	transfer,

@@ -1,5 +1,5 @@
 import { ScheduledTask } from '@sapphire/plugin-scheduled-tasks';
-import { sweep } from '../lib/scheduling/CloseScheduler.js';
+import { sweep } from '../lib/scheduling/TicketScheduler.js';
 
 /**
  * Warns, then closes, tickets whose opener went silent, and repairs interrupted creations (every few

@@ -1,3 +1,4 @@
+import { withPings } from '../lib/chat/context.js';
 import { outcomeMessage } from '../lib/chat/render.js';
 import { translatorFor } from '../lib/discord/translate.js';
 import type { TicketOutcome, UseCase } from '../lib/tickets/outcome.js';
@@ -28,9 +29,9 @@ async function postInTicket(services: WebServices, member: WebMember, ticketId: 
 		.db.ticket.findUnique({ where: { id: ticketId }, select: { channelId: true } });
 	const channel = row?.channelId ? await member.guild.channels.fetch(row.channelId).catch(() => null) : null;
 	if (!channel?.isSendable()) return;
-	const { pingRoles, ...payload } = outcomeMessage(await translatorFor(member.guild), outcome);
+	const { payload, allowedMentions } = withPings(outcomeMessage(await translatorFor(member.guild), outcome));
 	await channel
-		.send({ ...payload, allowedMentions: { parse: [], roles: [...(pingRoles ?? [])] } })
+		.send({ ...payload, allowedMentions })
 		.catch((error: unknown) =>
 			services.ticketServices.log.warn('Could not post a web action in its ticket', { guildId: member.guild.id, ticketId, error })
 		);

@@ -29,11 +29,12 @@ for (const database of testDatabases()) {
 				orderBy: { key: 'asc' }
 			}),
 			departments: await prisma().department.findMany({ where: { guildId: home.guild.id }, orderBy: { name: 'asc' } }),
-			panels: await prisma().panel.findMany({ where: { guildId: home.guild.id }, orderBy: { key: 'asc' } })
+			panels: await prisma().panel.findMany({ where: { guildId: home.guild.id }, orderBy: { key: 'asc' } }),
+			snippets: await prisma().snippet.findMany({ where: { guildId: home.guild.id }, orderBy: { name: 'asc' } })
 		});
 		const refusal = (content: string) => content.endsWith('Nothing was changed.');
 
-		it('saves the settings, categories, departments and panels as a file, without the webhook secret', async () => {
+		it('saves the settings, categories, departments, panels and snippets as a file, without the webhook secret', async () => {
 			const billingTeam = discord.world.createRole(home.guild, 'Billing team');
 			await home.admin.slash(home.general, ['admin', 'category_upsert'], {
 				key: 'billing',
@@ -53,6 +54,7 @@ for (const database of testDatabases()) {
 				title: 'Help'
 			});
 			await home.admin.slash(home.general, ['admin', 'panel_deploy'], { panel_id: 'help' });
+			await home.staff.slash(home.general, ['snippet', 'add'], { name: 'hello', content: 'Hello {opener}!' });
 			const token = 'T'.repeat(68);
 			await home.admin.slash(home.general, ['security', 'webhook'], {
 				url: `${discord.emulator.restUrl}/webhooks/${discord.state.newId()}/${token}`
@@ -60,7 +62,7 @@ for (const database of testDatabases()) {
 
 			const answer = await home.admin.slash(home.general, ['admin', 'config_backup']);
 			expect(answer.content).toMatch(
-				/^Configuration saved as `config-\d{8}-\d{6}-[0-9a-f]{6}\.json`: settings, 2 categories, 1 departments, 1 panels\./
+				/^Configuration saved as `config-\d{8}-\d{6}-[0-9a-f]{6}\.json`: settings, 2 categories, 1 departments, 1 panels, 1 snippets\./
 			);
 			filename = /`(config-[^`]+)`/.exec(answer.content)![1]!;
 			const attached = answer.message!.attachments[0]!;
@@ -79,6 +81,9 @@ for (const database of testDatabases()) {
 				]
 			});
 			expect(file.panels[0]).toMatchObject({ key: 'help', channelId: home.general.id });
+			expect(file.snippets).toEqual([
+				{ name: 'hello', content: 'Hello {opener}!', embed: false, title: null, createdById: home.staff.id }
+			]);
 		});
 
 		it('refuses unknown, foreign, edited and broken backups, changing nothing', async () => {
@@ -146,13 +151,15 @@ for (const database of testDatabases()) {
 				channel: home.general.id,
 				title: 'Later'
 			});
+			await home.staff.slash(home.general, ['snippet', 'edit'], { name: 'hello', content: 'Changed' });
+			await home.staff.slash(home.general, ['snippet', 'add'], { name: 'extra', content: 'Not in the backup' });
 			const billingTeam = [...home.guild.roles.values()].find((role) => role.name === 'Billing team')!;
 			discord.world.deleteRole(home.guild, billingTeam);
 			// Discord's events come in order: the bot knows the role is gone before it reads the command below.
 
 			const restored = await home.admin.command(home.general, `!admin config_restore ${filename}`);
 			expect(restored.content.split('\n')).toEqual([
-				'Configuration restored: settings, 2 categories, 1 departments, 1 panels. Run `/admin panel_deploy` to refresh panels already posted.',
+				'Configuration restored: settings, 2 categories, 1 departments, 1 panels, 1 snippets. Run `/admin panel_deploy` to refresh panels already posted.',
 				'3 roles or channels of the backup no longer exist and were left out.',
 				'Kept because tickets still use them: `used`.'
 			]);
@@ -164,6 +171,7 @@ for (const database of testDatabases()) {
 			expect(billing.questions.map((question) => question.label).sort()).toEqual(['Invoice number', 'What happened?']);
 			expect(now.departments.map((department) => department.name)).toEqual(['Refunds']);
 			expect(now.panels.map((panel) => panel.key)).toEqual(['help']);
+			expect(now.snippets.map((snippet) => [snippet.name, snippet.content])).toEqual([['hello', 'Hello {opener}!']]);
 			// The restored prefix and panel work at once.
 			expect((await home.admin.command(home.general, '?admin panel_deploy help')).content).toMatch(
 				/^Panel `help` updated in place/

@@ -86,6 +86,7 @@ const ROWS: Row[] = [
 	{ subcommand: 'escalate', options: () => ({ level: 1 }), expect: staffOnly() },
 	{ subcommand: 'department', options: () => ({ name: 'Billing' }), expect: staffOnly() },
 	{ subcommand: 'scheduleclose', options: () => ({ minutes: 30 }), expect: staffOnly() },
+	{ subcommand: 'closerequest', options: () => ({ reason: 'solved?' }), expect: staffOnly() },
 	{ subcommand: 'softdelete', expect: adminOnly() },
 	{ subcommand: 'harddelete', expect: adminOnly() },
 	{ subcommand: 'forceclose', options: () => ({ delete_channel: false, reason: 'spam' }), expect: adminOnly() },

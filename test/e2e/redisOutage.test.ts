@@ -52,7 +52,7 @@ describe.each(testDatabases())('a Redis outage ($provider)', (database) => {
 
 		// Back, and empty: the close's job is gone with everything else Redis held.
 		await redis.start();
-		await logged('Redis is back: scheduled closes and the sweep armed again from the database', 30_000);
+		await logged("Redis is back: the tickets' due work and the sweep armed again from the database", 30_000);
 		await discord.eventually(async () => (await scenario.ticketRow(channel)).status === 'closed', 'the scheduled close', 30_000);
 		expect((await scenario.timeline(channel)).filter((action) => action === 'ticket.closed')).toHaveLength(1);
 		expect(scenario.bot.process.exitCode).toBeNull();

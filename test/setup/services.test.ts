@@ -6,7 +6,7 @@ import { parseConfig } from '../../src/lib/config/load.js';
 import type { DatabaseHandle } from '../../src/lib/database/client.js';
 import type { DataStore } from '../../src/lib/database/guildData.js';
 import { Redactor } from '../../src/lib/logging/redact.js';
-import { InProcessCloseScheduler } from '../../src/lib/scheduling/CloseScheduler.js';
+import { InProcessTicketScheduler } from '../../src/lib/scheduling/TicketScheduler.js';
 import { createServices, type BotServices } from '../../src/lib/setup/services.js';
 import { testDatabases } from '../helpers/databases.js';
 import { migratedStore } from '../helpers/store.js';
@@ -50,8 +50,8 @@ describe('createServices', () => {
 	it('builds every service without touching Discord', () => {
 		expect(discordCalls).toBe(0);
 		// Without REDIS_URL the scheduled closes are timers in this process.
-		expect(services.closeScheduler).toBeInstanceOf(InProcessCloseScheduler);
-		expect(services.ticketServices.closeTimer).toBe(services.closeScheduler);
+		expect(services.ticketScheduler).toBeInstanceOf(InProcessTicketScheduler);
+		expect(services.ticketServices.timer).toBe(services.ticketScheduler);
 		expect(services.ticketServices.transcripts).toBe(services.transcripts);
 	});
 

@@ -124,7 +124,7 @@ describe('ticket use cases without Discord', () => {
 			audit: new AuditLog(),
 			roles: everyoneOnlyCheck,
 			channels,
-			closeTimer: { schedule: async () => undefined },
+			timer: { schedule: async () => undefined },
 			transcripts: { queueArchive: (_guildId, ticketId) => void archived.push(ticketId), archiveNow: async () => undefined },
 			log: silent
 		};

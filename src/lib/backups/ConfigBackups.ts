@@ -19,6 +19,7 @@ const SNOWFLAKE = /^\d{17,20}$/;
 const OWN_RULES = ['prefix', 'channelNamePattern', 'allowOpenerClose', ...NUMBER_RULE_NAMES] as const;
 /** A panel's columns that a backup copies as they are (its category list is JSON text in the database). */
 const PANEL_FIELDS = ['channelId', 'title', 'description', 'buttonLabel', 'emoji', 'buttonStyle', 'mode', 'messageId'] as const;
+const SNIPPET_FIELDS = ['name', 'content', 'embed', 'title', 'createdById'] as const;
 const pick = <T extends object, K extends keyof T>(source: T, keys: readonly K[]) =>
 	Object.fromEntries(keys.map((key) => [key, source[key]])) as Pick<T, K>;
 
@@ -35,6 +36,8 @@ export interface RestoreReport {
 	categories: number;
 	departments: number;
 	panels: number;
+	/** The snippets the guild has now (a backup from before snippets leaves them as they were). */
+	snippets: number;
 	/** Role and channel IDs of the backup that the guild no longer has: left out. */
 	missing: number;
 	/** Categories and departments not in the backup that tickets still use: kept. */
@@ -62,14 +65,15 @@ export class ConfigBackups {
 	}
 
 	public async snapshot(data: GuildData): Promise<BackupFile> {
-		const [settings, categories, departments, panels] = await Promise.all([
+		const [settings, categories, departments, panels, snippets] = await Promise.all([
 			data.settings(),
 			data.db.category.findMany({
 				include: { questions: { orderBy: { position: 'asc' } } },
 				orderBy: [{ position: 'asc' }, { id: 'asc' }]
 			}),
 			data.db.department.findMany({ orderBy: { name: 'asc' } }),
-			data.db.panel.findMany({ orderBy: { id: 'asc' } })
+			data.db.panel.findMany({ orderBy: { id: 'asc' } }),
+			data.db.snippet.findMany({ orderBy: { name: 'asc' } })
 		]);
 		return {
 			format: BACKUP_FORMAT,
@@ -115,7 +119,8 @@ export class ConfigBackups {
 				key: panel.key,
 				...pick(panel, PANEL_FIELDS),
 				categoryKeys: readList(panel.categoryKeys)
-			}))
+			})),
+			snippets: snippets.map((snippet) => pick(snippet, SNIPPET_FIELDS))
 		};
 	}
 
@@ -248,8 +253,27 @@ export class ConfigBackups {
 					update: fields
 				});
 			}
+
+			if (backup.snippets) {
+				await tx.snippet.deleteMany({ where: { name: { notIn: backup.snippets.map((snippet) => snippet.name) } } });
+				for (const snippet of backup.snippets) {
+					const { name, ...fields } = pick(snippet, SNIPPET_FIELDS);
+					await tx.snippet.upsert({
+						where: { guildId_name: { guildId: data.guildId, name } },
+						create: { guildId: data.guildId, name, ...fields },
+						update: fields
+					});
+				}
+			}
 		});
 		await this.cache.delete(catalogKey(data.guildId));
-		return { categories: backup.categories.length, departments: backup.departments.length, panels: panels.length, missing, kept };
+		return {
+			categories: backup.categories.length,
+			departments: backup.departments.length,
+			panels: panels.length,
+			snippets: backup.snippets?.length ?? (await data.db.snippet.count()),
+			missing,
+			kept
+		};
 	}
 }

@@ -4,6 +4,7 @@ import { DEPARTMENT_NAME, MAX_DEPARTMENTS } from '../departments/departments.js'
 import { SUPPORTED_LOCALES } from '../i18n/locales.js';
 import { PANEL_MODES, PANEL_STYLES } from '../panels/PanelService.js';
 import { NUMBER_RULE_NAMES, NUMBER_RULES, type NumberRule } from '../settings/guildRules.js';
+import { SNIPPET_EMBED_MAX, SNIPPET_NAME, SNIPPET_TITLE_MAX, SNIPPETS_PER_GUILD } from '../snippets/snippets.js';
 
 /** What a configuration backup file holds, checked in full before anything is restored. */
 const snowflake = z.string().regex(/^\d{17,20}$/, 'expected a Discord ID');
@@ -59,7 +60,22 @@ export const backupSchema = z
 					})
 					.strict()
 			)
-			.max(25)
+			.max(25),
+		// Absent from backups made before snippets existed: restoring one of those keeps today's snippets.
+		snippets: z
+			.array(
+				z
+					.object({
+						name: z.string().regex(SNIPPET_NAME),
+						content: z.string().min(1).max(SNIPPET_EMBED_MAX),
+						embed: z.boolean(),
+						title: z.string().max(SNIPPET_TITLE_MAX).nullable(),
+						createdById: snowflake
+					})
+					.strict()
+			)
+			.max(SNIPPETS_PER_GUILD)
+			.optional()
 	})
 	.strict()
 	.refine((backup) => new Set(backup.categories.map((category) => category.key)).size === backup.categories.length, {

@@ -19,9 +19,16 @@ import type { CommandOptions } from './options.js';
 import type { ChatServices } from './services.js';
 
 export type ReplyPayload = Pick<MessageCreateOptions, 'content' | 'embeds' | 'components' | 'files'> & {
-	/** Roles the message may notify; nobody else is pinged, whatever the content mentions. */
+	/** Roles and members the message may notify; nobody else is pinged, whatever the content mentions. */
 	pingRoles?: readonly string[];
+	pingUsers?: readonly string[];
 };
+
+/** The text of a reply and who it notifies: nobody, unless it names roles or members to ping. */
+export function withPings(input: string | ReplyPayload) {
+	const { pingRoles = [], pingUsers = [], ...payload } = typeof input === 'string' ? { content: input } : input;
+	return { payload, allowedMentions: { parse: [] as never[], roles: [...pingRoles], users: [...pingUsers] } };
+}
 
 /**
  * One invocation of a subcommand, whether typed as /command or !command: the caller, where, the
@@ -44,11 +51,6 @@ export interface CommandContext {
 	/** Says "thinking…" for work that may take more than a moment. */
 	defer(): Promise<void>;
 	reply(payload: string | ReplyPayload): Promise<void>;
-}
-
-/** Who a reply notifies: nobody, unless it names roles to ping. */
-function allowedMentions(roles: readonly string[] = []) {
-	return { parse: [] as never[], roles: [...roles] };
 }
 
 /**
@@ -80,14 +82,13 @@ export async function slashContext(
 		t: await translatorFor(ephemeral ? interaction : interaction.guild),
 		defer: () => acknowledge(interaction, answer),
 		reply: async (input) => {
-			const { pingRoles, ...payload } = typeof input === 'string' ? { content: input } : input;
+			const { payload, allowedMentions } = withPings(input);
 			const options: InteractionReplyOptions = {
 				...payload,
-				allowedMentions: allowedMentions(pingRoles),
+				allowedMentions,
 				...(ephemeral ? { flags: MessageFlags.Ephemeral } : {})
 			};
-			if (interaction.deferred && !interaction.replied)
-				await interaction.editReply({ ...payload, allowedMentions: allowedMentions(pingRoles) });
+			if (interaction.deferred && !interaction.replied) await interaction.editReply({ ...payload, allowedMentions });
 			else if (interaction.replied) await interaction.followUp(options);
 			else await interaction.reply(options);
 		}
@@ -106,12 +107,10 @@ export async function prefixContext(
 	answer: Audience
 ): Promise<CommandContext> {
 	const t = await translatorFor(answer === 'channel' ? message.guild : message);
-	const channelReply = (payload: ReplyPayload) =>
-		message.reply({
-			...payload,
-			allowedMentions: allowedMentions(payload.pingRoles),
-			failIfNotExists: false
-		});
+	const channelReply = (input: ReplyPayload) => {
+		const { payload, allowedMentions } = withPings(input);
+		return message.reply({ ...payload, allowedMentions, failIfNotExists: false });
+	};
 	return {
 		via: 'prefix',
 		services,
@@ -125,11 +124,11 @@ export async function prefixContext(
 			await message.channel.sendTyping().catch(() => undefined);
 		},
 		reply: async (input) => {
-			const { pingRoles, ...payload } = typeof input === 'string' ? { content: input } : input;
 			if (answer !== 'private') {
-				await channelReply({ ...payload, pingRoles });
+				await channelReply(typeof input === 'string' ? { content: input } : input);
 				return;
 			}
+			const { payload } = withPings(input);
 			// Components act on the guild they came from: a DM carries none (a list names its page option instead).
 			const { components: _components, ...dmPayload } = payload;
 			const sent = await message.author

@@ -33,6 +33,8 @@ const KINDS = {
 	/** A star button under a closed ticket, and the comment form behind it. */
 	rateButton: { tag: 'rate', fields: { ticketId: id, stars } },
 	ratingForm: { tag: 'rating', fields: { ticketId: id, stars } },
+	/** The opener's answer to a close request: close (1) or keep open (0). */
+	closeRequestButton: { tag: 'closereq', fields: { ticketId: id, accept: { type: 'int', min: 0, max: 1 } } },
 	/** The confirmation button of a hard delete. */
 	purgeButton: { tag: 'purge', fields: { ticketId: id } },
 	/** A page of /ticket list: the page, the filters it was asked with (0: none) and who asked for it. */

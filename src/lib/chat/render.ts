@@ -47,6 +47,14 @@ export function ratingButtons(ticketId: number): ActionRowBuilder<ButtonBuilder>
 
 function controlRow(t: Translate, controls: Controls): ActionRowBuilder<ButtonBuilder> {
 	if (controls.kind === 'rating') return ratingButtons(controls.ticketId);
+	if (controls.kind === 'closeRequest') {
+		const button = (accept: boolean) =>
+			new ButtonBuilder()
+				.setCustomId(encodeCustomId({ kind: 'closeRequestButton', ticketId: controls.ticketId, accept: accept ? 1 : 0 }))
+				.setLabel(t(accept ? LanguageKeys.Tickets.CloseRequestAccept : LanguageKeys.Tickets.CloseRequestKeep))
+				.setStyle(accept ? ButtonStyle.Danger : ButtonStyle.Secondary);
+		return new ActionRowBuilder<ButtonBuilder>().addComponents(button(true), button(false));
+	}
 	return new ActionRowBuilder<ButtonBuilder>().addComponents(
 		new ButtonBuilder()
 			.setCustomId(encodeCustomId({ kind: 'purgeButton', ticketId: controls.ticketId }))
@@ -60,7 +68,8 @@ export function outcomeMessage(t: Translate, outcome: TicketOutcome): ReplyPaylo
 	return {
 		content: discordText(t, outcome.notice),
 		components: outcome.controls ? [controlRow(t, outcome.controls)] : [],
-		...(outcome.pingRoles?.length ? { pingRoles: outcome.pingRoles } : {})
+		...(outcome.pingRoles?.length ? { pingRoles: outcome.pingRoles } : {}),
+		...(outcome.pingUsers?.length ? { pingUsers: outcome.pingUsers } : {})
 	};
 }
 

@@ -5,7 +5,7 @@ import { refuse } from '../errors/Refusal.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import type { TicketOutcome, UseCase } from '../tickets/outcome.js';
 import { ticketIdInChannel } from '../tickets/ticket.js';
-import { acknowledge, type CommandContext } from './context.js';
+import { acknowledge, withPings, type CommandContext } from './context.js';
 import type { CommandOptions, OptionSpec } from './options.js';
 import { outcomeMessage } from './render.js';
 import type { ChatServices } from './services.js';
@@ -43,8 +43,8 @@ export async function answerInTicket<Input>(
 	await acknowledge(interaction, useCase.audience);
 	const outcome = await runInTicket(chat, useCase, interaction.member, interaction.channelId!, input, ticketId);
 	const t = await translatorFor(useCase.audience === 'channel' ? interaction.guild : interaction);
-	const { pingRoles, ...message } = outcomeMessage(t, outcome);
-	await interaction.editReply({ ...message, allowedMentions: { parse: [], roles: [...(pingRoles ?? [])] } });
+	const { payload, allowedMentions } = withPings(outcomeMessage(t, outcome));
+	await interaction.editReply({ ...payload, allowedMentions });
 	await outcome.afterAnswer?.();
 }
 

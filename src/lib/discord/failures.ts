@@ -20,14 +20,16 @@ export interface Step {
  */
 export function discordFailure(error: unknown, step: Step): unknown {
 	if (error instanceof DiscordFailure) return error;
-	if (error instanceof RateLimitError)
+	if (error instanceof RateLimitError) {
+		const waitMs = Math.max(error.timeToReset, error.retryAfter, error.sublimitTimeout);
 		return new DiscordFailure(
-			notice(LanguageKeys.Errors.DiscordRateLimited, {
-				seconds: Math.ceil(Math.max(error.timeToReset, error.retryAfter, error.sublimitTimeout) / 1000)
-			}),
+			notice(LanguageKeys.Errors.DiscordRateLimited, { seconds: Math.ceil(waitMs / 1000) }),
 			error,
-			true
+			true,
+			undefined,
+			waitMs
 		);
+	}
 	if (error instanceof DiscordAPIError) {
 		switch (error.code) {
 			case RESTJSONErrorCodes.MissingPermissions:

@@ -14,7 +14,9 @@ export class DiscordFailure extends Error {
 		/** Discord asked the bot to wait (a rename limit): worth telling apart from a refusal. */
 		public readonly rateLimited = false,
 		/** Discord refused for a permission the bot lacks (null: no access at all), where: the admins' to fix. */
-		public readonly missing?: { permission: string | null; where: string }
+		public readonly missing?: { permission: string | null; where: string },
+		/** How long Discord asked the bot to wait, for a rate limit. */
+		public readonly retryAfterMs?: number
 	) {
 		super(`Discord failure: ${notice.key}`);
 	}

@@ -147,7 +147,17 @@ export const LanguageKeys = {
 		Transferred: key<{ user: string; previous: string; by: string }>('tickets:transferred'),
 		AlreadyOwner: key<{ user: string }>('tickets:alreadyOwner'),
 		Renamed: key<{ name: string; by: string }>('tickets:renamed'),
-		RenameTooSoon: key<{ count: number }>('tickets:renameTooSoon'),
+		RenameQueued: key<{ name: string; when: string; by: string }>('tickets:renameQueued'),
+		RenamedQueued: key<{ name: string }>('tickets:renamedQueued'),
+		CloseRequested: key<{ opener: string; user: string; reason: string }>('tickets:closeRequested'),
+		CloseRequestDeadline: key<{ when: string }>('tickets:closeRequestDeadline'),
+		CloseRequestAccept: key('tickets:closeRequestAccept'),
+		CloseRequestKeep: key('tickets:closeRequestKeep'),
+		NoCloseRequest: key('tickets:noCloseRequest'),
+		CloseRequestOpenerOnly: key('tickets:closeRequestOpenerOnly'),
+		CloseRequestAccepted: key<{ opener: string; reason: string }>('tickets:closeRequestAccepted'),
+		CloseRequestKept: key<{ opener: string; user: string }>('tickets:closeRequestKept'),
+		CloseRequestExpired: key<{ opener: string; user: string; reason: string }>('tickets:closeRequestExpired'),
 		InfoTitle: key<{ number: string; category: string }>('tickets:infoTitle'),
 		InfoStatus: key('tickets:infoStatus'),
 		InfoOwner: key('tickets:infoOwner'),
@@ -596,13 +606,15 @@ export const LanguageKeys = {
 		ConfigKept: key<{ error: string }>('admin:configKept')
 	},
 	Backups: {
-		Created: key<{ categories: number; departments: number; filename: string; panels: number }>('backups:created'),
+		Created: key<{ categories: number; departments: number; filename: string; panels: number; snippets: number }>(
+			'backups:created'
+		),
 		NotFound: key<{ names: string }>('backups:notFound'),
 		FileMissing: key<{ filename: string }>('backups:fileMissing'),
 		Changed: key<{ filename: string }>('backups:changed'),
 		Invalid: key<{ problem: string }>('backups:invalid'),
 		OtherGuild: key('backups:otherGuild'),
-		Restored: key<{ categories: number; departments: number; panels: number }>('backups:restored'),
+		Restored: key<{ categories: number; departments: number; panels: number; snippets: number }>('backups:restored'),
 		RestoredMissing: key<{ count: number }>('backups:restoredMissing'),
 		RestoredKept: key<{ names: string }>('backups:restoredKept')
 	},

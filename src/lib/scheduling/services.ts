@@ -1,7 +1,7 @@
 import type { ScheduledTaskHandler } from '@sapphire/plugin-scheduled-tasks';
 import type { Client } from 'discord.js';
 import type { WorkTracker } from '../lifecycle/WorkTracker.js';
-import type { CloseTimer, ServiceLog, TicketServices } from '../tickets/services.js';
+import type { TicketTimer, ServiceLog, TicketServices } from '../tickets/services.js';
 
 /**
  * What scheduled and inactivity closes run with: the ticket services, the tracked work shutdown waits
@@ -10,7 +10,7 @@ import type { CloseTimer, ServiceLog, TicketServices } from '../tickets/services
  */
 export interface SchedulingServices {
 	readonly ticketServices: TicketServices;
-	readonly closeScheduler: CloseTimer;
+	readonly ticketScheduler: TicketTimer;
 	readonly work: WorkTracker;
 	readonly logger: ServiceLog;
 	readonly client: Client;

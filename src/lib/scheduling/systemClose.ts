@@ -1,7 +1,9 @@
 import { ChannelType, type TextChannel } from 'discord.js';
+import { withPings } from '../chat/context.js';
 import { outcomeMessage } from '../chat/render.js';
 import { translatorFor } from '../discord/translate.js';
 import { closeBySystem, type SystemClose } from '../tickets/close.js';
+import type { TicketOutcome } from '../tickets/outcome.js';
 import type { SchedulingServices } from './services.js';
 
 /** How long a close Discord refused waits before the next try (the database still holds it as due). */
@@ -35,15 +37,24 @@ export async function runSystemClose(
 ): Promise<boolean> {
 	const outcome = await closeBySystem(services.ticketServices, guildId, ticketId, how);
 	if (!outcome) return false;
+	await postOutcome(services, guildId, ticketId, outcome);
+	return true;
+}
+
+/** What a job did, posted in the ticket in the guild's language (nobody pinged); a post that fails is only logged. */
+export async function postOutcome(
+	services: SchedulingServices,
+	guildId: string,
+	ticketId: number,
+	outcome: TicketOutcome
+): Promise<void> {
 	const ticket = await services.ticketServices.db
 		.forGuild(guildId)
 		.db.ticket.findUnique({ where: { id: ticketId }, select: { channelId: true } });
 	const channel = await ticketChannel(services.client, guildId, ticket?.channelId ?? null);
-	if (channel) {
-		const { pingRoles: _none, ...message } = outcomeMessage(await translatorFor(channel.guild), outcome);
-		await channel
-			.send({ ...message, allowedMentions: { parse: [] } })
-			.catch((error: unknown) => services.logger.warn('Could not post the close in its ticket', { guildId, ticketId, error }));
-	}
-	return true;
+	if (!channel) return;
+	const { payload } = withPings(outcomeMessage(await translatorFor(channel.guild), outcome));
+	await channel
+		.send({ ...payload, allowedMentions: { parse: [] } })
+		.catch((error: unknown) => services.logger.warn('Could not post in the ticket', { guildId, ticketId, error }));
 }

@@ -17,7 +17,7 @@ import { WorkTracker } from '../lifecycle/WorkTracker.js';
 import type { Redactor } from '../logging/redact.js';
 import { Catalog } from '../panels/Catalog.js';
 import { PanelService } from '../panels/PanelService.js';
-import { BullCloseScheduler, InProcessCloseScheduler, type CloseScheduler } from '../scheduling/CloseScheduler.js';
+import { BullTicketScheduler, InProcessTicketScheduler, type TicketScheduler } from '../scheduling/TicketScheduler.js';
 import { incidentListener } from '../security/incidentWebhook.js';
 import { SecurityLog } from '../security/SecurityLog.js';
 import { GuildPreferences } from '../settings/GuildPreferences.js';
@@ -58,7 +58,7 @@ export interface BotServices {
 	readonly panels: PanelService;
 	readonly catalog: Catalog;
 	readonly captcha: CaptchaService;
-	readonly closeScheduler: CloseScheduler;
+	readonly ticketScheduler: TicketScheduler;
 	/** What the ticket use cases run with, from any surface. */
 	readonly ticketServices: TicketServices;
 	readonly tickets: TicketCreator;
@@ -99,7 +99,7 @@ export function createServices(parts: ServiceParts): BotServices {
 	const blacklist = new BlacklistService();
 	const categories = new CategoryService(config, cache);
 	const panels = new PanelService(cache);
-	const closeScheduler = env.REDIS_URL ? new BullCloseScheduler() : new InProcessCloseScheduler();
+	const ticketScheduler = env.REDIS_URL ? new BullTicketScheduler() : new InProcessTicketScheduler();
 	const archive = new MessageArchive({ ...background, db, cache });
 	const transcripts = new TranscriptService(new TranscriptStore(config.storage.transcriptsDir), {
 		...background,
@@ -117,7 +117,7 @@ export function createServices(parts: ServiceParts): BotServices {
 		config,
 		cache,
 		audit,
-		closeTimer: closeScheduler,
+		timer: ticketScheduler,
 		transcripts,
 		log: logger,
 		roles: discordRoleCheck(discord),
@@ -138,7 +138,7 @@ export function createServices(parts: ServiceParts): BotServices {
 		panels,
 		catalog: new Catalog(cache, categories, panels),
 		captcha: new CaptchaService(cache),
-		closeScheduler,
+		ticketScheduler,
 		ticketServices,
 		tickets: new TicketCreator(ticketServices, blacklist),
 		archive,

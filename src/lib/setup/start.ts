@@ -172,7 +172,7 @@ export async function start(options: StartOptions): Promise<RunningBot> {
 		: undefined;
 	const steps: ShutdownStep[] = [
 		{ name: 'health endpoint', run: () => health && new Promise((resolve) => health.close(resolve)) },
-		{ name: 'close scheduler', run: () => services.closeScheduler.stop() },
+		{ name: 'close scheduler', run: () => services.ticketScheduler.stop() },
 		{ name: 'webhook deliveries', run: () => services.webhooks.stop() },
 		{ name: 'Discord connection', run: () => bot.destroy() },
 		...closing(opened)

@@ -15,7 +15,7 @@ import type { TicketServices } from '../tickets/services.js';
  */
 
 /** Lowercase letters, digits, - and _, starting with a letter or digit: what autocomplete offers. */
-const NAME = /^[a-z0-9][a-z0-9_-]{0,31}$/;
+export const SNIPPET_NAME = /^[a-z0-9][a-z0-9_-]{0,31}$/;
 export const SNIPPET_NAME_MAX = 32;
 /** Discord's limits: a message's text, an embed's description and title. */
 export const SNIPPET_CONTENT_MAX = 2000;
@@ -54,7 +54,7 @@ async function requireStaff(services: SnippetServices, actor: Actor, guildId: st
 /** A name as typed (any case, spaces around), or a refusal that says what a name may hold. */
 export function snippetName(typed: string): string {
 	const name = typed.trim().toLowerCase();
-	if (!NAME.test(name)) refuse(LanguageKeys.Snippets.BadName, { name: userWritten(typed, SNIPPET_NAME_MAX + 8) });
+	if (!SNIPPET_NAME.test(name)) refuse(LanguageKeys.Snippets.BadName, { name: userWritten(typed, SNIPPET_NAME_MAX + 8) });
 	return name;
 }
 

@@ -15,7 +15,7 @@ import { assertCanApply } from './stateMachine.js';
 import { accessEffect, loadTicket, mention, type TicketRow, type TicketScene } from './ticket.js';
 
 /** How a close came about: it decides who is named, what is recorded, and when the close still applies. */
-interface CloseSpec {
+export interface CloseSpec {
 	actorId: string | null;
 	reason: string | null;
 	entry: AuditEntry;
@@ -33,19 +33,36 @@ async function reopened(tx: Tx, ticket: TicketRow, still: Prisma.TicketWhereInpu
 			closedAt: ticket.closedAt,
 			closedById: ticket.closedById,
 			closeReason: ticket.closeReason,
-			scheduledCloseAt: ticket.scheduledCloseAt
+			scheduledCloseAt: ticket.scheduledCloseAt,
+			...closeRequestOf(ticket)
 		}
 	});
 }
 
-const shownReason = (reason: string | null) => (reason ? userWritten(reason, 500) : notice(LanguageKeys.Tickets.NoReason));
+/** A ticket's pending close request, as its row holds it (cleared by a close, put back by its undo). */
+const closeRequestOf = (ticket: TicketRow) => ({
+	closeRequestedAt: ticket.closeRequestedAt,
+	closeRequestedById: ticket.closeRequestedById,
+	closeRequestReason: ticket.closeRequestReason,
+	closeRequestDueAt: ticket.closeRequestDueAt
+});
+
+/** No close request pending. */
+export const NO_CLOSE_REQUEST = {
+	closeRequestedAt: null,
+	closeRequestedById: null,
+	closeRequestReason: null,
+	closeRequestDueAt: null
+};
+
+export const shownReason = (reason: string | null) => (reason ? userWritten(reason, 500) : notice(LanguageKeys.Tickets.NoReason));
 
 /**
  * The one close path, for every kind of close: the status fields and the timeline entry in one
  * transaction, then the opener and participants stop writing (undone if Discord refuses), then the
  * transcript is written in the background (caught up at start-up if the bot stops first).
  */
-async function performClose(services: TicketServices, scene: TicketScene, spec: CloseSpec): Promise<Committed> {
+export async function performClose(services: TicketServices, scene: TicketScene, spec: CloseSpec): Promise<Committed> {
 	const { data, ticket } = scene;
 	const closedAt = ticket.status === TicketStatus.Closed && ticket.closedAt ? ticket.closedAt : new Date();
 	const committed = await commitChange(services, data, {
@@ -58,7 +75,8 @@ async function performClose(services: TicketServices, scene: TicketScene, spec: 
 					closedAt,
 					closedById: spec.actorId,
 					closeReason: spec.reason,
-					scheduledCloseAt: null
+					scheduledCloseAt: null,
+					...NO_CLOSE_REQUEST
 				}
 			});
 			return count === 1;
@@ -170,16 +188,90 @@ export const forceClose = useCase<{ reason: string; deleteChannel: boolean }, Ti
 );
 
 /**
- * Closes the bot makes on its own: a scheduled close that is due, an opener who never answered the
- * warning, or a ticket whose channel someone deleted in Discord.
+ * Closes the bot makes on its own: a scheduled close that is due, a close request the opener left
+ * unanswered past its deadline, an opener who never answered the inactivity warning, or a ticket whose
+ * channel someone deleted in Discord.
  */
 export type SystemClose =
-	{ kind: 'scheduled'; now: Date } | { kind: 'inactivity'; warnedAt: Date; now: Date } | { kind: 'channelDeleted' };
+	| { kind: 'scheduled'; now: Date }
+	| { kind: 'closeRequest'; now: Date }
+	| { kind: 'inactivity'; warnedAt: Date; now: Date }
+	| { kind: 'channelDeleted' };
+
+interface SystemCloseSpec {
+	actorId: string | null;
+	reason: string | null;
+	details: Record<string, unknown>;
+	when: Prisma.TicketWhereInput;
+	/** What the ticket reads once closed (the rating prompt follows it). */
+	closed: Notice;
+}
+
+/** Who a system close names, what it records, when it still applies, and what it says; null when it is not due. */
+function systemCloseSpec(services: TicketServices, ticket: TicketRow, how: SystemClose): SystemCloseSpec | null {
+	const open = { status: TicketStatus.Open, softDeletedAt: null };
+	const rated = (first: Notice) =>
+		notice(LanguageKeys.Tickets.TwoLines, { first, second: notice(LanguageKeys.Tickets.RatePrompt) });
+	switch (how.kind) {
+		case 'scheduled': {
+			if (!(ticket.scheduledCloseAt && ticket.scheduledCloseAt <= how.now)) return null;
+			const actorId = ticket.scheduledCloseById;
+			const reason = ticket.scheduledCloseReason;
+			return {
+				actorId,
+				reason,
+				details: { reason, scheduled: true },
+				when: { ...open, scheduledCloseAt: { lte: how.now } },
+				closed: rated(
+					notice(LanguageKeys.Tickets.ScheduledClosed, {
+						user: mention(actorId ?? services.channels.botId()),
+						reason: shownReason(reason)
+					})
+				)
+			};
+		}
+		case 'closeRequest': {
+			if (!(ticket.closeRequestDueAt && ticket.closeRequestDueAt <= how.now)) return null;
+			const actorId = ticket.closeRequestedById;
+			const reason = ticket.closeRequestReason;
+			return {
+				actorId,
+				reason,
+				details: { reason, closeRequest: 'unanswered' },
+				when: { ...open, closeRequestedAt: ticket.closeRequestedAt, closeRequestDueAt: { lte: how.now } },
+				closed: rated(
+					notice(LanguageKeys.Tickets.CloseRequestExpired, {
+						opener: mention(ticket.ownerId),
+						user: mention(actorId ?? services.channels.botId()),
+						reason: shownReason(reason)
+					})
+				)
+			};
+		}
+		case 'inactivity':
+			return {
+				actorId: null,
+				reason: 'inactivity',
+				details: { reason: 'inactivity' },
+				when: { status: TicketStatus.Open, inactivityWarnedAt: how.warnedAt },
+				closed: notice(LanguageKeys.Tickets.InactivityClosed)
+			};
+		case 'channelDeleted':
+			return {
+				actorId: null,
+				reason: 'channel deleted',
+				details: { reason: 'channel deleted' },
+				when: { status: TicketStatus.Open, channelId: ticket.channelId, purgedAt: null },
+				closed: notice(LanguageKeys.Tickets.ChannelDeletedClosed)
+			};
+	}
+}
 
 /**
  * Runs a close the bot decided, safely any number of times and from any process: the database decides
- * whether it still applies (a cancelled or postponed schedule, a reply since the warning, a manual close
- * first all make it do nothing: null). What the ticket then shows is returned for the job to post.
+ * whether it still applies (a cancelled or postponed schedule, an answered request, a reply since the
+ * warning, a manual close first all make it do nothing: null). What the ticket then shows is returned
+ * for the job to post.
  */
 export async function closeBySystem(
 	services: TicketServices,
@@ -189,27 +281,15 @@ export async function closeBySystem(
 ): Promise<TicketOutcome | null> {
 	const scene = await loadTicket(services, guildId, ticketId).catch(() => null);
 	if (!scene || scene.ticket.status !== TicketStatus.Open) return null;
-	const { ticket } = scene;
-	const scheduled = how.kind === 'scheduled';
-	if (scheduled && !(ticket.scheduledCloseAt && ticket.scheduledCloseAt <= how.now)) return null;
-	const actorId = scheduled ? ticket.scheduledCloseById : null;
-	const reason = scheduled ? ticket.scheduledCloseReason : how.kind === 'inactivity' ? 'inactivity' : 'channel deleted';
+	const spec = systemCloseSpec(services, scene.ticket, how);
+	if (!spec) return null;
 	const lost = notice(LanguageKeys.Tickets.WrongState, { status: statusNotice(TicketStatus.Closed) });
 	try {
 		await performClose(services, scene, {
-			actorId,
-			reason,
-			entry: {
-				ticketId,
-				actorId,
-				action: 'ticket.closed',
-				details: scheduled ? { reason, scheduled: true } : { reason }
-			},
-			when: scheduled
-				? { status: TicketStatus.Open, scheduledCloseAt: { lte: how.now }, softDeletedAt: null }
-				: how.kind === 'inactivity'
-					? { status: TicketStatus.Open, inactivityWarnedAt: how.warnedAt }
-					: { status: TicketStatus.Open, channelId: ticket.channelId, purgedAt: null },
+			actorId: spec.actorId,
+			reason: spec.reason,
+			entry: { ticketId, actorId: spec.actorId, action: 'ticket.closed', details: spec.details },
+			when: spec.when,
 			lost
 		});
 	} catch (error) {
@@ -217,18 +297,7 @@ export async function closeBySystem(
 		if (error instanceof Refusal && error.notice === lost) return null;
 		throw error;
 	}
-	const closedNotice = scheduled
-		? notice(LanguageKeys.Tickets.TwoLines, {
-				first: notice(LanguageKeys.Tickets.ScheduledClosed, {
-					user: mention(actorId ?? services.channels.botId()),
-					reason: shownReason(reason)
-				}),
-				second: notice(LanguageKeys.Tickets.RatePrompt)
-			})
-		: how.kind === 'inactivity'
-			? notice(LanguageKeys.Tickets.InactivityClosed)
-			: notice(LanguageKeys.Tickets.ChannelDeletedClosed);
-	return { ticketId, notice: closedNotice, controls: { kind: 'rating', ticketId } };
+	return { ticketId, notice: spec.closed, controls: { kind: 'rating', ticketId } };
 }
 
 /**

@@ -11,7 +11,8 @@ import type { TicketServices } from './services.js';
 export type Audience = 'channel' | 'caller' | 'private';
 
 /** Controls a surface offers under an answer. */
-export type Controls = { kind: 'rating'; ticketId: number } | { kind: 'purge'; ticketId: number };
+export type Controls =
+	{ kind: 'rating'; ticketId: number } | { kind: 'purge'; ticketId: number } | { kind: 'closeRequest'; ticketId: number };
 
 /** What an operation on a ticket did, as the ticket's people read it. */
 export interface TicketOutcome {
@@ -19,6 +20,8 @@ export interface TicketOutcome {
 	readonly notice: Notice;
 	/** Roles the answer notifies (escalation); every other mention stays silent. */
 	readonly pingRoles?: readonly string[];
+	/** Members the answer notifies (the opener asked to answer a close request). */
+	readonly pingUsers?: readonly string[];
 	readonly controls?: Controls;
 	/** Work left for after the answer is shown (deleting the channel the answer appears in). */
 	readonly afterAnswer?: () => Promise<void>;

@@ -47,7 +47,7 @@ export const scheduleClose = useCase<{ minutes: number; reason: string | null },
 					})
 				).count === 1,
 			lost: notice(LanguageKeys.Tickets.NotATicket),
-			effect: () => services.closeTimer.schedule(guildId, ticketId, at),
+			effect: () => services.timer.schedule(guildId, ticketId, at),
 			undo: async (tx) => {
 				await tx.ticket.updateMany({ where: { id: ticketId, scheduledCloseAt: at }, data: previous });
 			}

@@ -5,8 +5,8 @@ import type { BotConfig } from '../config/schema.js';
 import type { DataStore } from '../database/guildData.js';
 import type { TicketChannels } from './channels.js';
 
-/** Arms scheduled closes (timers in one process, BullMQ jobs with Redis); the database holds every due time. */
-export interface CloseTimer {
+/** Wakes a ticket up when work on it is due (timers in one process, BullMQ jobs with Redis); the database holds every due time. */
+export interface TicketTimer {
 	schedule(guildId: string, ticketId: number, at: Date): Promise<void>;
 }
 
@@ -31,7 +31,7 @@ export interface TicketServices {
 	readonly audit: AuditLog;
 	readonly roles: RoleCheck;
 	readonly channels: TicketChannels;
-	readonly closeTimer: CloseTimer;
+	readonly timer: TicketTimer;
 	readonly transcripts: TranscriptQueue;
 	readonly log: ServiceLog;
 }

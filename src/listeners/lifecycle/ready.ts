@@ -11,7 +11,7 @@ export class UserListener extends Listener<typeof Events.ClientReady> {
 		const { stores } = this.container;
 		// Everything overdue closes now, the rest is armed (the guilds must be known first), and creations a
 		// stopped process left half-done are finished or undone.
-		await this.container.closeScheduler.start(this.container);
+		await this.container.ticketScheduler.start(this.container);
 		// Messages sent in tickets while the bot was down are archived first; then the transcripts of tickets
 		// closed while the bot was stopping or down, which need them.
 		void this.container.archive

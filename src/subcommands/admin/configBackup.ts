@@ -12,14 +12,20 @@ export const configBackup: SubcommandDefinition = {
 		await context.defer();
 		const data = container.db.forGuild(context.guild.id);
 		const { filename, content } = await container.backups.backup(data, context.member.id);
-		const backup = JSON.parse(content) as { categories: unknown[]; departments: unknown[]; panels: unknown[] };
+		const backup = JSON.parse(content) as {
+			categories: unknown[];
+			departments: unknown[];
+			panels: unknown[];
+			snippets: unknown[];
+		};
 		await container.audit.record(data, { actorId: context.member.id, action: 'settings.backup', details: { filename } });
 		await context.reply({
 			content: context.t(LanguageKeys.Backups.Created, {
 				filename,
 				categories: backup.categories.length,
 				departments: backup.departments.length,
-				panels: backup.panels.length
+				panels: backup.panels.length,
+				snippets: backup.snippets.length
 			}),
 			files: [new AttachmentBuilder(Buffer.from(content, 'utf8'), { name: filename })]
 		});

@@ -27,8 +27,8 @@ export const configRestore: SubcommandDefinition = {
 			action: 'settings.restored',
 			details: { filename: context.options.string('filename')!.trim(), missing: report.missing, kept: report.kept }
 		});
-		const { categories, departments, panels } = report;
-		const lines = [t(LanguageKeys.Backups.Restored, { categories, departments, panels })];
+		const { categories, departments, panels, snippets } = report;
+		const lines = [t(LanguageKeys.Backups.Restored, { categories, departments, panels, snippets })];
 		if (report.missing) lines.push(t(LanguageKeys.Backups.RestoredMissing, { count: report.missing }));
 		if (report.kept.length)
 			lines.push(
