@@ -216,6 +216,26 @@ try {
 			.join(', ')}`
 	);
 
+	step('staff right-click bob’s message: Apps → Open a ticket about this (the ticket is bob’s)');
+	const question = home.bob.say(home.general, 'Is the **summer sale** still on? My code SUMMER24 fails');
+	const menu = await home.staff.messageCommand(question, 'Open a ticket about this');
+	show(`only staff sees: ${describe(menu.message)}`);
+	const [firstCategory] = (menu.message!.components as { components: { options: { value: string }[] }[] }[])[0]!.components[0]!
+		.options;
+	await home.staff.select(menu.message!, [firstCategory!.value]);
+	const fromMessage = await discord.waitFor(
+		() => (menu.message!.content.startsWith('Ticket #') ? menu.message!.content : undefined),
+		'the ticket about the message'
+	);
+	show(`staff reads: ${fromMessage}`);
+	const quoted = discord.state.channel(/<#(\d+)>/.exec(fromMessage)![1]!);
+	const quoteMessage = await discord.message(
+		quoted,
+		(message) => message.authorId === emulatorDiscord.emulator.botId,
+		'the quote'
+	);
+	show(`#${quoted.name} starts with: ${describe(quoteMessage)}`);
+
 	step('staff looks at the numbers: /analytics dashboard');
 	const dashboard = (await home.staff.slash(home.general, ['analytics', 'dashboard'])).message;
 	for (const field of (dashboard?.embeds[0] as { fields?: { name: string; value: string }[] })?.fields ?? [])

@@ -257,6 +257,24 @@ export class World {
 		});
 	}
 
+	/** A message context menu command (right click on a message, Apps), as Discord delivers it. */
+	public messageCommand(user: EUser, message: EMessage, name: string): EInteraction {
+		const channel = this.state.channel(message.channelId);
+		const command = [...this.state.commands.values()].find(
+			(entry) =>
+				entry.body.name === name && entry.body.type === 3 && (entry.guildId === null || entry.guildId === channel.guildId)
+		);
+		if (!command) throw new Error(`no message command "${name}" is registered`);
+		return this.#interaction(user, channel, InteractionType.ApplicationCommand, {
+			id: command.id,
+			name,
+			type: 3,
+			target_id: message.id,
+			resolved: { messages: { [message.id]: this.state.apiMessage(message) } },
+			...(command.guildId ? { guild_id: command.guildId } : {})
+		});
+	}
+
 	/** Discord sends the users, members, channels and roles that options name, resolved. */
 	#resolved(guildId: string | null, options: { type: number; value: OptionValue }[]) {
 		const resolved: Record<string, Record<string, unknown>> = {};

@@ -211,6 +211,11 @@ export class Actor {
 		return interaction.autocompleteChoices as { name: string; value: string }[];
 	}
 
+	/** Runs a message context menu command on a message ("Apps" on the message) and waits for the answer. */
+	public messageCommand(message: EMessage, name: string): Promise<Answer> {
+		return this.discord.answer(this.discord.world.messageCommand(this.user, message, name));
+	}
+
 	/** Types a message; returns it (the bot's reaction is awaited separately). */
 	public say(channel: EChannel, content: string, files: readonly UploadedFile[] = []): EMessage {
 		return this.discord.world.say(this.user, channel, content, files);

@@ -62,6 +62,19 @@ export function canClose(
 	return canWork(actor, roles, teamRoleIds) || (openerMayClose && isOpener(actor, ticket));
 }
 
+/**
+ * A ticket about a message: its author opens one about their own message; staff open one about anyone's,
+ * in a category they work (the ticket is the author's).
+ */
+export function mayOpenAbout(
+	actor: Actor,
+	roles: GuildRoles,
+	categoryStaffRoleIds: readonly string[],
+	authorId: string
+): boolean {
+	return actor.userId === authorId || canWork(actor, roles, categoryStaffRoleIds);
+}
+
 /** Only the member who opened the ticket rates it. */
 export function canRate(actor: Actor, ticket: TicketParties): boolean {
 	return actor.userId !== '' && actor.userId === ticket.openerId;

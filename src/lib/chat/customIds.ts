@@ -12,6 +12,7 @@ const id = { type: 'int', min: 0, max: 999_999_999_999 } as const;
 const stars = { type: 'int', min: 1, max: 5 } as const;
 const page = { type: 'int', min: 0, max: 9999 } as const;
 const user = { type: 'snowflake', orZero: false } as const;
+const snowflake = user;
 const anyUser = { type: 'snowflake', orZero: true } as const;
 
 const KINDS = {
@@ -35,6 +36,8 @@ const KINDS = {
 	ratingForm: { tag: 'rating', fields: { ticketId: id, stars } },
 	/** The opener's answer to a close request: close (1) or keep open (0). */
 	closeRequestButton: { tag: 'closereq', fields: { ticketId: id, accept: { type: 'int', min: 0, max: 1 } } },
+	/** The category menu of "Open a ticket about this": the message it is about. */
+	messageTicketMenu: { tag: 'msgticket', fields: { channelId: snowflake, messageId: snowflake } },
 	/** The confirmation button of a hard delete. */
 	purgeButton: { tag: 'purge', fields: { ticketId: id } },
 	/** A page of /ticket list: the page, the filters it was asked with (0: none) and who asked for it. */

@@ -274,6 +274,21 @@ export const LanguageKeys = {
 		}
 	},
 	/** Outbound webhooks for ticket events. */
+	MessageTickets: {
+		NotAMember: key('messageTickets:notAMember'),
+		OwnOnly: key('messageTickets:ownOnly'),
+		NoCategory: key('messageTickets:noCategory'),
+		Pick: key('messageTickets:pick'),
+		Prompt: key('messageTickets:prompt'),
+		PromptFor: key<{ user: string }>('messageTickets:promptFor'),
+		NoText: key('messageTickets:noText'),
+		QuoteTitle: key('messageTickets:quoteTitle'),
+		QuoteLink: key<{ link: string; channel: string }>('messageTickets:quoteLink'),
+		Files: key('messageTickets:files'),
+		OpenedBy: key('messageTickets:openedBy'),
+		MessageGone: key('messageTickets:messageGone'),
+		OpenedFor: key<{ number: number; channel: string; user: string }>('messageTickets:openedFor')
+	},
 	Snippets: {
 		StaffOnly: key('snippets:staffOnly'),
 		BadName: key<{ name: string }>('snippets:badName'),

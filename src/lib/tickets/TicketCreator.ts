@@ -24,6 +24,11 @@ export interface OpenRequest {
 	answers: Answer[];
 	/** Where it came from, for the timeline: a panel's key, or the command. */
 	source: string;
+	/**
+	 * Staff who open it for the opener (a ticket about someone's message): the timeline names them, and
+	 * the member's creation limits do not apply (staff decided).
+	 */
+	openedById?: string;
 	/** Posts the ticket's first message in its new channel; a ticket whose welcome Discord refuses is not opened. */
 	welcome(ticket: OpenedTicket): Promise<void>;
 }
@@ -64,7 +69,7 @@ export class TicketCreator {
 		const lock = `ticket-create:${request.guildId}:${request.opener.id}`;
 		if (!(await cache.setIfAbsent(lock, Date.now(), LOCK_MS))) refuse(LanguageKeys.Tickets.Busy);
 		try {
-			const refusal = await this.refusal(request.guildId, request.opener.id);
+			const refusal = request.openedById ? null : await this.refusal(request.guildId, request.opener.id);
 			if (refusal) throw new Refusal(refusal);
 			return await this.create(request);
 		} finally {
@@ -72,7 +77,7 @@ export class TicketCreator {
 		}
 	}
 
-	private async create({ guildId, opener, category, answers, source, welcome }: OpenRequest): Promise<OpenedTicket> {
+	private async create({ guildId, opener, category, answers, source, openedById, welcome }: OpenRequest): Promise<OpenedTicket> {
 		const { db, channels, config, log } = this.services;
 		const data = db.forGuild(guildId);
 		const settings = await data.settings();
@@ -128,8 +133,9 @@ export class TicketCreator {
 		const opened: OpenedTicket = { id: row.id, number, channelId, anonymous };
 		const entry: AuditEntry = {
 			ticketId: row.id,
-			actorId: anonymous ? null : opener.id,
+			actorId: openedById ?? (anonymous ? null : opener.id),
 			action: 'ticket.opened',
+			...(openedById && !anonymous ? { targetId: opener.id } : {}),
 			details: { number, category: category.key, source }
 		};
 		try {

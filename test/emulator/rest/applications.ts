@@ -10,9 +10,12 @@ const LOCALES = new Set<string>(Object.values(Locale));
 /** Discord's checks of a command, its subcommands, options and choices: descriptions, names and their translations. */
 function validateCommand(body: Record<string, unknown>): void {
 	const problems: Record<string, string> = {};
-	if (typeof body.name !== 'string' || !COMMAND_NAME.test(body.name) || body.name !== body.name.toLowerCase())
-		problems.name = 'Invalid command name.';
 	const type = (body.type as number | undefined) ?? 1;
+	// Slash commands: lowercase words; user and message commands (context menus): any 1 to 32 characters.
+	const validName =
+		typeof body.name === 'string' &&
+		(type === 1 ? COMMAND_NAME.test(body.name) && body.name === body.name.toLowerCase() : /^.{1,32}$/u.test(body.name));
+	if (!validName) problems.name = 'Invalid command name.';
 	if (type === 1) validateDescriptions(body, '', problems);
 	if (Array.isArray(body.options) && body.options.length > 25) problems.options = 'Must be 25 or fewer in length.';
 	if (Object.keys(problems).length > 0) throw Errors.invalidForm(problems);
