@@ -241,6 +241,24 @@ try {
 	for (const field of (dashboard?.embeds[0] as { fields?: { name: string; value: string }[] })?.fields ?? [])
 		show(`${field.name}: ${field.value.replaceAll('\n', ' | ')}`);
 
+	step('staff check the SLAs: /analytics sla (missed per category and per staff member)');
+	const sla = (await home.staff.slash(home.general, ['analytics', 'sla'])).message;
+	for (const field of (sla?.embeds[0] as { fields?: { name: string; value: string }[] })?.fields ?? [])
+		show(`${field.name}: ${field.value.replaceAll('\n', ' | ')}`);
+
+	step('an admin gives a category working hours: SLAs count working time; out of hours, creation can pause');
+	show(
+		(
+			await home.admin.slash(home.general, ['admin', 'category_upsert'], {
+				key: 'general',
+				display_name: 'General support',
+				working_hours: 'Europe/Paris; mon-fri 09:00-12:30 13:30-18:00; closed 2026-12-25',
+				out_of_hours: 'notice',
+				resolution_sla_minutes: 2880
+			})
+		).content
+	);
+
 	step('an admin pauses ticket creation: /security lockdown, then /security unlockdown');
 	show((await home.admin.slash(home.general, ['security', 'lockdown'], { reason: 'maintenance' })).content);
 	show(

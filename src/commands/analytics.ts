@@ -6,8 +6,9 @@ import { exportTickets } from '../subcommands/analytics/export.js';
 import { graph } from '../subcommands/analytics/graph.js';
 import { leaderboard } from '../subcommands/analytics/leaderboard.js';
 import { responseTimes } from '../subcommands/analytics/responseTimes.js';
+import { sla } from '../subcommands/analytics/sla.js';
 
-const SUBCOMMANDS: SubcommandDefinition[] = [dashboard, leaderboard, exportTickets, graph, responseTimes];
+const SUBCOMMANDS: SubcommandDefinition[] = [dashboard, leaderboard, exportTickets, graph, responseTimes, sla];
 
 /** /analytics and !analytics: the guild's ticket numbers (staff). */
 export class AnalyticsCommand extends DefinedCommand {

@@ -68,6 +68,31 @@ export interface StaffStanding {
 	warnings: number;
 }
 
+/** Tickets with an SLA that is decided (met, or missed) and how many missed it. */
+export interface SlaRate {
+	missed: number;
+	total: number;
+}
+
+export interface SlaBreaches {
+	categories: { name: string; response: SlaRate; resolution: SlaRate }[];
+	/** Per staff member who handled the tickets (claimed, else first answered): any SLA missed. */
+	staff: { staffId: string; rate: SlaRate }[];
+}
+
+/** Whether an SLA was missed: null while it is still running (not done, not yet due). */
+function missed(dueAt: Date | null, doneAt: Date | null, now: Date): boolean | null {
+	if (!dueAt) return null;
+	if (doneAt) return doneAt > dueAt;
+	return now > dueAt ? true : null;
+}
+
+function count(rate: SlaRate, result: boolean | null): void {
+	if (result === null) return;
+	rate.total++;
+	if (result) rate.missed++;
+}
+
 export interface ResponseTimes {
 	categories: { name: string; summary: Summary }[];
 	staff: { staffId: string; summary: Summary }[];
@@ -192,6 +217,48 @@ export class AnalyticsService {
 					(a.firstResponse?.average ?? Infinity) - (b.firstResponse?.average ?? Infinity) ||
 					b.answers - a.answers
 			);
+	}
+
+	/**
+	 * How often each category's SLAs were missed (first response, resolution), and each staff member's
+	 * tickets: an SLA counts once it is decided, so a ticket still inside its time is not yet a number.
+	 */
+	public async slaBreaches(data: GuildData, now = new Date()): Promise<SlaBreaches> {
+		const [tickets, names] = await Promise.all([
+			data.db.ticket.findMany({
+				where: { ...COUNTED, OR: [{ slaDueAt: { not: null } }, { resolutionDueAt: { not: null } }] },
+				select: {
+					categoryId: true,
+					slaDueAt: true,
+					resolutionDueAt: true,
+					firstResponseAt: true,
+					closedAt: true,
+					claimedById: true,
+					firstResponderId: true
+				}
+			}),
+			this.categoryNames(data)
+		]);
+		const categories = new Map<string, SlaBreaches['categories'][number]>();
+		const staff = new Map<string, SlaRate>();
+		for (const ticket of tickets) {
+			const name = ticket.categoryId ? (names.get(ticket.categoryId) ?? '—') : '—';
+			const entry = categories.get(name) ?? { name, response: { missed: 0, total: 0 }, resolution: { missed: 0, total: 0 } };
+			categories.set(name, entry);
+			const response = missed(ticket.slaDueAt, ticket.firstResponseAt ?? ticket.closedAt, now);
+			const resolution = missed(ticket.resolutionDueAt, ticket.closedAt, now);
+			count(entry.response, response);
+			count(entry.resolution, resolution);
+			const handler = ticket.claimedById ?? ticket.firstResponderId;
+			if (!handler || (response === null && resolution === null)) continue;
+			const rate = staff.get(handler) ?? { missed: 0, total: 0 };
+			staff.set(handler, rate);
+			count(rate, response === true || resolution === true);
+		}
+		return {
+			categories: [...categories.values()].sort((a, b) => a.name.localeCompare(b.name)),
+			staff: [...staff].map(([staffId, rate]) => ({ staffId, rate })).sort((a, b) => b.rate.total - a.rate.total)
+		};
 	}
 
 	/** How many ratings gave each number of stars, 1 to 5 (index 0 is one star). */

@@ -2,7 +2,7 @@ import { EmbedBuilder } from 'discord.js';
 import type { Translate } from '../i18n/notice.js';
 import { userText } from '../discord/escape.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
-import type { Dashboard, ResponseTimes, StaffStanding } from './AnalyticsService.js';
+import type { Dashboard, ResponseTimes, SlaBreaches, StaffStanding } from './AnalyticsService.js';
 import { sparkline, type Summary } from './stats.js';
 import { cut } from '../text/cut.js';
 
@@ -102,6 +102,38 @@ export function leaderboardEmbed(standings: readonly StaffStanding[], t: Transla
 		.setColor(0xfee75c)
 		.setTitle(t(keys.LeaderboardTitle))
 		.setDescription(cut(lines(entries, t(keys.LeaderboardEmpty)), 4096));
+}
+
+const rate = (t: Translate, { missed, total }: { missed: number; total: number }) =>
+	total ? t(keys.SlaRate, { percent: Math.round((missed / total) * 100), missed, total }) : t(keys.SlaNone);
+
+/** /analytics sla: how often SLAs were missed, per category (first response, resolution) and per staff member. */
+export function slaEmbed(breaches: SlaBreaches, t: Translate): EmbedBuilder {
+	return new EmbedBuilder()
+		.setColor(0xed4245)
+		.setTitle(t(keys.SlaTitle))
+		.addFields(
+			{
+				name: t(keys.PerCategory),
+				value: lines(
+					breaches.categories.map((entry) =>
+						t(keys.SlaCategoryLine, {
+							name: userText(entry.name, 80),
+							response: rate(t, entry.response),
+							resolution: rate(t, entry.resolution)
+						})
+					),
+					t(keys.SlaEmpty)
+				)
+			},
+			{
+				name: t(keys.PerStaff),
+				value: lines(
+					breaches.staff.map((entry) => t(keys.SlaStaffLine, { name: `<@${entry.staffId}>`, rate: rate(t, entry.rate) })),
+					t(keys.SlaEmpty)
+				)
+			}
+		);
 }
 
 export function responseTimesEmbed(times: ResponseTimes, t: Translate): EmbedBuilder {

@@ -18,6 +18,11 @@ export interface TicketCategory {
 	description: string | null;
 	emoji: string | null;
 	slaMinutes: number | null;
+	resolutionSlaMinutes: number | null;
+	/** The stored schedule (src/lib/hours), or null: staff are always there. */
+	workingHours: string | null;
+	/** Out of hours: open with a notice, or pause creation. */
+	outOfHours: OutOfHours;
 	defaultPriority: Priority;
 	defaultTags: string[];
 	staffRoleIds: string[];
@@ -27,11 +32,17 @@ export interface TicketCategory {
 	questions: QuestionInput[];
 }
 
+export type OutOfHours = 'notice' | 'pause';
+export const OUT_OF_HOURS: readonly OutOfHours[] = ['notice', 'pause'];
+
 export interface CategoryChanges {
 	displayName: string;
 	description?: string | null;
 	emoji?: string | null;
 	slaMinutes?: number | null;
+	resolutionSlaMinutes?: number | null;
+	workingHours?: string | null;
+	outOfHours?: OutOfHours;
 	defaultPriority?: Priority;
 	defaultTags?: string[];
 	staffRoleIds?: string[];
@@ -104,6 +115,9 @@ export class CategoryService {
 			...(changes.description !== undefined ? { description: changes.description } : {}),
 			...(changes.emoji !== undefined ? { emoji: changes.emoji } : {}),
 			...(changes.slaMinutes !== undefined ? { slaMinutes: changes.slaMinutes } : {}),
+			...(changes.resolutionSlaMinutes !== undefined ? { resolutionSlaMinutes: changes.resolutionSlaMinutes } : {}),
+			...(changes.workingHours !== undefined ? { workingHours: changes.workingHours } : {}),
+			...(changes.outOfHours !== undefined ? { outOfHours: changes.outOfHours } : {}),
 			...(changes.defaultPriority !== undefined ? { defaultPriority: changes.defaultPriority } : {}),
 			...(changes.defaultTags !== undefined ? { defaultTags: writeList(changes.defaultTags) } : {}),
 			...(changes.staffRoleIds !== undefined ? { staffRoleIds: writeList(changes.staffRoleIds) } : {}),
@@ -185,6 +199,9 @@ export function categoryColumns(category: z.output<typeof categorySchema>) {
 		description: category.description ?? null,
 		emoji: category.emoji ?? null,
 		slaMinutes: category.slaMinutes ?? null,
+		resolutionSlaMinutes: category.resolutionSlaMinutes ?? null,
+		workingHours: category.workingHours ?? null,
+		outOfHours: category.outOfHours,
 		defaultPriority: category.defaultPriority,
 		defaultTags: writeList(category.defaultTags),
 		anonymousAllowed: category.anonymousAllowed,
@@ -215,6 +232,9 @@ function toCategory(row: CategoryRow): TicketCategory {
 		description: row.description,
 		emoji: row.emoji,
 		slaMinutes: row.slaMinutes,
+		resolutionSlaMinutes: row.resolutionSlaMinutes,
+		workingHours: row.workingHours,
+		outOfHours: row.outOfHours === 'pause' ? 'pause' : 'notice',
 		defaultPriority: row.defaultPriority as Priority,
 		defaultTags: readList(row.defaultTags),
 		staffRoleIds: readList(row.staffRoleIds),

@@ -24,6 +24,7 @@ import { callerOf } from './caller.js';
 import { encodeCustomId, type CustomIdOf } from './customIds.js';
 import type { ChatServices } from './services.js';
 import { renderWelcome } from './welcome.js';
+import { awayUntil } from '../tickets/sla.js';
 
 /** What "Open a ticket about this" reads: the chat services and the guild's categories. */
 export interface MessageTicketServices extends ChatServices {
@@ -146,7 +147,8 @@ export async function openMessageTicket(
 		welcome: async (ticket) => {
 			const channel = await guild.channels.fetch(ticket.channelId);
 			if (!channel?.isTextBased()) refuse(LanguageKeys.Errors.ChannelGone);
-			const welcome = renderWelcome({ ...ticket, openerId: message.author.id }, category, staff, [], guildT);
+			const away = awayUntil(category, new Date());
+			const welcome = renderWelcome({ ...ticket, openerId: message.author.id }, category, staff, [], guildT, away);
 			const quote = quoteEmbed(guildT, message, forOther ? member.id : null, ticket.anonymous);
 			await discordStep({ permission: 'SendMessages', where: `<#${ticket.channelId}>` }, () =>
 				channel.send({ ...welcome, embeds: [quote, ...(welcome.embeds ?? [])] })

@@ -24,6 +24,7 @@ import { MAX_ATTEMPTS } from '../tickets/captcha.js';
 import { renderCaptcha } from './captchaImage.js';
 import { oneFieldForm } from './forms.js';
 import { renderWelcome } from './welcome.js';
+import { awayUntil, hoursRefusal } from '../tickets/sla.js';
 import { within } from '../lifecycle/deadline.js';
 import { Semaphore } from '../lifecycle/Semaphore.js';
 import { cut } from '../text/cut.js';
@@ -51,6 +52,9 @@ export async function beginTicket(
 	source: string
 ): Promise<void> {
 	const { guildId } = interaction;
+	// A category paused out of hours says so before any form (open() checks again, under the lock).
+	const closed = hoursRefusal(category, new Date());
+	if (closed) throw new Refusal(closed);
 	if (category.questions.length === 0 && !category.captcha) {
 		// Acknowledge first (Discord allows 3 s); the guards run again under the lock in open().
 		await interaction.deferReply({ flags: MessageFlags.Ephemeral });
@@ -215,7 +219,9 @@ async function openAndAnnounceNow(
 			const channel = await guild.channels.fetch(ticket.channelId);
 			if (!channel?.isTextBased()) refuse(LanguageKeys.Errors.ChannelGone);
 			await discordStep({ permission: 'SendMessages', where: `<#${ticket.channelId}>` }, () =>
-				channel.send(renderWelcome({ ...ticket, openerId: member.id }, category, staff, answers, guildT))
+				channel.send(
+					renderWelcome({ ...ticket, openerId: member.id }, category, staff, answers, guildT, awayUntil(category, new Date()))
+				)
 			);
 		}
 	});

@@ -73,6 +73,21 @@ export function outcomeMessage(t: Translate, outcome: TicketOutcome): ReplyPaylo
 	};
 }
 
+/** An SLA as /ticket info shows it: when it is due, then met or missed once done, missed once past, or when staff were warned. */
+function slaState(t: Translate, dueAt: Date | null, doneAt: Date | null, warnedAt: Date | null): string {
+	if (!dueAt) return t(LanguageKeys.Tickets.InfoNone);
+	const due = time(dueAt, TimestampStyles.ShortDateTime);
+	const state =
+		(doneAt ?? new Date()) > dueAt
+			? t(LanguageKeys.Tickets.InfoSlaMissed)
+			: doneAt
+				? t(LanguageKeys.Tickets.InfoSlaMet)
+				: warnedAt
+					? t(LanguageKeys.Tickets.InfoSlaWarned, { when: time(warnedAt, TimestampStyles.RelativeTime) })
+					: null;
+	return state ? `${due} · ${state}` : due;
+}
+
 /** /ticket info: the ticket's fields, its last timeline entries, and the notes when the reader may see them. */
 export function infoEmbed(t: Translate, info: TicketInfo): EmbedBuilder {
 	const { ticket } = info;
@@ -113,9 +128,18 @@ export function infoEmbed(t: Translate, info: TicketInfo): EmbedBuilder {
 			},
 			{
 				name: t(LanguageKeys.Tickets.InfoSla),
-				value: ticket.slaDueAt ? time(ticket.slaDueAt, TimestampStyles.ShortDateTime) : none,
+				value: slaState(t, ticket.slaDueAt, ticket.firstResponseAt, ticket.slaWarnedAt),
 				inline: true
 			},
+			...(ticket.resolutionDueAt
+				? [
+						{
+							name: t(LanguageKeys.Tickets.InfoResolutionSla),
+							value: slaState(t, ticket.resolutionDueAt, ticket.closedAt, ticket.resolutionWarnedAt),
+							inline: true
+						}
+					]
+				: []),
 			{ name: t(LanguageKeys.Tickets.InfoFirstResponse), value: when(ticket.firstResponseAt), inline: true },
 			{
 				name: t(LanguageKeys.Tickets.InfoDepartment),

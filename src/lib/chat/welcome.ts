@@ -14,7 +14,9 @@ export function renderWelcome(
 	category: TicketCategory,
 	staffRoleIds: readonly string[],
 	answers: readonly Answer[],
-	t: Translate
+	t: Translate,
+	/** When the category's staff are away: their next opening, said in the welcome. */
+	awayUntil: Date | null = null
 ): MessageCreateOptions {
 	const number = String(ticket.number).padStart(4, '0');
 	const embed = new EmbedBuilder()
@@ -26,6 +28,10 @@ export function renderWelcome(
 				: t(LanguageKeys.Tickets.WelcomeBody, { user: `<@${ticket.openerId}>` })
 		)
 		.setFooter({ text: t(LanguageKeys.Tickets.WelcomeFooter, { priority: priorityLabel(t, category.defaultPriority) }) });
+	if (awayUntil) {
+		const at = Math.floor(awayUntil.getTime() / 1000);
+		embed.addFields({ name: '\u200b', value: t(LanguageKeys.Tickets.WelcomeAway, { when: `<t:${at}:F> (<t:${at}:R>)` }) });
+	}
 	for (const { question, answer } of answers.slice(0, 5)) {
 		embed.addFields({ name: cut(question, 256), value: answer ? userText(answer, 1024) : t(LanguageKeys.Tickets.NoAnswer) });
 	}

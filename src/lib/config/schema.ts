@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatWorkingHours, parseWorkingHours, WorkingHoursError } from '../hours/workingHours.js';
 import { patternProblem } from '../text/safePattern.js';
 import { isEmoji } from '../text/emoji.js';
 import { SUPPORTED_LOCALES } from '../i18n/locales.js';
@@ -62,6 +63,24 @@ export const categorySchema = z
 			.refine((emoji) => isEmoji(emoji), 'expected one emoji, like 🎫, or a custom emoji as <:name:id>')
 			.optional(),
 		slaMinutes: count(1, 525_600).optional(),
+		resolutionSlaMinutes: count(1, 525_600).optional(),
+		workingHours: z
+			.string()
+			.max(500)
+			.transform((text, context) => {
+				try {
+					return formatWorkingHours(parseWorkingHours(text));
+				} catch (error) {
+					if (!(error instanceof WorkingHoursError)) throw error;
+					context.addIssue({
+						code: 'custom',
+						message: `cannot read "${error.message}" (e.g. "Europe/Paris; mon-fri 09:00-17:00")`
+					});
+					return z.NEVER;
+				}
+			})
+			.optional(),
+		outOfHours: z.enum(['notice', 'pause']).default('notice'),
 		defaultPriority: z.enum(PRIORITIES).default('normal'),
 		defaultTags: z.array(z.string().trim().min(1).max(32)).max(10).default([]),
 		anonymousAllowed: z.boolean().default(false),
@@ -104,6 +123,7 @@ export const configSchema = z
 				{
 					key: 'general',
 					displayName: 'General support',
+					outOfHours: 'notice',
 					defaultPriority: 'normal',
 					defaultTags: [],
 					anonymousAllowed: false,

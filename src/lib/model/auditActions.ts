@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = [
 	'ticket.close_requested',
 	'ticket.close_request_kept',
 	'ticket.rename_queued',
+	'ticket.sla_warning',
 	'category.created',
 	'category.updated',
 	'category.deleted',

@@ -59,7 +59,9 @@ async function pendingWakeUps({
 			OR: [
 				{ pendingNameAt: { not: null } },
 				{ ...open, closeRequestDueAt: { not: null } },
-				{ ...open, scheduledCloseAt: { not: null } }
+				{ ...open, scheduledCloseAt: { not: null } },
+				{ ...open, slaWarnAt: { not: null }, slaWarnedAt: null, firstResponseAt: null },
+				{ ...open, resolutionWarnAt: { not: null }, resolutionWarnedAt: null }
 			]
 		},
 		select: { guildId: true, id: true, ...DUE_TIMES }

@@ -1,4 +1,5 @@
 import { applyQueuedRename } from '../tickets/rename.js';
+import { warnSla } from '../tickets/sla.js';
 import { TicketStatus } from '../model/status.js';
 import type { SchedulingServices } from './services.js';
 import { whenReady } from './ready.js';
@@ -10,12 +11,22 @@ export const DUE_TIMES = {
 	softDeletedAt: true,
 	pendingNameAt: true,
 	closeRequestDueAt: true,
-	scheduledCloseAt: true
+	scheduledCloseAt: true,
+	firstResponseAt: true,
+	slaWarnAt: true,
+	slaWarnedAt: true,
+	resolutionWarnAt: true,
+	resolutionWarnedAt: true
 } as const;
 
 interface DueTimes {
 	status: string;
 	softDeletedAt: Date | null;
+	firstResponseAt: Date | null;
+	slaWarnAt: Date | null;
+	slaWarnedAt: Date | null;
+	resolutionWarnAt: Date | null;
+	resolutionWarnedAt: Date | null;
 	pendingNameAt: Date | null;
 	closeRequestDueAt: Date | null;
 	scheduledCloseAt: Date | null;
@@ -26,15 +37,19 @@ interface DueTimes {
  * scheduled close while it is open (and not soft-deleted).
  */
 export function nextDue(ticket: DueTimes): Date | null {
-	const closes = ticket.status === TicketStatus.Open && !ticket.softDeletedAt;
-	const times = [ticket.pendingNameAt, ...(closes ? [ticket.closeRequestDueAt, ticket.scheduledCloseAt] : [])];
+	const open = ticket.status === TicketStatus.Open && !ticket.softDeletedAt;
+	const warnings = [
+		ticket.slaWarnedAt || ticket.firstResponseAt ? null : ticket.slaWarnAt,
+		ticket.resolutionWarnedAt ? null : ticket.resolutionWarnAt
+	];
+	const times = [ticket.pendingNameAt, ...(open ? [ticket.closeRequestDueAt, ticket.scheduledCloseAt, ...warnings] : [])];
 	const set = times.filter((time): time is Date => time !== null);
 	return set.length ? new Date(Math.min(...set.map((time) => time.getTime()))) : null;
 }
 
 /**
- * Runs what is due on a ticket, in order: a queued rename, then an unanswered close request's close, then
- * a scheduled close. Safe to run any number of times, from any process: the database decides (each due
+ * Runs what is due on a ticket, in order: a queued rename, SLA warnings, then an unanswered close
+ * request's close, then a scheduled close. Safe to run any number of times, from any process: the database decides (each due
  * time reached, the ticket still open for a close), so each runs once, a cancelled or postponed one does
  * nothing, and a manual close that came first wins. One that Discord refuses changed nothing and is tried
  * again a few minutes later; the ticket's next due time is armed last. True when a close ran.
@@ -59,6 +74,12 @@ export async function runDueWork(
 	};
 	const renamed = await step('A queued rename', () => applyQueuedRename(ticketServices, guildId, ticketId, now));
 	if (renamed) await postOutcome(services, guildId, ticketId, renamed);
+	// The first response's warning, then the resolution's when both are due.
+	for (let warnings = 0; warnings < 2; warnings++) {
+		const warned = await step('An SLA warning', () => warnSla(ticketServices, guildId, ticketId, now));
+		if (!warned) break;
+		await postOutcome(services, guildId, ticketId, warned);
+	}
 	let closed = await step('A close request’s deadline', () =>
 		runSystemClose(services, guildId, ticketId, { kind: 'closeRequest', now })
 	);

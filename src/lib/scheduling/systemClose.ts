@@ -41,7 +41,7 @@ export async function runSystemClose(
 	return true;
 }
 
-/** What a job did, posted in the ticket in the guild's language (nobody pinged); a post that fails is only logged. */
+/** What a job did, posted in the ticket in the guild's language (pinging only the roles it names); a post that fails is only logged. */
 export async function postOutcome(
 	services: SchedulingServices,
 	guildId: string,
@@ -53,8 +53,8 @@ export async function postOutcome(
 		.db.ticket.findUnique({ where: { id: ticketId }, select: { channelId: true } });
 	const channel = await ticketChannel(services.client, guildId, ticket?.channelId ?? null);
 	if (!channel) return;
-	const { payload } = withPings(outcomeMessage(await translatorFor(channel.guild), outcome));
+	const { payload, allowedMentions } = withPings(outcomeMessage(await translatorFor(channel.guild), outcome));
 	await channel
-		.send({ ...payload, allowedMentions: { parse: [] } })
+		.send({ ...payload, allowedMentions })
 		.catch((error: unknown) => services.logger.warn('Could not post in the ticket', { guildId, ticketId, error }));
 }

@@ -1,6 +1,7 @@
 import { entryAuthor, type Actor } from '../access/actor.js';
 import { parseRoleInput } from '../access/roles.js';
-import type { CategoryChanges, CategoryService } from '../categories/CategoryService.js';
+import { OUT_OF_HOURS, type CategoryChanges, type CategoryService, type OutOfHours } from '../categories/CategoryService.js';
+import { formatWorkingHours, parseWorkingHours, WorkingHoursError } from '../hours/workingHours.js';
 import { parsePriority, parseQuestions, parseTags, type QuestionInput } from '../categories/parse.js';
 import { refuse } from '../errors/Refusal.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
@@ -23,6 +24,10 @@ export interface CategoryInput {
 	description?: string;
 	emoji?: string;
 	slaMinutes?: number | null;
+	resolutionSlaMinutes?: number | null;
+	/** "Europe/Paris; mon-fri 09:00-17:00; closed 2026-12-25"; empty: always staffed. */
+	workingHours?: string;
+	outOfHours?: string;
 	defaultPriority?: string;
 	defaultTags?: string;
 	/** Role mentions or IDs, as every role option takes them. */
@@ -35,6 +40,16 @@ export interface CategoryInput {
 	questions?: string;
 }
 
+/** A schedule as stored (normalized), or a refusal that shows how one is written. */
+function storedHours(text: string): string {
+	try {
+		return formatWorkingHours(parseWorkingHours(text));
+	} catch (error) {
+		if (error instanceof WorkingHoursError) refuse(LanguageKeys.Categories.BadHours, { part: userWritten(error.message, 100) });
+		throw error;
+	}
+}
+
 /** The input checked and parsed: one bad value refuses it all, so nothing is half saved. */
 function categoryChanges(services: CategoryServices, guildId: string, input: CategoryInput): CategoryChanges {
 	const displayName = input.displayName.trim();
@@ -43,14 +58,25 @@ function categoryChanges(services: CategoryServices, guildId: string, input: Cat
 	const description = text(input.description);
 	if (description && description.length > 100) refuse(LanguageKeys.Errors.InvalidOption, { argument: 'description' });
 	const emoji = text(input.emoji);
-	const sla = input.slaMinutes;
-	if (sla != null && (!Number.isInteger(sla) || sla < 1 || sla > MAX_SLA_MINUTES))
-		refuse(LanguageKeys.Errors.InvalidOption, { argument: 'sla_minutes' });
+	const minutes = (value: number | null | undefined, argument: string) => {
+		if (value != null && (!Number.isInteger(value) || value < 1 || value > MAX_SLA_MINUTES))
+			refuse(LanguageKeys.Errors.InvalidOption, { argument });
+		return value;
+	};
+	const sla = minutes(input.slaMinutes, 'sla_minutes');
+	const resolution = minutes(input.resolutionSlaMinutes, 'resolution_sla_minutes');
+	const hours = text(input.workingHours);
+	const outOfHours = input.outOfHours?.trim().toLowerCase();
+	if (outOfHours !== undefined && !(OUT_OF_HOURS as readonly string[]).includes(outOfHours))
+		refuse(LanguageKeys.Errors.InvalidChoice, { argument: 'out_of_hours', choices: OUT_OF_HOURS.join(', ') });
 	return {
 		displayName,
 		...(description !== undefined ? { description } : {}),
 		...(emoji !== undefined ? { emoji: emoji === null ? null : parseEmoji(emoji) } : {}),
 		...(sla !== undefined ? { slaMinutes: sla } : {}),
+		...(resolution !== undefined ? { resolutionSlaMinutes: resolution } : {}),
+		...(hours !== undefined ? { workingHours: hours === null ? null : storedHours(hours) } : {}),
+		...(outOfHours !== undefined ? { outOfHours: outOfHours as OutOfHours } : {}),
 		...(input.defaultPriority !== undefined ? { defaultPriority: parsePriority(input.defaultPriority) } : {}),
 		...(input.defaultTags !== undefined ? { defaultTags: parseTags(input.defaultTags) } : {}),
 		...(input.staffRoles !== undefined

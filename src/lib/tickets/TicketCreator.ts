@@ -15,6 +15,7 @@ import { answersText, type Answer } from './answers.js';
 import { newTicketOverwrites, ticketTopic } from './channels.js';
 import { creationRefusal, type CreationCheckName } from './guards.js';
 import { reportMissingRights } from './missingRights.js';
+import { hoursRefusal, slaClocks } from './sla.js';
 import type { TicketServices } from './services.js';
 
 export interface OpenRequest {
@@ -69,12 +70,30 @@ export class TicketCreator {
 		const lock = `ticket-create:${request.guildId}:${request.opener.id}`;
 		if (!(await cache.setIfAbsent(lock, Date.now(), LOCK_MS))) refuse(LanguageKeys.Tickets.Busy);
 		try {
-			const refusal = request.openedById ? null : await this.refusal(request.guildId, request.opener.id);
+			// Staff opening a ticket for a member decided: the member's limits and the category's hours do not hold them.
+			const refusal = request.openedById
+				? null
+				: (hoursRefusal(request.category, new Date()) ?? (await this.refusal(request.guildId, request.opener.id)));
 			if (refusal) throw new Refusal(refusal);
-			return await this.create(request);
+			const opened = await this.create(request);
+			await this.armSla(request.guildId, opened.id);
+			return opened;
 		} finally {
 			await cache.delete(lock);
 		}
+	}
+
+	/** Arms the new ticket's first SLA warning; a timer that cannot be armed now is armed by the next start's sweep. */
+	private async armSla(guildId: string, ticketId: number): Promise<void> {
+		const row = await this.services.db
+			.forGuild(guildId)
+			.db.ticket.findUnique({ where: { id: ticketId }, select: { slaWarnAt: true, resolutionWarnAt: true } });
+		const times = [row?.slaWarnAt, row?.resolutionWarnAt].filter((time): time is Date => Boolean(time));
+		if (times.length === 0) return;
+		const first = new Date(Math.min(...times.map((time) => time.getTime())));
+		await this.services.timer
+			.schedule(guildId, ticketId, first)
+			.catch((error: unknown) => this.services.log.warn('Could not arm an SLA warning', { guildId, ticketId, error }));
 	}
 
 	private async create({ guildId, opener, category, answers, source, openedById, welcome }: OpenRequest): Promise<OpenedTicket> {
@@ -97,7 +116,7 @@ export class TicketCreator {
 				tags: writeList(category.defaultTags),
 				answers: JSON.stringify(answers),
 				answersText: answersText(answers),
-				slaDueAt: category.slaMinutes ? new Date(now.getTime() + category.slaMinutes * 60_000) : null,
+				...slaClocks(category, now),
 				lastActivityAt: now,
 				openerLastActivityAt: now
 			}

@@ -19,6 +19,15 @@ export const categoryList: SubcommandDefinition = {
 			const facts = [
 				category.defaultPriority,
 				category.slaMinutes ? t(LanguageKeys.Categories.Sla, { minutes: category.slaMinutes }) : null,
+				category.resolutionSlaMinutes
+					? t(LanguageKeys.Categories.ResolutionSla, { minutes: category.resolutionSlaMinutes })
+					: null,
+				category.workingHours
+					? t(LanguageKeys.Categories.Hours, {
+							hours: `\`${userText(category.workingHours, 300).replace(/`/g, '')}\``,
+							mode: t(category.outOfHours === 'pause' ? LanguageKeys.Categories.HoursPause : LanguageKeys.Categories.HoursNotice)
+						})
+					: null,
 				category.questions.length ? t(LanguageKeys.Categories.Questions, { count: category.questions.length }) : null,
 				category.staffRoleIds.length
 					? shownRoles(t, context.guild.id, category.staffRoleIds, container.ticketServices.roles)

@@ -35,6 +35,26 @@ export const categoryUpsert: SubcommandDefinition = {
 		{ name: 'description', type: 'string', description: 'Shown under the name in panels', maxLength: 100, rest: false },
 		{ name: 'emoji', type: 'string', description: 'Emoji shown in panels', maxLength: 64, rest: false },
 		{
+			name: 'working_hours',
+			type: 'string',
+			description: 'SLA hours: Europe/Paris; mon-fri 09:00-17:00; closed 2026-12-25 (empty: always)',
+			maxLength: 500,
+			rest: false
+		},
+		{
+			name: 'out_of_hours',
+			type: 'string',
+			description: 'Out of hours: notice (open, say when) or pause',
+			choices: ['notice', 'pause']
+		},
+		{
+			name: 'resolution_sla_minutes',
+			type: 'integer',
+			description: 'Resolution expected within (working minutes)',
+			min: 1,
+			max: 525_600
+		},
+		{
 			name: 'questions',
 			type: 'string',
 			description: 'Form: Label | paragraph | optional | 10-500 | /regex/ ; …',
@@ -56,7 +76,10 @@ export const categoryUpsert: SubcommandDefinition = {
 			parentChannelId: options.has('parent') ? options.channel('parent')!.id : undefined,
 			anonymous: options.has('anonymous') ? options.boolean('anonymous')! : undefined,
 			captcha: options.has('captcha') ? options.boolean('captcha')! : undefined,
-			questions: text('questions')
+			questions: text('questions'),
+			workingHours: text('working_hours'),
+			outOfHours: text('out_of_hours'),
+			resolutionSlaMinutes: options.has('resolution_sla_minutes') ? options.integer('resolution_sla_minutes') : undefined
 		});
 		await context.reply(discordText(context.t, done));
 	}

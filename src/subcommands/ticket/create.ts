@@ -6,6 +6,7 @@ import { encodeCustomId } from '../../lib/chat/customIds.js';
 import { beginTicket } from '../../lib/chat/openFlow.js';
 import { cut } from '../../lib/text/cut.js';
 import { Refusal } from '../../lib/errors/Refusal.js';
+import { hoursRefusal } from '../../lib/tickets/sla.js';
 
 export const create: SubcommandDefinition = {
 	name: 'create',
@@ -21,7 +22,7 @@ export const create: SubcommandDefinition = {
 		const category = await container.categories.requireByKey(data, context.options.string('category')!);
 		if (context.interaction) return beginTicket(context.services, context.interaction, category, 0, 'command');
 		// A prefix command cannot show a form: check now, then offer the button that opens it.
-		const refusal = await container.tickets.refusal(context.guild.id, context.member.id);
+		const refusal = hoursRefusal(category, new Date()) ?? (await container.tickets.refusal(context.guild.id, context.member.id));
 		if (refusal) throw new Refusal(refusal);
 		const button = new ButtonBuilder()
 			.setCustomId(encodeCustomId({ kind: 'panelButton', panelId: 0, categoryId: category.id }))
