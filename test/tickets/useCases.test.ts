@@ -148,6 +148,7 @@ describe('ticket use cases without Discord', () => {
 			category,
 			answers: [],
 			source: 'test',
+			whenFull: 'refuse',
 			welcome: async () => undefined
 		});
 	}
@@ -233,6 +234,7 @@ describe('ticket use cases without Discord', () => {
 				category,
 				answers: [],
 				source: 'test',
+				whenFull: 'refuse',
 				welcome: async (ticket) => {
 					if (posted) channels.channels.get(ticket.channelId)!.posted = true;
 					return stopped;

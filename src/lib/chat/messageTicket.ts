@@ -143,6 +143,8 @@ export async function openMessageTicket(
 		category,
 		answers: [],
 		source: 'message',
+		// The quote cannot wait in the queue: a full server refuses it.
+		whenFull: 'refuse',
 		...(forOther ? { openedById: member.id } : {}),
 		welcome: async (ticket) => {
 			const channel = await guild.channels.fetch(ticket.channelId);

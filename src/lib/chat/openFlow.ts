@@ -215,6 +215,7 @@ async function openAndAnnounceNow(
 		category,
 		answers,
 		source,
+		whenFull: 'queue',
 		welcome: async (ticket) => {
 			const channel = await guild.channels.fetch(ticket.channelId);
 			if (!channel?.isTextBased()) refuse(LanguageKeys.Errors.ChannelGone);

@@ -17,7 +17,9 @@ import {
 	type NewTicketChannel,
 	type Overwrite,
 	type TicketChannels,
-	type TicketPost
+	type TicketPost,
+	SERVER_CAPACITY,
+	ServerFull
 } from '../tickets/channels.js';
 import { discordStep } from './failures.js';
 
@@ -102,15 +104,23 @@ export class TicketChannelGateway implements TicketChannels {
 
 	public async create(guildId: string, spec: NewTicketChannel): Promise<string> {
 		const guild = await this.guild(guildId);
+		// Known full: no request Discord would refuse (an invalid request counts against the bot).
+		if (guild.channels.cache.size >= SERVER_CAPACITY) throw new ServerFull();
 		return discordStep({ permission: 'ManageChannels', where: spec.parentId ? `<#${spec.parentId}>` : guild.name }, async () => {
 			const parent = spec.parentId ? await parentWithRoom(guild, spec.parentId) : null;
-			const channel = await guild.channels.create({
-				name: spec.name,
-				type: ChannelType.GuildText,
-				topic: spec.topic,
-				parent: parent?.id ?? null,
-				permissionOverwrites: spec.overwrites.map(toDiscord)
-			});
+			const channel = await guild.channels
+				.create({
+					name: spec.name,
+					type: ChannelType.GuildText,
+					topic: spec.topic,
+					parent: parent?.id ?? null,
+					permissionOverwrites: spec.overwrites.map(toDiscord)
+				})
+				.catch((error: unknown) => {
+					if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.MaximumNumberOfGuildChannelsReached)
+						throw new ServerFull();
+					throw error;
+				});
 			return channel.id;
 		});
 	}

@@ -1,5 +1,6 @@
 import { DiscordAPIError, HTTPError, RateLimitError, RESTJSONErrorCodes } from 'discord.js';
 import { DiscordFailure } from '../errors/DiscordFailure.js';
+import { ServerFull } from '../tickets/channels.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
 import { notice } from '../i18n/notice.js';
 
@@ -19,7 +20,7 @@ export interface Step {
  * no answer) or a rate limit. Any other error is handed back as it is.
  */
 export function discordFailure(error: unknown, step: Step): unknown {
-	if (error instanceof DiscordFailure) return error;
+	if (error instanceof DiscordFailure || error instanceof ServerFull) return error;
 	if (error instanceof RateLimitError) {
 		const waitMs = Math.max(error.timeToReset, error.retryAfter, error.sublimitTimeout);
 		return new DiscordFailure(

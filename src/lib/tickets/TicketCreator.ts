@@ -12,7 +12,8 @@ import { ticketChannelName } from '../text/channelName.js';
 import { cut } from '../text/cut.js';
 import { rememberTicketChannel } from './activity.js';
 import { answersText, type Answer } from './answers.js';
-import { newTicketOverwrites, ticketTopic } from './channels.js';
+import { newTicketOverwrites, ServerFull, ticketTopic } from './channels.js';
+import { enqueue } from './queue.js';
 import { creationRefusal, type CreationCheckName } from './guards.js';
 import { reportMissingRights } from './missingRights.js';
 import { hoursRefusal, slaClocks } from './sla.js';
@@ -30,6 +31,13 @@ export interface OpenRequest {
 	 * the member's creation limits do not apply (staff decided).
 	 */
 	openedById?: string;
+	/**
+	 * When the server has no room for the channel: wait in the queue (the member is told their place, and
+	 * the ticket opens when there is room), or refuse (a request whose context cannot wait, as a quote).
+	 */
+	whenFull: 'queue' | 'refuse';
+	/** A request from the queue: its checks were passed when the member asked. */
+	queued?: boolean;
 	/** Posts the ticket's first message in its new channel; a ticket whose welcome Discord refuses is not opened. */
 	welcome(ticket: OpenedTicket): Promise<void>;
 }
@@ -71,11 +79,24 @@ export class TicketCreator {
 		if (!(await cache.setIfAbsent(lock, Date.now(), LOCK_MS))) refuse(LanguageKeys.Tickets.Busy);
 		try {
 			// Staff opening a ticket for a member decided: the member's limits and the category's hours do not hold them.
-			const refusal = request.openedById
-				? null
-				: (hoursRefusal(request.category, new Date()) ?? (await this.refusal(request.guildId, request.opener.id)));
+			const refusal =
+				request.openedById || request.queued
+					? null
+					: (hoursRefusal(request.category, new Date()) ?? (await this.refusal(request.guildId, request.opener.id)));
 			if (refusal) throw new Refusal(refusal);
-			const opened = await this.create(request);
+			const opened = await this.create(request).catch(async (error: unknown) => {
+				if (!(error instanceof ServerFull) || request.queued) throw error;
+				const data = this.services.db.forGuild(request.guildId);
+				if (request.whenFull === 'refuse') refuse(LanguageKeys.Tickets.ServerFull);
+				const { category, opener, answers, source } = request;
+				const place = await enqueue(
+					data,
+					{ userId: opener.id, username: opener.username, categoryId: category.id, answers, source },
+					category.displayName
+				);
+				this.services.log.info('The server is full: a ticket request waits in the queue', { guildId: request.guildId });
+				throw new Refusal(place);
+			});
 			await this.armSla(request.guildId, opened.id);
 			return opened;
 		} finally {

@@ -40,6 +40,17 @@ export interface NewTicketChannel {
 	overwrites: readonly Overwrite[];
 }
 
+/** Discord's limit of channels in one server. */
+export const SERVER_CAPACITY = 500;
+
+/** The server has no room for another channel (Discord's 500): the creation may wait in the queue. */
+export class ServerFull extends Error {
+	public override readonly name = 'ServerFull';
+	public constructor() {
+		super('The server has no room for another channel');
+	}
+}
+
 /** A message the bot posts in a ticket: text, or an embed (a title and a text). */
 export interface TicketPost {
 	readonly content: string;
@@ -63,6 +74,7 @@ export interface TicketChannels {
 	rename(guildId: string, channelId: string, name: string, reason: string): Promise<void>;
 	/** Deletes the channel; a channel already gone is not an error. */
 	delete(guildId: string, channelId: string, reason: string): Promise<void>;
+	/** The new channel's ID; throws ServerFull when the server has no room for it. */
 	create(guildId: string, channel: NewTicketChannel): Promise<string>;
 	isMember(guildId: string, userId: string): Promise<boolean>;
 	/** Posts a message as the bot in the ticket's channel (a snippet); it pings only `pingUserIds`. */

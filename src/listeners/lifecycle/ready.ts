@@ -1,5 +1,6 @@
 import { Events, Listener } from '@sapphire/framework';
 import type { Client } from 'discord.js';
+import { serveQueues } from '../../lib/chat/queue.js';
 import { finishPurges } from '../../lib/tickets/hardDelete.js';
 
 export class UserListener extends Listener<typeof Events.ClientReady> {
@@ -25,6 +26,10 @@ export class UserListener extends Listener<typeof Events.ClientReady> {
 		void this.container.webhooks
 			.start()
 			.catch((error: unknown) => this.container.logger.error('Could not start the webhook sender', { error }));
+		// Members who waited in a full server's queue while the bot was down, if channels were freed meanwhile.
+		void this.container.work
+			.run(() => serveQueues(this.container, client.guilds.cache))
+			.catch((error: unknown) => this.container.logger.error('Could not serve the ticket queues', { error }));
 		// Hard deletes the bot marked but could not finish (it stopped, or Discord failed in between).
 		void this.container.work
 			.run(() => finishPurges(this.container.ticketServices, [...client.guilds.cache.keys()]))
