@@ -309,12 +309,21 @@ for (const database of testDatabases()) {
 			await quick.getByLabel('Name shown to members').fill(`Quick ${PAYLOAD}`);
 			await quick.getByLabel('Discord category for the ticket channels').selectOption({ label: 'Help desk' });
 			await quick.getByLabel('First answer expected within (minutes; empty: no SLA)').fill('45');
+			await quick.getByLabel('Resolution expected within (working minutes)').fill('600');
+			await quick
+				.getByLabel('Working hours (time zone; days and times; closed dates)')
+				.fill('Europe/Paris; MON-FRI 09:00-18:00; closed 2026-12-25');
+			await quick.getByLabel('Out of hours').selectOption('notice');
 			expect(await submitIn(admin, quick, 'Save category')).toBe(`Category Quick ${PAYLOAD} (quick) updated.`);
 			expect(await admin.title()).not.toBe('pwned');
 			const row = await scenario.db.prisma.category.findFirstOrThrow({ where: { guildId: home.guild.id, key: 'quick' } });
 			expect(row).toMatchObject({
 				parentChannelId: desk.id,
 				slaMinutes: 45,
+				resolutionSlaMinutes: 600,
+				// Stored as the commands write it back.
+				workingHours: 'Europe/Paris; mon-fri 09:00-18:00; closed 2026-12-25',
+				outOfHours: 'notice',
 				staffRoleIds: JSON.stringify([home.roles.staff.id])
 			});
 			const entry = await scenario.db.prisma.auditEvent.findFirstOrThrow({

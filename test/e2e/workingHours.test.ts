@@ -65,6 +65,20 @@ for (const database of testDatabases()) {
 			expect(await scenario.db.prisma.ticket.count({ where: { guildId: home.guild.id } })).toBe(0);
 		});
 
+		it('shows each category’s hours on its panel', async () => {
+			const panel = await discord.postPanel(home, 'hours', 'Help', { categories: 'paused,away,fast' });
+			const [embed] = panel.embeds as { fields?: { name: string; value: string }[] }[];
+			expect(embed!.fields).toEqual([
+				{
+					name: 'When staff answer',
+					value: [
+						`**Paused**: \`${LATER}\` (tickets open during these hours only)`,
+						`**Away**: \`${LATER}\` (out of hours, tickets open and wait for them)`
+					].join('\n')
+				}
+			]);
+		});
+
 		it('opens out of hours with a notice of when staff answer, its SLA counted from then in working time', async () => {
 			const channel = await open('away');
 			const welcome = await discord.message(channel, (message) => message.authorId === discord.emulator.botId, 'the welcome');

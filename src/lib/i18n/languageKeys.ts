@@ -80,6 +80,9 @@ export const LanguageKeys = {
 		DeletedFromPanels: key<{ panels: string }>('categories:deletedFromPanels')
 	},
 	Panels: {
+		HoursTitle: key('panels:hoursTitle'),
+		Hours: key<{ category: string; hours: string }>('panels:hours'),
+		HoursPaused: key<{ category: string; hours: string }>('panels:hoursPaused'),
 		BadKey: key<{ key: string }>('panels:badKey'),
 		BadEmoji: key<{ emoji: string }>('panels:badEmoji'),
 		Created: key<{ key: string; channel: string }>('panels:created'),
@@ -450,6 +453,9 @@ export const LanguageKeys = {
 		FieldDescription: key('web:fieldDescription'),
 		FieldEmoji: key('web:fieldEmoji'),
 		FieldSla: key('web:fieldSla'),
+		FieldResolutionSla: key('web:fieldResolutionSla'),
+		FieldHours: key('web:fieldHours'),
+		FieldOutOfHours: key('web:fieldOutOfHours'),
 		FieldStaffRoles: key('web:fieldStaffRoles'),
 		FieldParent: key('web:fieldParent'),
 		ParentNone: key('web:parentNone'),

@@ -13,6 +13,7 @@ import { LanguageKeys } from '../i18n/languageKeys.js';
 import { encodeCustomId } from '../chat/customIds.js';
 import type { Panel, PanelButtonStyle } from './PanelService.js';
 import { cut } from '../text/cut.js';
+import { userText } from '../discord/escape.js';
 
 const STYLES: Record<PanelButtonStyle, ButtonStyle> = {
 	primary: ButtonStyle.Primary,
@@ -40,6 +41,16 @@ export function renderPanel(
 ): Pick<MessageCreateOptions, 'embeds' | 'components'> {
 	const embed = new EmbedBuilder().setTitle(panel.title).setColor(0x5865f2);
 	if (panel.description) embed.setDescription(panel.description);
+	// When each category's staff work (a deployed panel does not change by itself: the hours, not "now").
+	const hours = categories
+		.filter((category) => category.workingHours)
+		.map((category) =>
+			t(category.outOfHours === 'pause' ? LanguageKeys.Panels.HoursPaused : LanguageKeys.Panels.Hours, {
+				category: userText(category.displayName, 80),
+				hours: `\`${category.workingHours!.replace(/`/g, '')}\``
+			})
+		);
+	if (hours.length) embed.addFields({ name: t(LanguageKeys.Panels.HoursTitle), value: cut(hours.join('\n'), 1024) });
 	if (panel.mode === 'select') {
 		const menu = new StringSelectMenuBuilder()
 			.setCustomId(encodeCustomId({ kind: 'panelMenu', panelId: panel.id }))

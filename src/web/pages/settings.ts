@@ -151,6 +151,15 @@ ${field(t(W.FieldDisplayName), html`<input name="displayName" value="${category?
 ${field(t(W.FieldDescription), html`<input name="description" value="${category?.description ?? ''}" maxlength="100">`)}
 ${field(t(W.FieldEmoji), html`<input name="emoji" value="${category?.emoji ?? ''}" maxlength="64">`)}
 ${field(t(W.FieldSla), html`<input type="number" name="slaMinutes" value="${category?.slaMinutes ?? ''}" min="1" max="525600" step="1">`)}
+${field(t(W.FieldResolutionSla), html`<input type="number" name="resolutionSlaMinutes" value="${category?.resolutionSlaMinutes ?? ''}" min="1" max="525600" step="1">`)}
+${field(t(W.FieldHours), html`<input name="workingHours" value="${category?.workingHours ?? ''}" maxlength="500" placeholder="Europe/Paris; mon-fri 09:00-17:00; closed 2026-12-25">`)}
+${field(
+	t(W.FieldOutOfHours),
+	html`<select name="outOfHours">${(['notice', 'pause'] as const).map(
+		(value) =>
+			html`<option value="${value}"${value === (category?.outOfHours ?? 'notice') ? html` selected` : null}>${t(value === 'pause' ? LanguageKeys.Categories.HoursPause : LanguageKeys.Categories.HoursNotice)}</option>`
+	)}</select>`
+)}
 ${field(
 	t(W.FieldPriority),
 	html`<select name="defaultPriority">${PRIORITIES.map(

@@ -79,7 +79,11 @@ const ACTIONS: Record<string, SettingsAction> = {
 		unblacklistMember(services, member.actor, member.guild.id, text(form, 'userId')),
 	async 'category-save'(services, member, form) {
 		const number = text(form, 'slaMinutes');
+		const resolution = text(form, 'resolutionSlaMinutes');
 		return saveCategory(services, member.actor, member.guild.id, {
+			resolutionSlaMinutes: resolution === '' ? null : integer(form, 'resolutionSlaMinutes'),
+			workingHours: text(form, 'workingHours'),
+			outOfHours: text(form, 'outOfHours'),
 			key: text(form, 'key'),
 			displayName: text(form, 'displayName'),
 			description: text(form, 'description'),
