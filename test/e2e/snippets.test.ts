@@ -151,6 +151,41 @@ for (const database of testDatabases()) {
 			expect((await scenario.ticketRow(channel)).firstResponseAt).toBeNull();
 		});
 
+		it('after a kill, keeps a send whose post Discord has, and takes back one it never got', async () => {
+			const { channel } = await scenario.openTicket(home.alice);
+			await staff.slash(channel, ['snippet', 'send'], { name: 'welcome' });
+			const ticketId = (await scenario.ticketRow(channel)).id;
+			const uses = (await snippetRow('welcome'))!.uses;
+			const long = new Date(Date.now() - 5 * 60_000);
+			// The post landed, the process died before it noted so.
+			const landed = await scenario.db.prisma.auditEvent.findFirstOrThrow({ where: { ticketId, action: 'ticket.snippet_sent' } });
+			await scenario.db.prisma.auditEvent.update({ where: { id: landed.id }, data: { effectPendingAt: long } });
+			// The process died between the entry and the post.
+			const lost = await scenario.db.prisma.auditEvent.create({
+				data: {
+					guildId: home.guild.id,
+					ticketId,
+					actorId: staff.id,
+					action: 'ticket.snippet_sent',
+					details: JSON.stringify({ name: 'welcome', digest: '0000000000000000' }),
+					effectPendingAt: long,
+					createdAt: long
+				}
+			});
+			await scenario.db.prisma.snippet.updateMany({
+				where: { guildId: home.guild.id, name: 'welcome' },
+				data: { uses: { increment: 1 } }
+			});
+			await scenario.restart();
+			await discord.eventually(
+				async () => (await scenario.db.prisma.auditEvent.count({ where: { id: lost.id } })) === 0,
+				'the send that never reached Discord to be taken back'
+			);
+			expect((await scenario.db.prisma.auditEvent.findUniqueOrThrow({ where: { id: landed.id } })).effectPendingAt).toBeNull();
+			expect((await snippetRow('welcome'))!.uses).toBe(uses);
+			expect((await scenario.timeline(channel)).filter((action) => action === 'ticket.snippet_sent')).toHaveLength(1);
+		}, 60_000);
+
 		it('changes and removes snippets; a removed one is gone for send too', async () => {
 			const edited = await staff.slash(home.general, ['snippet', 'edit'], {
 				name: 'refund-policy',

@@ -83,6 +83,10 @@ class MemoryChannels implements TicketChannels {
 		this.channels.get(channelId)!.posted = true;
 	}
 
+	public async hasPost() {
+		return false;
+	}
+
 	public guildName() {
 		return 'Test server';
 	}

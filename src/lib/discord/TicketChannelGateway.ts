@@ -18,6 +18,7 @@ import {
 	type Overwrite,
 	type TicketChannels,
 	type TicketPost,
+	postDigest,
 	SERVER_CAPACITY,
 	ServerFull
 } from '../tickets/channels.js';
@@ -147,6 +148,18 @@ export class TicketChannelGateway implements TicketChannels {
 				: { content: message.content };
 			await channel.send({ ...body, allowedMentions: { parse: [], users: [...message.pingUserIds] } });
 		});
+	}
+
+	public async hasPost(guildId: string, channelId: string, digest: string, since: Date): Promise<boolean> {
+		const channel = await this.channel(guildId, channelId);
+		if (!channel) return false;
+		const recent = await channel.messages.fetch({ limit: 50 });
+		return recent.some(
+			(message) =>
+				message.author.id === this.botId() &&
+				message.createdAt >= new Date(since.getTime() - 5_000) &&
+				postDigest(message.embeds[0]?.description ?? message.content) === digest
+		);
 	}
 
 	public guildName(guildId: string): string {

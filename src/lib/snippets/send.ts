@@ -5,6 +5,7 @@ import { notice, userWritten } from '../i18n/notice.js';
 import { fillSnippet, findSnippet, shownName, SNIPPET_NAME_MAX } from './snippets.js';
 import { recordTicketMessage } from '../tickets/activity.js';
 import { commitChange } from '../tickets/change.js';
+import { postDigest } from '../tickets/channels.js';
 import { useCase, type TicketOutcome } from '../tickets/outcome.js';
 import { mention, staffScene, ticketNumber } from '../tickets/ticket.js';
 
@@ -33,7 +34,13 @@ export const sendSnippet = useCase<{ name: string }, TicketOutcome>(
 			server: shownName(services.channels.guildName(guildId))
 		});
 		await commitChange(services, data, {
-			entry: { ticketId, ...entryAuthor(actor), action: 'ticket.snippet_sent', details: { name: snippet.name } },
+			// The digest tells a restart whether the post was made (see effectRepair.ts).
+			entry: {
+				ticketId,
+				...entryAuthor(actor),
+				action: 'ticket.snippet_sent',
+				details: { name: snippet.name, digest: postDigest(content) }
+			},
 			write: async (tx) =>
 				(await tx.snippet.updateMany({ where: { id: snippet.id }, data: { uses: { increment: 1 } } })).count === 1,
 			lost: notice(LanguageKeys.Snippets.Unknown, { name: userWritten(snippet.name, SNIPPET_NAME_MAX) }),

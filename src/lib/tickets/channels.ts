@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * A ticket channel as the use cases see it: its permission overwrites as plain data, and the few Discord
  * calls an operation makes. The Discord gateway (src/lib/discord/TicketChannelGateway.ts) implements it;
@@ -40,6 +42,9 @@ export interface NewTicketChannel {
 	overwrites: readonly Overwrite[];
 }
 
+/** A post's fingerprint, kept in its timeline entry (see hasPost). */
+export const postDigest = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
+
 /** Discord's limit of channels in one server. */
 export const SERVER_CAPACITY = 500;
 
@@ -79,6 +84,11 @@ export interface TicketChannels {
 	isMember(guildId: string, userId: string): Promise<boolean>;
 	/** Posts a message as the bot in the ticket's channel (a snippet); it pings only `pingUserIds`. */
 	post(guildId: string, channelId: string, message: TicketPost): Promise<void>;
+	/**
+	 * Whether the bot posted, since `since`, a message whose text (or first embed's text) has this digest
+	 * (postDigest): how a post a stopped process may or may not have made is told apart.
+	 */
+	hasPost(guildId: string, channelId: string, digest: string, since: Date): Promise<boolean>;
 	/** The guild's name as Discord shows it now. */
 	guildName(guildId: string): string;
 	/** The bot's user ID, for its own overwrite. */

@@ -22,6 +22,7 @@ interface Pending {
 	action: string;
 	targetId: string | null;
 	details: string;
+	createdAt: Date;
 }
 
 /**
@@ -43,7 +44,7 @@ export async function repairEffects(
 			ticketId: { not: null },
 			effectPendingAt: { lt: new Date(now.getTime() - repairAfterMs(services.config)) }
 		},
-		select: { id: true, guildId: true, ticketId: true, action: true, targetId: true, details: true },
+		select: { id: true, guildId: true, ticketId: true, action: true, targetId: true, details: true, createdAt: true },
 		orderBy: { id: 'asc' }
 	});
 	const byTicket = new Map<number, { guildId: string; entries: Pending[] }>();
@@ -77,9 +78,27 @@ async function repairTicket(
 	});
 	if (scene?.ticket.channelId && !scene.ticket.purgedAt) await align(services, scene, scene.ticket.channelId, entries);
 	const data = services.db.forGuild(guildId);
-	for (const entry of entries)
+	for (const entry of entries) {
+		if (entry.action === 'ticket.snippet_sent' && !(await snippetPosted(services, scene, entry))) {
+			// Never posted: the send is taken back, as a refused post would have been.
+			const name = parsed<{ name?: string }>(entry.details, {}).name;
+			await data.db.$transaction([
+				data.db.auditEvent.deleteMany({ where: { id: entry.id } }),
+				data.db.snippet.updateMany({ where: { name: name ?? '', uses: { gt: 0 } }, data: { uses: { decrement: 1 } } })
+			]);
+			continue;
+		}
 		await effectHeld(data, entry.id, forWebhooks({ ticketId, action: entry.action as AuditAction, actorId: null }));
+	}
 	return scene ? { guildId, ticketId, number: scene.ticket.number, actions: entries.map((entry) => entry.action) } : null;
+}
+
+/** Whether a snippet send a stopped process recorded reached the ticket (the bot's post, by its digest). */
+async function snippetPosted(services: TicketServices, scene: TicketScene | null, entry: Pending): Promise<boolean> {
+	const digest = parsed<{ digest?: string }>(entry.details, {}).digest;
+	const channelId = scene?.ticket.channelId;
+	if (!digest || !channelId) return false;
+	return services.channels.hasPost(scene.data.guildId, channelId, digest, entry.createdAt);
 }
 
 async function align(services: TicketServices, scene: TicketScene, channelId: string, entries: Pending[]): Promise<void> {
