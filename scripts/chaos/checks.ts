@@ -7,7 +7,7 @@ import type { EChannel, EInteraction } from '../../test/emulator/state.js';
 import type { TestDiscord } from '../../test/harness/TestDiscord.js';
 import type { Tally } from './operations.js';
 import type { BotSupervisor } from './supervisor.js';
-import type { ChaosGuild } from './world.js';
+import { SNIPPET_START, type ChaosGuild } from './world.js';
 
 export interface Figure {
 	label: string;
@@ -115,6 +115,12 @@ export async function checkAll(
 			);
 			if (last.at(-1)?.action !== 'ticket.user_added') missingEntries.push(`ticket ${row.id}: <@${userId}> added with no entry`);
 		}
+		// Every snippet the timeline says was sent is in the ticket once, and none is there without its entry.
+		const sends = entries.filter((event) => event.action === 'ticket.snippet_sent').length;
+		const posts = discord
+			.botMessages(channel)
+			.filter((message) => !message.deleted && message.content.startsWith(SNIPPET_START)).length;
+		if (sends !== posts) disagreements.push(`ticket ${row.id}: ${posts} snippet(s) posted, ${sends} in the timeline`);
 		const participants = row.participants.map((participant) => participant.userId).sort();
 		if (people.sort().join() !== participants.join())
 			disagreements.push(`ticket ${row.id}: members [${people}] in Discord, [${participants}] in the database`);

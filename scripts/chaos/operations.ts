@@ -8,7 +8,7 @@ import type { OptionValue } from '../../test/emulator/world.js';
 import type { Actor, TestDiscord } from '../../test/harness/TestDiscord.js';
 import type { Random } from './random.js';
 import type { BotSupervisor } from './supervisor.js';
-import { CLOSE_REASON_FIELD, FORM, FORM_QUESTION, QUICK, type ChaosGuild } from './world.js';
+import { CLOSE_REASON_FIELD, FORM, FORM_QUESTION, QUICK, SNIPPET, type ChaosGuild } from './world.js';
 
 export interface ScheduledClose {
 	ticketId: number;
@@ -201,6 +201,28 @@ export const OPERATIONS: { name: string; weight: number; run: Operation }[] = [
 		weight: 4,
 		run: onOpen(async (ctx, guild, { channel }) => {
 			await slash(ctx, staffOf(ctx, guild), channel, ['ticket', 'rename'], { new_name: `chaos-${ctx.random.int(1e5)}` });
+		})
+	},
+	{
+		name: 'snippet',
+		weight: 4,
+		run: onOpen(async (ctx, guild, { channel }) => {
+			const staff = staffOf(ctx, guild);
+			if (ctx.random.chance(0.4)) await prefix(ctx, staff, channel, `!snippet send ${SNIPPET}`);
+			else await slash(ctx, staff, channel, ['snippet', 'send'], { name: SNIPPET });
+		})
+	},
+	{
+		name: 'close request',
+		weight: 3,
+		run: onOpen(async (ctx, guild, { channel, openerId }) => {
+			const request = await slash(ctx, staffOf(ctx, guild), channel, ['ticket', 'closerequest'], { reason: 'chaos: all done?' });
+			const opener = guild.members.find((member) => member.id === openerId);
+			if (!request?.message?.components.length || !opener || ctx.random.chance(0.2)) return;
+			const close = ctx.random.chance(0.5);
+			const click = ctx.discord.world.click(opener.user, request.message, close ? 'Close the ticket' : 'Keep it open');
+			if (close) ctx.sent('close');
+			await answered(ctx, click);
 		})
 	},
 	{

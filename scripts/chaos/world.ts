@@ -22,6 +22,9 @@ export const QUICK = 'Quick question';
 export const FORM = 'Report a problem';
 export const FORM_QUESTION = 'What happened?';
 export const CLOSE_REASON_FIELD = 'Reason (optional)';
+/** Each guild's snippet; what a sent one starts with in the ticket. */
+export const SNIPPET = 'hello';
+export const SNIPPET_START = 'Chaos hello';
 
 export interface ChaosGuild {
 	index: number;
@@ -52,6 +55,10 @@ export async function buildGuilds(discord: TestDiscord, count: number, membersPe
 			display_name: FORM,
 			staff_roles: staffRole,
 			questions: `${FORM_QUESTION} | paragraph | 5-500`
+		});
+		await home.staff.slash(home.general, ['snippet', 'add'], {
+			name: SNIPPET,
+			content: `${SNIPPET_START} {opener}, ticket {ticket} here.`
 		});
 		const panel = await discord.postPanel(home, 'support', 'Support');
 		const labels = JSON.stringify(panel.components);
