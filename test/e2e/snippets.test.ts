@@ -186,6 +186,33 @@ for (const database of testDatabases()) {
 			expect((await scenario.timeline(channel)).filter((action) => action === 'ticket.snippet_sent')).toHaveLength(1);
 		}, 60_000);
 
+		it('takes a multi-line text from a form when the slash command leaves it out', async () => {
+			const opened = await staff.slash(home.general, ['snippet', 'add'], { name: 'steps' });
+			expect(opened.modal).not.toBeNull();
+			const saved = await staff.submit(opened, {
+				'Name (letters, digits, - and _)': 'steps',
+				'Text ({opener} {staff} {ticket} …)': 'First, restart.\nThen, tell us.'
+			});
+			expect(saved.ephemeral).toBe(true);
+			expect(saved.content).toBe('Snippet **steps** saved. Send it in a ticket with `/snippet send name:steps`.');
+			expect((await snippetRow('steps'))?.content).toBe('First, restart.\nThen, tell us.');
+			const editing = await staff.slash(home.general, ['snippet', 'edit'], { name: 'steps' });
+			expect(JSON.stringify(editing.modal)).toContain('First, restart.\\nThen, tell us.');
+			const edited = await staff.submit(editing, { 'Text ({opener} {staff} {ticket} …)': 'Only one step.' });
+			expect(edited.content).toBe('Snippet **steps** changed.');
+			expect((await snippetRow('steps'))?.content).toBe('Only one step.');
+			// The form saves through the same checks: not staff, nothing saved.
+			const denied = await home.alice.slash(home.general, ['snippet', 'add'], { name: 'mine' });
+			const refused = await home.alice.submit(denied, {
+				'Name (letters, digits, - and _)': 'mine',
+				'Text ({opener} {staff} {ticket} …)': 'hello'
+			});
+			expect(refused.content).toBe(STAFF_ONLY);
+			expect(await snippetRow('mine')).toBeNull();
+			// By prefix there is no form: the text is needed.
+			expect((await staff.command(home.general, '!snippet add nothing')).content).toMatch(/content/);
+		});
+
 		it('changes and removes snippets; a removed one is gone for send too', async () => {
 			const edited = await staff.slash(home.general, ['snippet', 'edit'], {
 				name: 'refund-policy',
@@ -193,7 +220,7 @@ for (const database of testDatabases()) {
 			});
 			expect(edited.content).toBe('Snippet **refund-policy** changed.');
 			expect((await snippetRow('refund-policy'))?.content).toBe('Refunds take 3 days.');
-			const nothing = await staff.slash(home.general, ['snippet', 'edit'], { name: 'refund-policy' });
+			const nothing = await staff.command(home.general, '!snippet edit refund-policy');
 			expect(nothing.content).toBe('Say what to change: the text, the embed choice or the title.');
 			const deniedEdit = await home.alice.slash(home.general, ['snippet', 'remove'], { name: 'refund-policy' });
 			expect(deniedEdit.content).toBe(STAFF_ONLY);

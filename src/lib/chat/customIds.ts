@@ -38,6 +38,8 @@ const KINDS = {
 	closeRequestButton: { tag: 'closereq', fields: { ticketId: id, accept: { type: 'int', min: 0, max: 1 } } },
 	/** The category menu of "Open a ticket about this": the message it is about. */
 	messageTicketMenu: { tag: 'msgticket', fields: { channelId: snowflake, messageId: snowflake } },
+	/** The form of /snippet add (0: a new snippet, its name a field) or edit (the snippet's ID): multi-line text. */
+	snippetForm: { tag: 'snippet', fields: { snippetId: id } },
 	/** The confirmation button of a hard delete. */
 	purgeButton: { tag: 'purge', fields: { ticketId: id } },
 	/** A page of /ticket list: the page, the filters it was asked with (0: none) and who asked for it. */

@@ -325,7 +325,10 @@ export const LanguageKeys = {
 		ListLine: key<{ name: string; embed: string; preview: string }>('snippets:listLine'),
 		EmbedMark: key('snippets:embedMark'),
 		Variables: key('snippets:variables'),
-		Sent: key<{ name: string }>('snippets:sent')
+		Sent: key<{ name: string }>('snippets:sent'),
+		FormTitle: key<{ name: string }>('snippets:formTitle'),
+		FormName: key('snippets:formName'),
+		FormText: key('snippets:formText')
 	},
 	Webhooks: {
 		Added: key<{ id: number; url: string; events: string; secret: string }>('webhooks:added'),

@@ -121,6 +121,16 @@ export async function editSnippet(
 	return { ...current, ...changes };
 }
 
+/** The snippet a staff member asked to edit (the form is filled with it). */
+export async function snippetToEdit(
+	services: SnippetServices,
+	actor: Actor,
+	guildId: string,
+	typed: string
+): Promise<SnippetRow> {
+	return findSnippet(await requireStaff(services, actor, guildId), typed);
+}
+
 export async function removeSnippet(services: SnippetServices, actor: Actor, guildId: string, typed: string): Promise<string> {
 	const data = await requireStaff(services, actor, guildId);
 	const current = await findSnippet(data, typed);

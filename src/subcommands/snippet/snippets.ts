@@ -16,8 +16,10 @@ import {
 	SNIPPET_NAME_MAX,
 	SNIPPET_TITLE_MAX,
 	snippetNames,
+	snippetToEdit,
 	type SnippetInput
 } from '../../lib/snippets/snippets.js';
+import { snippetForm } from '../../lib/chat/snippetForm.js';
 import { cut } from '../../lib/text/cut.js';
 import type { CommandOptions } from '../../lib/chat/options.js';
 
@@ -38,12 +40,11 @@ const nameOption = (description: string, autocomplete = true): OptionSpec => ({
 	...(autocomplete ? { autocomplete: names } : {})
 });
 
-const textOptions = (required: boolean): OptionSpec[] => [
+const textOptions = (): OptionSpec[] => [
 	{
 		name: 'content',
 		type: 'string',
-		description: 'The text; {opener} {staff} {ticket} {category} {server} are filled in, \\n is a line break',
-		required,
+		description: 'The text ({opener} {staff} {ticket} {category} {server}); leave it out for a multi-line form',
 		maxLength: SNIPPET_CONTENT_MAX
 	},
 	{ name: 'embed', type: 'boolean', description: 'Send it as an embed', named: true },
@@ -61,9 +62,17 @@ export const snippetAdd: SubcommandDefinition = {
 	name: 'add',
 	description: 'Save a canned reply for tickets (staff)',
 	answer: 'caller',
-	options: [nameOption('Its name, e.g. welcome (letters, digits, - and _)', false), ...textOptions(true)],
+	options: [nameOption('Its name, e.g. welcome (letters, digits, - and _)', false), ...textOptions()],
+	// Without its text, the slash form asks for it in a form (where it may take several lines).
+	opensForm: true,
 	async run(context) {
-		const saved = await addSnippet(services(), caller(context.member), context.guild.id, input(context.options));
+		const typed = input(context.options);
+		if (context.interaction && typed.content === null) {
+			await context.interaction.showModal(snippetForm(context.t, null, typed.name));
+			return;
+		}
+		await context.defer();
+		const saved = await addSnippet(services(), caller(context.member), context.guild.id, typed);
 		await context.reply(
 			`${context.t(LanguageKeys.Snippets.Added, { name: userText(saved.name) })}\n${context.t(LanguageKeys.Snippets.Variables)}`
 		);
@@ -74,9 +83,18 @@ export const snippetEdit: SubcommandDefinition = {
 	name: 'edit',
 	description: 'Change a snippet’s text, embed or title (staff)',
 	answer: 'caller',
-	options: [nameOption('The snippet to change'), ...textOptions(false)],
+	options: [nameOption('The snippet to change'), ...textOptions()],
+	opensForm: true,
 	async run(context) {
-		const saved = await editSnippet(services(), caller(context.member), context.guild.id, input(context.options));
+		const typed = input(context.options);
+		if (context.interaction && typed.content === null && typed.embed === null && typed.title === null) {
+			// Nothing given: the snippet's text in a form, to change it over several lines.
+			const current = await snippetToEdit(services(), caller(context.member), context.guild.id, typed.name);
+			await context.interaction.showModal(snippetForm(context.t, current, current.name));
+			return;
+		}
+		await context.defer();
+		const saved = await editSnippet(services(), caller(context.member), context.guild.id, typed);
 		await context.reply(context.t(LanguageKeys.Snippets.Edited, { name: userText(saved.name) }));
 	}
 };
