@@ -479,6 +479,9 @@ for (const database of testDatabases()) {
 			const { channel } = await scenario.openTicket(home.alice);
 			home.staff.say(channel, 'Here to help');
 			await discord.eventually(async () => (await scenario.ticketRow(channel)).firstResponseAt, 'the first answer');
+			// Its first answer was due before it came: one SLA missed, by the staff member who answered.
+			const answered = await scenario.ticketRow(channel);
+			await scenario.db.prisma.ticket.update({ where: { id: answered.id }, data: { slaDueAt: answered.createdAt } });
 			const token = tokenFrom(
 				(await home.admin.slash(home.general, ['admin', 'api_token_create'], { name: 'figures', scope: 'read' })).content
 			);
@@ -490,6 +493,10 @@ for (const database of testDatabases()) {
 				ratings: number[];
 				firstResponse: { count: number; averageSeconds: number } | null;
 				leaderboard: { staffId: string; answers: number }[];
+				sla: {
+					categories: { name: string; response: { missed: number; total: number } }[];
+					staff: { staffId: string; missed: number; total: number }[];
+				};
 			};
 			const tickets = await scenario.db.prisma.ticket.count({ where: { guildId: home.guild.id, softDeletedAt: null } });
 			expect(body.total).toBe(tickets);
@@ -498,6 +505,8 @@ for (const database of testDatabases()) {
 			expect(body.firstResponse!.count).toBeGreaterThanOrEqual(1);
 			expect(Number.isInteger(body.firstResponse!.averageSeconds)).toBe(true);
 			expect(body.leaderboard.find((standing) => standing.staffId === home.staff.id)?.answers).toBeGreaterThanOrEqual(1);
+			expect(body.sla.categories.map((entry) => entry.response)).toContainEqual({ missed: 1, total: 1 });
+			expect(body.sla.staff).toContainEqual({ staffId: home.staff.id, missed: 1, total: 1 });
 
 			const staffLogin = await json(await api(`${guildPath()}/analytics`, { cookie: await logIn(home.staff) }));
 			expect(staffLogin.status).toBe(200);

@@ -82,6 +82,8 @@ for (const database of testDatabases()) {
 			expect(charts[1]).toEqual({ type: 'bar', values: [0, 1, 0, 0, 1] });
 			const leaderboard = await staff.locator('section', { hasText: 'Staff leaderboard' }).locator('tbody tr').allInnerTexts();
 			expect(leaderboard[0]).toMatch(/^1\tstaff\t2\t1\t/);
+			// No category has an SLA here: the section says so rather than show empty tables.
+			expect(await staff.locator('section', { hasText: 'SLA breaches' }).innerText()).toContain('No ticket with an SLA yet.');
 			expect(problems).toEqual([]);
 			const csp = (await staff.request.get(`${browser.url}/g/${home.guild.id}/analytics`)).headers()['content-security-policy'];
 			expect(csp).toMatch(/^default-src 'none';.*;script-src 'self'$/);

@@ -104,7 +104,8 @@ export function leaderboardEmbed(standings: readonly StaffStanding[], t: Transla
 		.setDescription(cut(lines(entries, t(keys.LeaderboardEmpty)), 4096));
 }
 
-const rate = (t: Translate, { missed, total }: { missed: number; total: number }) =>
+/** A miss rate as the command and the dashboard show it: a percentage and the counts. */
+export const slaRate = (t: Translate, { missed, total }: { missed: number; total: number }) =>
 	total ? t(keys.SlaRate, { percent: Math.round((missed / total) * 100), missed, total }) : t(keys.SlaNone);
 
 /** /analytics sla: how often SLAs were missed, per category (first response, resolution) and per staff member. */
@@ -119,8 +120,8 @@ export function slaEmbed(breaches: SlaBreaches, t: Translate): EmbedBuilder {
 					breaches.categories.map((entry) =>
 						t(keys.SlaCategoryLine, {
 							name: userText(entry.name, 80),
-							response: rate(t, entry.response),
-							resolution: rate(t, entry.resolution)
+							response: slaRate(t, entry.response),
+							resolution: slaRate(t, entry.resolution)
 						})
 					),
 					t(keys.SlaEmpty)
@@ -129,7 +130,7 @@ export function slaEmbed(breaches: SlaBreaches, t: Translate): EmbedBuilder {
 			{
 				name: t(keys.PerStaff),
 				value: lines(
-					breaches.staff.map((entry) => t(keys.SlaStaffLine, { name: `<@${entry.staffId}>`, rate: rate(t, entry.rate) })),
+					breaches.staff.map((entry) => t(keys.SlaStaffLine, { name: `<@${entry.staffId}>`, rate: slaRate(t, entry.rate) })),
 					t(keys.SlaEmpty)
 				)
 			}

@@ -28,11 +28,12 @@ export function analyticsApi(app: FastifyInstance, api: ApiContext): void {
 				refuse(LanguageKeys.Analytics.StaffOnly);
 			const data = services.db.forGuild(member.guild.id);
 			const { analytics } = services;
-			const [dashboard, ratings, times, standings] = await Promise.all([
+			const [dashboard, ratings, times, standings, sla] = await Promise.all([
 				analytics.dashboard(data, new Date(), request.query.days ?? 30),
 				analytics.ratings(data),
 				analytics.responseTimes(data),
-				analytics.leaderboard(data)
+				analytics.leaderboard(data),
+				analytics.slaBreaches(data)
 			]);
 			return {
 				total: dashboard.total,
@@ -48,7 +49,8 @@ export function analyticsApi(app: FastifyInstance, api: ApiContext): void {
 					categories: times.categories.map((entry) => ({ name: entry.name, summary: inSeconds(entry.summary) })),
 					staff: times.staff.map((entry) => ({ staffId: entry.staffId, summary: inSeconds(entry.summary) }))
 				},
-				leaderboard: standings.map((standing) => ({ ...standing, firstResponse: inSeconds(standing.firstResponse) }))
+				leaderboard: standings.map((standing) => ({ ...standing, firstResponse: inSeconds(standing.firstResponse) })),
+				sla: { categories: sla.categories, staff: sla.staff.map((entry) => ({ staffId: entry.staffId, ...entry.rate })) }
 			};
 		}
 	);

@@ -266,6 +266,8 @@ const rating = {
 	properties: { average: { type: 'number' }, count: integer }
 } as const;
 
+const slaRate = object({ missed: integer, total: integer });
+
 export const analyticsSchema = {
 	summary: 'The server’s ticket numbers, as /analytics gives them',
 	description:
@@ -296,7 +298,19 @@ export const analyticsSchema = {
 			leaderboard: {
 				type: 'array',
 				items: object({ staffId: id, handled: integer, answers: integer, firstResponse: summary, rating, warnings: integer })
-			}
+			},
+			sla: object({
+				categories: {
+					type: 'array',
+					description: 'SLAs missed per category; an SLA counts once it is met or missed',
+					items: object({ name: string, response: slaRate, resolution: slaRate })
+				},
+				staff: {
+					type: 'array',
+					description: 'Tickets of each staff member (claimed, else first answered) that missed an SLA',
+					items: object({ staffId: id, missed: integer, total: integer })
+				}
+			})
 		}),
 		...errors(400, 401, 403, 404, 429)
 	}

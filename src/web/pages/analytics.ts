@@ -1,5 +1,5 @@
-import type { Dashboard, ResponseTimes, StaffStanding } from '../../lib/analytics/AnalyticsService.js';
-import { formatDuration } from '../../lib/analytics/render.js';
+import type { Dashboard, ResponseTimes, SlaBreaches, StaffStanding } from '../../lib/analytics/AnalyticsService.js';
+import { formatDuration, slaRate } from '../../lib/analytics/render.js';
 import type { Summary } from '../../lib/analytics/stats.js';
 import { LanguageKeys } from '../../lib/i18n/languageKeys.js';
 import type { Translate } from '../../lib/i18n/notice.js';
@@ -16,6 +16,7 @@ export interface AnalyticsView {
 	standings: readonly StaffStanding[];
 	/** Ratings with 1 to 5 stars. */
 	ratings: readonly number[];
+	sla: SlaBreaches;
 	nameOf: NameOf;
 }
 
@@ -111,6 +112,20 @@ ${timesTable(
 	t(A.PerStaff),
 	times.staff.map((entry) => ({ name: nameOf(entry.staffId), summary: entry.summary }))
 )}
+</section>
+<section>
+<h2>${t(A.SlaTitle)}</h2>
+${
+	view.sla.categories.length === 0
+		? html`<p class="muted">${t(A.SlaEmpty)}</p>`
+		: html`<div class="table-wrap"><table>
+<thead><tr><th>${t(W.ColumnCategory)}</th><th>${t(W.ColumnFirstAnswerSla)}</th><th>${t(W.ColumnResolutionSla)}</th></tr></thead>
+<tbody>${view.sla.categories.map((entry) => html`<tr><th scope="row">${entry.name}</th><td>${slaRate(t, entry.response)}</td><td>${slaRate(t, entry.resolution)}</td></tr>`)}</tbody>
+</table></div><div class="table-wrap"><table>
+<thead><tr><th>${t(W.ColumnStaff)}</th><th>${t(W.ColumnSlaMissed)}</th></tr></thead>
+<tbody>${view.sla.staff.map((entry) => html`<tr><th scope="row">${nameOf(entry.staffId)}</th><td>${slaRate(t, entry.rate)}</td></tr>`)}</tbody>
+</table></div>`
+}
 </section>
 <section>
 <h2>${t(A.LeaderboardTitle)}</h2>

@@ -23,11 +23,12 @@ export function analyticsRoutes(app: FastifyInstance, web: WebContext): void {
 		if (!isVisitor(staff)) return staff;
 		const { guild } = staff.member;
 		const data = services.db.forGuild(guild.id);
-		const [dashboard, times, standings, ratings] = await Promise.all([
+		const [dashboard, times, standings, ratings, sla] = await Promise.all([
 			services.analytics.dashboard(data, new Date(), 30),
 			services.analytics.responseTimes(data),
 			services.analytics.leaderboard(data),
-			services.analytics.ratings(data)
+			services.analytics.ratings(data),
+			services.analytics.slaBreaches(data)
 		]);
 		const { t } = request.lang;
 		const body = analyticsPage(t, {
@@ -37,6 +38,7 @@ export function analyticsRoutes(app: FastifyInstance, web: WebContext): void {
 			times,
 			standings,
 			ratings,
+			sla,
 			nameOf: namesIn(guild).user
 		});
 		return web.page(request, reply, `${t(LanguageKeys.Web.AnalyticsTitle)} · ${guild.name}`, body, 200, [
