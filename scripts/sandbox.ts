@@ -299,6 +299,35 @@ try {
 	await discord.waitFor(() => gateway.log.some((entry) => entry.t === 'RESUMED'), 'RESUMED', 15_000);
 	show(`resumed; READY count still ${gateway.readyCount}`);
 
+	step('a server at Discord’s 500 channels: members wait in a queue, and their tickets open as channels are freed');
+	const crowded = emulatorDiscord.createGuild('Crowded server');
+	await crowded.admin.slash(crowded.general, ['admin', 'category_upsert'], {
+		key: 'quick',
+		display_name: 'Quick question',
+		staff_roles: `<@&${crowded.roles.staff.id}>`
+	});
+	const fillers = Array.from({ length: 500 - emulatorDiscord.state.guildChannels(crowded.guild.id).length }, (_, index) =>
+		emulatorDiscord.world.createChannel(crowded.guild, { name: `old-channel-${index}` })
+	);
+	show(`#${crowded.guild.name} holds ${emulatorDiscord.state.guildChannels(crowded.guild.id).length} channels`);
+	show(`alice asks → ${(await crowded.alice.slash(crowded.general, ['ticket', 'create'], { category: 'quick' })).content}`);
+	show(`bob asks → ${(await crowded.bob.slash(crowded.general, ['ticket', 'create'], { category: 'quick' })).content}`);
+	emulatorDiscord.world.deleteChannel(fillers.pop()!);
+	show('an admin deletes one old channel');
+	const turn = await emulatorDiscord.waitFor(
+		() =>
+			[...emulatorDiscord.state.channels.values()].find(
+				(channel) => channel.guildId === crowded.guild.id && channel.name.startsWith('ticket-')
+			),
+		'alice’s ticket from the queue'
+	);
+	const turnWelcome = await emulatorDiscord.message(
+		turn,
+		(message) => message.authorId === emulatorDiscord.emulator.botId,
+		'its welcome'
+	);
+	show(`#${turn.name} opens for alice: ${describe(turnWelcome)}`);
+
 	step(`Web dashboard at ${dashboardUrl}: staff log in with (emulated) Discord and list the tickets`);
 	const session = await loginWithoutBrowser(dashboardUrl, discord, home.staff);
 	const listPage = await (await fetch(`${dashboardUrl}/g/${home.guild.id}`, { headers: { cookie: session } })).text();
