@@ -6,7 +6,8 @@ import { discordStep } from '../discord/failures.js';
 import { translatorFor } from '../discord/translate.js';
 import { refuse, Refusal } from '../errors/Refusal.js';
 import { LanguageKeys } from '../i18n/languageKeys.js';
-import { SERVER_CAPACITY, ServerFull } from '../tickets/channels.js';
+import { ServerFull } from '../tickets/channels.js';
+import { hasRoomForChannel } from '../discord/TicketChannelGateway.js';
 import { recover, release, served, takeNext, waitingGuilds } from '../tickets/queue.js';
 import { awayUntil } from '../tickets/sla.js';
 import type { ChatServices } from './services.js';
@@ -52,7 +53,7 @@ async function serve(services: QueueServices, guild: Guild): Promise<void> {
 	const { ticketServices } = services;
 	const data = ticketServices.db.forGuild(guild.id);
 	await recover(data);
-	for (let count = 0; count < ROUND && guild.channels.cache.size < SERVER_CAPACITY; count++) {
+	for (let count = 0; count < ROUND && hasRoomForChannel(guild); count++) {
 		const entry = await takeNext(data);
 		if (!entry) return;
 		const category = await services.categories.byId(data, entry.categoryId);

@@ -106,7 +106,7 @@ export class TicketChannelGateway implements TicketChannels {
 	public async create(guildId: string, spec: NewTicketChannel): Promise<string> {
 		const guild = await this.guild(guildId);
 		// Known full: no request Discord would refuse (an invalid request counts against the bot).
-		if (guild.channels.cache.size >= SERVER_CAPACITY) throw new ServerFull();
+		if (!hasRoomForChannel(guild)) throw new ServerFull();
 		return discordStep({ permission: 'ManageChannels', where: spec.parentId ? `<#${spec.parentId}>` : guild.name }, async () => {
 			const parent = spec.parentId ? await parentWithRoom(guild, spec.parentId) : null;
 			const channel = await guild.channels
@@ -231,6 +231,11 @@ const unknownChannel = () =>
 		'',
 		{}
 	);
+
+/** Whether the server has room for one more channel: Discord counts its channels (categories too), not threads. */
+export function hasRoomForChannel(guild: Guild): boolean {
+	return guild.channels.cache.filter((channel) => !channel.isThread()).size < SERVER_CAPACITY;
+}
 
 /** A full Discord category (50 channels) overflows into a sibling of the same name, created when none has room. */
 async function parentWithRoom(guild: Guild, parentId: string): Promise<CategoryChannel | null> {
