@@ -55,19 +55,25 @@ describe(`scheduled close (${REDIS_URL ? 'BullMQ on Redis' : 'in-process timers'
 		);
 	});
 
-	it('closes once at the due time while running', async () => {
-		const channel = await openTicket();
-		await home.staff.slash(channel, ['ticket', 'scheduleclose'], { minutes: 1, reason: 'no answer' });
-		await discord.eventually(async () => (await row(channel)).status === 'closed', 'the scheduled close', 80_000);
-		await discord.message(channel, (message) => message.content.startsWith('Ticket closed as scheduled'), 'the close notice');
-		expect(home.alice.can(channel, 'send')).toBe(false);
-		const notices = discord.botMessages(channel).filter((message) => message.content.startsWith('Ticket closed as scheduled'));
-		expect(notices.map((message) => message.content.split('\n')[0])).toEqual([
-			`Ticket closed as scheduled by <@${home.staff.id}>. Reason: no answer`
-		]);
-		expect(notices[0]!.components).toHaveLength(1);
-		expect(await closes(channel)).toBe(1);
-	}, 100_000);
+	// A minute's wait, once per CI run: here for in-process timers; with Redis, a BullMQ job is waited for live by
+	// dueWork.test.ts (a rename Discord held back), through the same ticket timer.
+	it.skipIf(REDIS_URL)(
+		'closes once at the due time while running',
+		async () => {
+			const channel = await openTicket();
+			await home.staff.slash(channel, ['ticket', 'scheduleclose'], { minutes: 1, reason: 'no answer' });
+			await discord.eventually(async () => (await row(channel)).status === 'closed', 'the scheduled close', 80_000);
+			await discord.message(channel, (message) => message.content.startsWith('Ticket closed as scheduled'), 'the close notice');
+			expect(home.alice.can(channel, 'send')).toBe(false);
+			const notices = discord.botMessages(channel).filter((message) => message.content.startsWith('Ticket closed as scheduled'));
+			expect(notices.map((message) => message.content.split('\n')[0])).toEqual([
+				`Ticket closed as scheduled by <@${home.staff.id}>. Reason: no answer`
+			]);
+			expect(notices[0]!.components).toHaveLength(1);
+			expect(await closes(channel)).toBe(1);
+		},
+		100_000
+	);
 
 	it('still closes a ticket that fell due while the bot was down', async () => {
 		const channel = await openTicket();

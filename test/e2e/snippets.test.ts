@@ -172,14 +172,26 @@ for (const database of testDatabases()) {
 					createdAt: long
 				}
 			});
+			// The same snippet sent twice at once, and the process died before the second post: one post, two entries.
+			const twin = await scenario.db.prisma.auditEvent.create({
+				data: {
+					guildId: home.guild.id,
+					ticketId,
+					actorId: staff.id,
+					action: 'ticket.snippet_sent',
+					details: landed.details,
+					effectPendingAt: long,
+					createdAt: new Date(landed.createdAt.getTime() + 4)
+				}
+			});
 			await scenario.db.prisma.snippet.updateMany({
 				where: { guildId: home.guild.id, name: 'welcome' },
-				data: { uses: { increment: 1 } }
+				data: { uses: { increment: 2 } }
 			});
 			await scenario.restart();
 			await discord.eventually(
-				async () => (await scenario.db.prisma.auditEvent.count({ where: { id: lost.id } })) === 0,
-				'the send that never reached Discord to be taken back'
+				async () => (await scenario.db.prisma.auditEvent.count({ where: { id: { in: [lost.id, twin.id] } } })) === 0,
+				'the sends that never reached Discord to be taken back'
 			);
 			expect((await scenario.db.prisma.auditEvent.findUniqueOrThrow({ where: { id: landed.id } })).effectPendingAt).toBeNull();
 			expect((await snippetRow('welcome'))!.uses).toBe(uses);

@@ -83,8 +83,8 @@ class MemoryChannels implements TicketChannels {
 		this.channels.get(channelId)!.posted = true;
 	}
 
-	public async hasPost() {
-		return false;
+	public async countPosts() {
+		return 0;
 	}
 
 	public guildName() {

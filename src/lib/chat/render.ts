@@ -73,6 +73,27 @@ export function outcomeMessage(t: Translate, outcome: TicketOutcome): ReplyPaylo
 	};
 }
 
+/** What waits on the ticket: a close request to its opener, a rename Discord held back. */
+function pendingWork(t: Translate, ticket: TicketInfo['ticket']): { name: string; value: string; inline: boolean }[] {
+	const fields = [];
+	if (ticket.closeRequestedAt)
+		fields.push({
+			name: t(LanguageKeys.Tickets.InfoCloseRequest),
+			value: t(ticket.closeRequestDueAt ? LanguageKeys.Tickets.InfoCloseRequestDue : LanguageKeys.Tickets.InfoCloseRequestOpen, {
+				by: mention(ticket.closeRequestedById ?? ''),
+				when: ticket.closeRequestDueAt ? time(ticket.closeRequestDueAt, TimestampStyles.RelativeTime) : ''
+			}),
+			inline: true
+		});
+	if (ticket.pendingName && ticket.pendingNameAt)
+		fields.push({
+			name: t(LanguageKeys.Tickets.InfoRenameQueued),
+			value: `${userText(ticket.pendingName, 100)} · ${time(ticket.pendingNameAt, TimestampStyles.RelativeTime)}`,
+			inline: true
+		});
+	return fields;
+}
+
 /** An SLA as /ticket info shows it: when it is due, then met or missed once done, missed once past, or when staff were warned. */
 function slaState(t: Translate, dueAt: Date | null, doneAt: Date | null, warnedAt: Date | null): string {
 	if (!dueAt) return t(LanguageKeys.Tickets.InfoNone);
@@ -147,6 +168,7 @@ export function infoEmbed(t: Translate, info: TicketInfo): EmbedBuilder {
 				inline: true
 			},
 			{ name: t(LanguageKeys.Tickets.InfoEscalation), value: String(ticket.escalationLevel), inline: true },
+			...pendingWork(t, ticket),
 			{ name: t(LanguageKeys.Tickets.InfoTimeline), value: cut(timeline, FIELD_MAX) || '—' }
 		);
 	if (info.notes?.length) {

@@ -150,16 +150,16 @@ export class TicketChannelGateway implements TicketChannels {
 		});
 	}
 
-	public async hasPost(guildId: string, channelId: string, digest: string, since: Date): Promise<boolean> {
+	public async countPosts(guildId: string, channelId: string, digest: string, since: Date): Promise<number> {
 		const channel = await this.channel(guildId, channelId);
-		if (!channel) return false;
+		if (!channel) return 0;
 		const recent = await channel.messages.fetch({ limit: 50 });
-		return recent.some(
+		return recent.filter(
 			(message) =>
 				message.author.id === this.botId() &&
-				message.createdAt >= new Date(since.getTime() - 5_000) &&
+				message.createdAt >= since &&
 				postDigest(message.embeds[0]?.description ?? message.content) === digest
-		);
+		).size;
 	}
 
 	public guildName(guildId: string): string {

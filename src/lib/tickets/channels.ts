@@ -85,10 +85,11 @@ export interface TicketChannels {
 	/** Posts a message as the bot in the ticket's channel (a snippet); it pings only `pingUserIds`. */
 	post(guildId: string, channelId: string, message: TicketPost): Promise<void>;
 	/**
-	 * Whether the bot posted, since `since`, a message whose text (or first embed's text) has this digest
-	 * (postDigest): how a post a stopped process may or may not have made is told apart.
+	 * How many messages the bot posted since `since` (among the channel's last 50) whose text (or first
+	 * embed's text) has this digest (postDigest): how posts a stopped process may or may not have made are
+	 * told apart.
 	 */
-	hasPost(guildId: string, channelId: string, digest: string, since: Date): Promise<boolean>;
+	countPosts(guildId: string, channelId: string, digest: string, since: Date): Promise<number>;
 	/** The guild's name as Discord shows it now. */
 	guildName(guildId: string): string;
 	/** The bot's user ID, for its own overwrite. */

@@ -78,8 +78,9 @@ async function repairTicket(
 	});
 	if (scene?.ticket.channelId && !scene.ticket.purgedAt) await align(services, scene, scene.ticket.channelId, entries);
 	const data = services.db.forGuild(guildId);
+	const unposted = await unpostedSnippets(services, scene, entries);
 	for (const entry of entries) {
-		if (entry.action === 'ticket.snippet_sent' && !(await snippetPosted(services, scene, entry))) {
+		if (unposted.has(entry.id)) {
 			// Never posted: the send is taken back, as a refused post would have been.
 			const name = parsed<{ name?: string }>(entry.details, {}).name;
 			await data.db.$transaction([
@@ -93,12 +94,42 @@ async function repairTicket(
 	return scene ? { guildId, ticketId, number: scene.ticket.number, actions: entries.map((entry) => entry.action) } : null;
 }
 
-/** Whether a snippet send a stopped process recorded reached the ticket (the bot's post, by its digest). */
-async function snippetPosted(services: TicketServices, scene: TicketScene | null, entry: Pending): Promise<boolean> {
-	const digest = parsed<{ digest?: string }>(entry.details, {}).digest;
+/** Slack for the clocks of the database and Discord when a post is matched to its entry. */
+const CLOCK_SLACK_MS = 5_000;
+
+/**
+ * The snippet sends a stopped process recorded that never reached the ticket. The same snippet may be sent
+ * twice at once, so posts and entries are counted, by digest: since the first pending send of a text, every
+ * entry of that text beyond the bot's posts of it is one without a post (the latest are taken back).
+ */
+async function unpostedSnippets(services: TicketServices, scene: TicketScene | null, entries: Pending[]): Promise<Set<number>> {
+	const pending = entries.filter((entry) => entry.action === 'ticket.snippet_sent');
+	const unposted = new Set<number>();
+	if (pending.length === 0) return unposted;
 	const channelId = scene?.ticket.channelId;
-	if (!digest || !channelId) return false;
-	return services.channels.hasPost(scene.data.guildId, channelId, digest, entry.createdAt);
+	const byDigest = new Map<string, Pending[]>();
+	for (const entry of pending) {
+		const digest = parsed<{ digest?: string }>(entry.details, {}).digest;
+		if (!digest || !channelId) unposted.add(entry.id);
+		else byDigest.set(digest, [...(byDigest.get(digest) ?? []), entry]);
+	}
+	for (const [digest, group] of byDigest) {
+		const since = new Date(Math.min(...group.map((entry) => entry.createdAt.getTime())) - CLOCK_SLACK_MS);
+		const [recorded, posts] = await Promise.all([
+			scene!.data.db.auditEvent.count({
+				where: {
+					ticketId: scene!.ticket.id,
+					action: 'ticket.snippet_sent',
+					createdAt: { gte: since },
+					details: { contains: digest }
+				}
+			}),
+			services.channels.countPosts(scene!.data.guildId, channelId!, digest, since)
+		]);
+		const missing = Math.min(group.length, recorded - posts);
+		if (missing > 0) for (const entry of group.slice(group.length - missing)) unposted.add(entry.id);
+	}
+	return unposted;
 }
 
 async function align(services: TicketServices, scene: TicketScene, channelId: string, entries: Pending[]): Promise<void> {
